@@ -1,0 +1,63 @@
+package org.zgcplan.neo4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+
+/**
+ * Runs Neo4j Community in this JVM with Bolt on loopback, until stdin closes or the JVM is signalled.
+ *
+ * <p>Arguments: {@code <dataDir> <boltPort> <pageCacheBytes>}. Prints one line {@code NEO4J_READY <port>}
+ * on stdout once Bolt accepts connections. The parent process keeps our stdin open; when the parent
+ * dies for any reason, even SIGKILL, the pipe closes and we shut down, so no JVM is left orphaned.
+ */
+public final class EmbeddedNeo4j {
+  private EmbeddedNeo4j() {}
+
+  public static void main(String[] args) {
+    if (args.length != 3) {
+      System.err.println("usage: EmbeddedNeo4j <dataDir> <boltPort> <pageCacheBytes>");
+      System.exit(2);
+    }
+    Path home = Path.of(args[0]).toAbsolutePath();
+    int port = Integer.parseInt(args[1]);
+
+    SocketAddress bolt = new SocketAddress("127.0.0.1", port);
+    DatabaseManagementService dbms =
+        new DatabaseManagementServiceBuilder(home)
+            .setConfig(BoltConnector.enabled, true)
+            .setConfig(BoltConnector.listen_address, bolt)
+            .setConfig(BoltConnector.advertised_address, bolt)
+            // Without an import directory, LOAD CSV could read any file on the machine.
+            .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+            .setConfig(GraphDatabaseSettings.pagecache_memory, Long.parseLong(args[2]))
+            .setConfig(GraphDatabaseSettings.udc_enabled, false)
+            // A single instance needs no routing connector; it would otherwise take a second port.
+            .setConfig(GraphDatabaseSettings.routing_enabled, false)
+            .build();
+    Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
+    // Touch the default database so it is started before we report ready.
+    dbms.database("neo4j").executeTransactionally("RETURN 1");
+    System.out.println("NEO4J_READY " + port);
+    System.out.flush();
+
+    waitForStdinToClose();
+    System.exit(0);
+  }
+
+  private static void waitForStdinToClose() {
+    byte[] buffer = new byte[256];
+    try (InputStream in = System.in) {
+      while (in.read(buffer) != -1) {
+        // Input is ignored; only end-of-stream matters.
+      }
+    } catch (IOException closed) {
+      // A broken pipe means the parent is gone, which is the same signal as end-of-stream.
+    }
+  }
+}

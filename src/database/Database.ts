@@ -1,0 +1,162 @@
+/**
+ * The only module that touches neo4j-driver. Everything else asks it to run a Cypher text with
+ * parameters and gets plain JavaScript rows back: Neo4j integers are converted here, at the boundary.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import { ServiceUnavailableError } from '../errors/errors';
+
+/** One row of a result, keyed by the RETURN column names. */
+export type Row = Record<string, unknown>;
+
+/** What a caller is told about each statement sent, for tests and logs. */
+export interface QueryEvent {
+  cypher: string;
+  params: Record<string, unknown>;
+  mode: 'READ' | 'WRITE';
+}
+
+/** How to reach Neo4j. */
+export interface DatabaseOptions {
+  uri: string;
+  auth?: { username: string; password: string } | undefined;
+  database: string;
+  /** How long start-up waits for Neo4j to answer. */
+  connectTimeoutMs: number;
+  /** Server-side timeout applied to every transaction; 0 leaves the database default. */
+  transactionTimeoutMs?: number;
+  onQuery?: (event: QueryEvent) => void;
+}
+
+/** A write transaction in progress: statements share one commit, or none of them lands. */
+export interface WriteTransaction {
+  run(cypher: string, params?: Record<string, unknown>): Promise<Row[]>;
+}
+
+/** Summary counters of a write, for loaders that report what they changed. */
+export interface WriteCounters {
+  nodesCreated: number;
+  relationshipsCreated: number;
+  propertiesSet: number;
+}
+
+/** A connection pool to one Neo4j database; one per process, closed on shutdown. */
+export class Database {
+  private constructor(
+    private readonly driver: Driver,
+    private readonly options: DatabaseOptions,
+  ) {}
+
+  /** Opens the pool and waits until Neo4j answers, failing after `connectTimeoutMs`. */
+  static async connect(options: DatabaseOptions): Promise<Database> {
+    // Without credentials the driver sends the "none" scheme, which a Neo4j with auth disabled accepts.
+    const auth = options.auth ? neo4j.auth.basic(options.auth.username, options.auth.password) : undefined;
+    const driver = neo4j.driver(options.uri, auth, {
+      // Every integer the graph holds (years, ordinals, counts) is far below 2^53.
+      disableLosslessIntegers: true,
+      connectionTimeout: options.connectTimeoutMs,
+      connectionAcquisitionTimeout: options.connectTimeoutMs,
+      maxTransactionRetryTime: options.connectTimeoutMs,
+      userAgent: 'zgc-plan-graph',
+    });
+    const database = new Database(driver, options);
+    try {
+      await withDeadline(driver.verifyConnectivity({ database: options.database }), options.connectTimeoutMs);
+    } catch (error) {
+      await driver.close();
+      throw error;
+    }
+    return database;
+  }
+
+  /** Runs one read-only statement in a read transaction (routed to a reader on a cluster). */
+  async read(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    this.options.onQuery?.({ cypher, params, mode: 'READ' });
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run(cypher, params), this.txConfig());
+      return rows(result);
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs one statement in its own write transaction. Schema statements need this form. */
+  async write(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.writeTransaction((tx) => tx.run(cypher, params)).then((r) => r.result);
+  }
+
+  /**
+   * Runs `work` in one write transaction: everything it ran commits together, or nothing does.
+   * `work` must be safe to run again, since the driver retries transient failures.
+   */
+  async writeTransaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<{ result: T; counters: WriteCounters }> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(async (tx: ManagedTransaction) => {
+        const counters: WriteCounters = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
+        const wrapped: WriteTransaction = {
+          run: async (cypher, params = {}) => {
+            this.options.onQuery?.({ cypher, params, mode: 'WRITE' });
+            const result = await tx.run(cypher, params);
+            const updates = result.summary.counters.updates();
+            counters.nodesCreated += updates.nodesCreated;
+            counters.relationshipsCreated += updates.relationshipsCreated;
+            counters.propertiesSet += updates.propertiesSet;
+            return rows(result);
+          },
+        };
+        const result = await work(wrapped);
+        return { result, counters };
+      }, this.txConfig());
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when Neo4j answers a trivial query now. Never throws. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.read('RETURN 1 AS ok');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Closes every pooled connection. */
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private txConfig(): { timeout?: number } {
+    const timeout = this.options.transactionTimeoutMs ?? 0;
+    return timeout > 0 ? { timeout } : {};
+  }
+}
+
+function rows(result: QueryResult): Row[] {
+  return result.records.map((record) => record.toObject());
+}
+
+// Connectivity failures become SERVICE_UNAVAILABLE; they are matched by the driver's code, not text.
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+function translate(error: unknown): unknown {
+  if (error instanceof neo4j.Neo4jError && UNAVAILABLE_CODES.has(error.code)) {
+    return new ServiceUnavailableError('Neo4j is not reachable right now; try again shortly');
+  }
+  return error;
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Neo4j did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+

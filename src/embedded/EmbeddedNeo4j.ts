@@ -1,0 +1,153 @@
+/**
+ * Starts the Neo4j launcher in `neo4j-embedded/` as a child JVM and stops it again.
+ * The JVM exits by itself when our end of its stdin closes, so it cannot outlive this process.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { StartupError } from '../errors/errors';
+
+/** How to start the embedded database. */
+export interface EmbeddedNeo4jOptions {
+  /** The Maven project with the launcher's pom.xml. */
+  launcherDir: string;
+  dataDir: string;
+  boltPort: number;
+  /** JVM heap, as -Xmx takes it (e.g. 512m). */
+  heap: string;
+  pageCacheBytes: number;
+  /** How long to wait for Bolt to open, Maven build excluded. */
+  readyTimeoutMs?: number;
+  /** Told about slow steps (the first Maven build) so a user is not left wondering. */
+  onProgress?: (message: string) => void;
+}
+
+/** A running embedded Neo4j. */
+export interface EmbeddedNeo4j {
+  uri: string;
+  pid: number;
+  /** Shuts the database down cleanly; resolves once the JVM has exited. */
+  stop(): Promise<void>;
+}
+
+const MAIN_CLASS = 'org.zgcplan.neo4j.EmbeddedNeo4j';
+const INSTALL_HINT =
+  'Install Java 17+ and Maven (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven), ' +
+  'or set NEO4J_URI (with NEO4J_USERNAME and NEO4J_PASSWORD) to use an existing Neo4j instead.';
+
+/** Builds the launcher if needed, starts it and resolves once Bolt accepts connections. */
+export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
+  const classpath = ensureLauncherBuilt(options);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const child = spawn(
+    'java',
+    [
+      `-Xmx${options.heap}`,
+      '-XX:+UseG1GC',
+      '-cp',
+      classpath,
+      MAIN_CLASS,
+      options.dataDir,
+      String(options.boltPort),
+      String(options.pageCacheBytes),
+    ],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  const output: string[] = [];
+  const remember = (chunk: Buffer): void => {
+    output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    output.splice(0, Math.max(0, output.length - 40));
+  };
+  child.stderr?.on('data', remember);
+
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new StartupError(`Embedded Neo4j did not open Bolt on 127.0.0.1:${options.boltPort} within ${options.readyTimeoutMs ?? 120_000} ms.\n${output.join('\n')}`));
+    }, options.readyTimeoutMs ?? 120_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      remember(chunk);
+      if (chunk.toString('utf8').includes('NEO4J_READY')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(new StartupError(error.code === 'ENOENT' ? `Java was not found on PATH. ${INSTALL_HINT}` : `Could not start Java: ${error.message}`, { cause: error }));
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new StartupError(explainEarlyExit(options, code, signal, output)));
+    });
+  });
+
+  // Do not let a stray JVM outlive us even if our caller forgets to stop it.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  return {
+    uri: `bolt://127.0.0.1:${options.boltPort}`,
+    pid: child.pid ?? -1,
+    stop: async () => {
+      process.removeListener('exit', killOnExit);
+      await stopChild(child);
+    },
+  };
+}
+
+function explainEarlyExit(options: EmbeddedNeo4jOptions, code: number | null, signal: string | null, output: string[]): string {
+  const log = output.join('\n');
+  let hint = '';
+  if (/Address already in use|BindException/i.test(log)) {
+    hint = `Port ${options.boltPort} is taken: set NEO4J_EMBEDDED_BOLT_PORT to a free port.\n`;
+  } else if (/lock|FileLock/i.test(log)) {
+    hint = `The data folder ${options.dataDir} is in use by another Neo4j: stop it or set NEO4J_EMBEDDED_DATA_DIR.\n`;
+  }
+  return `Embedded Neo4j exited before it was ready (exit code ${code ?? 'none'}, signal ${signal ?? 'none'}).\n${hint}${log}`;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Closing stdin asks the launcher to shut down; SIGTERM does too, through its shutdown hook.
+  child.stdin?.end();
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Returns the launcher's classpath, running Maven first when the build is missing or stale. */
+function ensureLauncherBuilt(options: EmbeddedNeo4jOptions): string {
+  const dir = options.launcherDir;
+  const classpathFile = path.join(dir, 'target', 'classpath.txt');
+  // Maven leaves unchanged outputs untouched, so a stamp written after each good build tells freshness.
+  const stamp = path.join(dir, 'target', 'launcher.stamp');
+  const sources = [path.join(dir, 'pom.xml'), path.join(dir, 'src', 'main', 'java', ...MAIN_CLASS.split('.')) + '.java'];
+  const builtAt = fs.existsSync(classpathFile) ? mtime(stamp) : -Infinity;
+  if (sources.some((file) => mtime(file) > builtAt)) {
+    options.onProgress?.('Building the embedded Neo4j launcher with Maven (the first run downloads Neo4j, about 100 MB)...');
+    const build = spawnSync('mvn', ['-B', '-q', 'compile'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (build.error) {
+      const missing = (build.error as NodeJS.ErrnoException).code === 'ENOENT';
+      throw new StartupError(missing ? `Maven (mvn) was not found on PATH. ${INSTALL_HINT}` : `Could not run Maven: ${build.error.message}`);
+    }
+    if (build.status !== 0) {
+      throw new StartupError(`Maven could not build the embedded Neo4j launcher in ${dir}:\n${(build.stdout + build.stderr).slice(-4000)}`);
+    }
+    fs.writeFileSync(stamp, new Date().toISOString());
+  }
+  const dependencies = fs.readFileSync(classpathFile, 'utf8').trim();
+  return [path.join(dir, 'target', 'classes'), dependencies].join(path.delimiter);
+}
+
+function mtime(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    // A missing file is older than anything, so a missing build output forces a build.
+    return -Infinity;
+  }
+}

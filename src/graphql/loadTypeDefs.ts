@@ -1,0 +1,11 @@
+/** Reads the SDL files in `schema/` into one document, in file-name order. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, type DocumentNode } from 'graphql';
+
+/** Parses every `.graphql` file under `dir` into one document. */
+export function loadTypeDefs(dir: string): DocumentNode {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort();
+  const sdl = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  return parse(sdl);
+}

@@ -1,0 +1,81 @@
+/**
+ * The HTTP surface: GraphQL at /graphql (Apollo Server, GraphQL-over-HTTP) and GET /health.
+ * Every request's resolvers see a fresh context; the Database is shared.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Database } from '../database/Database';
+import type { Logger } from '../logging/createLogger';
+import type { Context } from '../graphql/context';
+import { loadTypeDefs } from '../graphql/loadTypeDefs';
+import { resolvers } from '../graphql/resolvers';
+import { maskError } from '../graphql/maskError';
+import { StartupError } from '../errors/errors';
+import { SCHEMA_DIR } from '../paths';
+
+/** What the HTTP server needs. */
+export interface HttpServerOptions {
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  db: Database;
+  logger: Logger;
+}
+
+/** A listening server. */
+export interface RunningHttpServer {
+  /** Base URL, e.g. http://127.0.0.1:4000 */
+  url: string;
+  port: number;
+  /** Stops taking connections, lets requests in flight finish, then resolves. */
+  close(): Promise<void>;
+}
+
+/** Builds the app and listens; rejects with a StartupError naming PORT when the port is taken. */
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const { db, logger } = options;
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(SCHEMA_DIR),
+    resolvers,
+    formatError: maskError(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/health', async (_req, res) => {
+    const up = await db.ping();
+    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', neo4j: up ? 'up' : 'down' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: (): Promise<Context> => Promise.resolve({ db, logger }) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'EADDRINUSE' ? 'is already in use' : error.code === 'EACCES' ? 'needs privileges this process lacks' : `cannot be opened (${error.message})`;
+      reject(new StartupError(`PORT: ${options.host}:${options.port} ${reason}; set PORT to a free port.`, { cause: error }));
+    });
+    httpServer.listen(options.port, options.host, resolve);
+  }).catch(async (error: unknown) => {
+    await apollo.stop();
+    throw error;
+  });
+
+  const port = (httpServer.address() as AddressInfo).port;
+  const shownHost = options.host === '127.0.0.1' || options.host === '0.0.0.0' ? 'localhost' : options.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    close: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,11 @@
+/** One JSON line per event on stdout, through pino. */
+import pino from 'pino';
+import type { LogLevel } from '../config/readConfig';
+
+/** The logger every module receives from `main`. */
+export type Logger = pino.Logger;
+
+/** Creates the process logger at the configured level. */
+export function createLogger(level: LogLevel): Logger {
+  return pino({ level, base: { service: 'zgc-plan-graph' }, timestamp: pino.stdTimeFunctions.isoTime });
+}

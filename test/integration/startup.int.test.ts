@@ -1,0 +1,95 @@
+/**
+ * Runs the real entry point as a child process, as a user would with `npm start`, and checks how
+ * start-up succeeds, fails, and shuts down.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/paths';
+
+interface Run {
+  code: number | null;
+  output: string;
+  ms: number;
+}
+
+/** Starts src/main.ts with only the given environment (plus PATH and HOME unless overridden). */
+function startMain(env: Record<string, string>) {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<Run>((resolve) => child.once('exit', (code) => resolve({ code, output, ms: Date.now() - started })));
+  const waitFor = async (pattern: RegExp, ms: number): Promise<RegExpMatchArray> => {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      const match = pattern.exec(output);
+      if (match) return match;
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no ${String(pattern)} in output:\n${output}`);
+  };
+  return { child, exited, waitFor, output: () => output };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('Start-up of the server process', () => {
+  it('stops within seconds on a bad PORT, naming the variable', async () => {
+    const run = await startMain({ PORT: 'http' }).exited;
+    expect(run.code).toBe(2);
+    expect(run.output).toContain('PORT: must be a whole number from 0 to 65535, got "http"');
+    expect(run.ms).toBeLessThan(15_000);
+  });
+
+  it('stops within seconds when NEO4J_URI cannot be reached, naming the variable', async () => {
+    const run = await startMain({ NEO4J_URI: 'bolt://127.0.0.1:9', NEO4J_CONNECT_TIMEOUT_MS: '2000', PORT: '0' }).exited;
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('NEO4J_URI: cannot reach Neo4j at bolt://127.0.0.1:9');
+    expect(run.ms).toBeLessThan(15_000);
+  });
+
+  it('explains how to install Java or use NEO4J_URI when Java is missing', async () => {
+    // A PATH holding node alone: java and mvn usually share node's folder, so it cannot be reused.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'node-only-'));
+    fs.symlinkSync(process.execPath, path.join(bin, 'node'));
+    const run = await startMain({ PATH: bin, PORT: '0', NEO4J_EMBEDDED_BOLT_PORT: '17689' }).exited;
+    fs.rmSync(bin, { recursive: true, force: true });
+    expect(run.code).toBe(1);
+    expect(run.output).toMatch(/(Java|Maven \(mvn\)) was not found on PATH/);
+    expect(run.output).toContain('or set NEO4J_URI');
+  });
+
+  it('serves over an embedded Neo4j, and Ctrl-C leaves no Java process behind', async () => {
+    const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', 'test-startup');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    const main = startMain({ PORT: '0', NEO4J_EMBEDDED_BOLT_PORT: '17688', NEO4J_EMBEDDED_DATA_DIR: dataDir, SEED_ON_START: 'false' });
+    const pid = Number((await main.waitFor(/"pid":(\d+),"msg":"embedded Neo4j is up"/, 120_000))[1]);
+    const url = (await main.waitFor(/"url":"(http:\/\/[^"]+)\/graphql"/, 60_000))[1];
+    expect(isAlive(pid)).toBe(true);
+
+    const health = await fetch(`${url}/health`);
+    expect(await health.json()).toEqual({ status: 'ok', neo4j: 'up' });
+    const answer = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ plans { id } }"}' });
+    expect(await answer.json()).toEqual({ data: { plans: [] } });
+
+    main.child.kill('SIGINT');
+    const run = await main.exited;
+    expect(run.code).toBe(0);
+    expect(isAlive(pid)).toBe(false);
+  }, 180_000);
+});

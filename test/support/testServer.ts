@@ -1,0 +1,51 @@
+/** A real HTTP server over the run's Neo4j, on a free port, for one test file. */
+import pino from 'pino';
+import path from 'node:path';
+import type { Database, QueryEvent } from '../../src/database/Database';
+import { startHttpServer, type RunningHttpServer } from '../../src/http/startHttpServer';
+import { applyMigrations } from '../../src/migrations/applyMigrations';
+import { CYPHER_DIR } from '../../src/paths';
+import { connectTestDatabase } from './testNeo4j';
+
+/** A server, its database and the statements it sent. */
+export interface TestServer {
+  server: RunningHttpServer;
+  db: Database;
+  queries: QueryEvent[];
+  /** POSTs a GraphQL request and returns the parsed body and HTTP status. */
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The body of a GraphQL response. */
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }>;
+}
+
+/** Starts a server with migrations applied; logs are silenced so test output stays readable. */
+export async function startTestServer(): Promise<TestServer> {
+  const queries: QueryEvent[] = [];
+  const db = await connectTestDatabase((event) => queries.push(event));
+  await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
+  const server = await startHttpServer({ host: '127.0.0.1', port: 0, db, logger: pino({ level: 'silent' }) });
+  return {
+    server,
+    db,
+    queries,
+    graphql: async <T>(query: string, variables?: Record<string, unknown>) => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+      return { status: response.status, ...body };
+    },
+    close: async () => {
+      await server.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { readConfig } from '../../src/config/readConfig';
+import { ConfigError } from '../../src/errors/errors';
+
+const ROOT = '/project';
+
+function errorOf(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    readConfig(env, ROOT);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('readConfig accepted the environment');
+}
+
+describe('readConfig: defaults', () => {
+  it('serves on localhost:4000 over an embedded Neo4j when nothing is set', () => {
+    const config = readConfig({}, ROOT);
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
+    expect(config.neo4j).toEqual({
+      mode: 'embedded',
+      boltPort: 7687,
+      dataDir: path.join(ROOT, '.neo4j-data/default'),
+      heap: '512m',
+      pageCacheBytes: 256 * 1024 * 1024,
+      database: 'neo4j',
+    });
+    expect(config.seedOnStart).toBe(true);
+  });
+
+  it('uses an external Neo4j, and starts none, when NEO4J_URI is set', () => {
+    const config = readConfig({ NEO4J_URI: 'neo4j+s://abc.databases.example', NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: 's3cret', NEO4J_DATABASE: 'plans' }, ROOT);
+    expect(config.neo4j).toEqual({ mode: 'external', uri: 'neo4j+s://abc.databases.example', username: 'neo4j', password: 's3cret', database: 'plans' });
+  });
+
+  it('takes the embedded ports, folder and memory from the environment', () => {
+    const config = readConfig({ NEO4J_EMBEDDED_BOLT_PORT: '7999', NEO4J_EMBEDDED_DATA_DIR: '/var/lib/plan', NEO4J_EMBEDDED_HEAP: '2g', NEO4J_EMBEDDED_PAGECACHE: '64m', PORT: '0' }, ROOT);
+    expect(config.neo4j).toMatchObject({ boltPort: 7999, dataDir: '/var/lib/plan', heap: '2g', pageCacheBytes: 64 * 1024 * 1024 });
+    expect(config.http.port).toBe(0);
+  });
+});
+
+describe('readConfig: rejects wrong values, naming the variable and the rule', () => {
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT', 'whole number from 0 to 65535, got "eighty"'],
+    [{ PORT: '70000' }, 'PORT', 'got "70000"'],
+    [{ PORT: '-1' }, 'PORT', 'got "-1"'],
+    [{ NEO4J_URI: 'http://localhost:7474' }, 'NEO4J_URI', 'SCHEME one of bolt'],
+    [{ NEO4J_URI: 'localhost:7687' }, 'NEO4J_URI', 'got "localhost:7687"'],
+    [{ NEO4J_URI: 'bolt://db', NEO4J_USERNAME: 'neo4j' }, 'NEO4J_PASSWORD', 'together'],
+    [{ NEO4J_DATABASE: 'x' }, 'NEO4J_DATABASE', 'got "x"'],
+    [{ NEO4J_EMBEDDED_BOLT_PORT: '0' }, 'NEO4J_EMBEDDED_BOLT_PORT', 'from 1 to 65535'],
+    [{ NEO4J_EMBEDDED_HEAP: 'lots' }, 'NEO4J_EMBEDDED_HEAP', 'such as 512m'],
+    [{ NEO4J_EMBEDDED_PAGECACHE: '1m' }, 'NEO4J_EMBEDDED_PAGECACHE', 'at least 16m'],
+    [{ SEED_ON_START: 'maybe' }, 'SEED_ON_START', 'true or false'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'one of fatal'],
+  ])('%j is refused', (env, variable, fragment) => {
+    const error = errorOf(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+    expect(error.message).toContain(fragment);
+  });
+});
