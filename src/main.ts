@@ -3,13 +3,13 @@
  * unset), apply the schema, seed the Plan on an empty database, then serve HTTP until signalled.
  */
 import { readConfig, type Config } from './config/readConfig';
-import { createLogger, type Logger } from './logging/createLogger';
-import { Database } from './database/Database';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded/EmbeddedNeo4j';
+import { createLogger } from './logging/createLogger';
+import { openDatabase } from './startup/openDatabase';
+import { seedPlan } from './dataset/seedPlan';
 import { applyMigrations } from './migrations/applyMigrations';
 import { startHttpServer } from './http/startHttpServer';
 import { ConfigError, StartupError } from './errors/errors';
-import { CYPHER_DIR, LAUNCHER_DIR, PROJECT_ROOT } from './paths';
+import { CYPHER_DIR, PROJECT_ROOT } from './paths';
 import path from 'node:path';
 
 async function main(): Promise<void> {
@@ -45,10 +45,14 @@ async function main(): Promise<void> {
 
   try {
     const started = Date.now();
-    const db = await connect(config, logger, cleanups);
-    cleanups.push(() => db.close());
+    const { db, close } = await openDatabase(config, logger);
+    cleanups.push(close);
     const statements = await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
     logger.debug({ statements }, 'schema applied');
+    if (config.seedOnStart) {
+      const report = await seedPlan(db);
+      if (report) logger.info({ report }, 'loaded the bundled Plan into the empty database');
+    }
     const server = await startHttpServer({ host: config.http.host, port: config.http.port, db, logger });
     cleanups.push(() => server.close());
     logger.info({ url: `${server.url}/graphql`, health: `${server.url}/health`, startMs: Date.now() - started }, `Server ready at ${server.url}/graphql`);
@@ -61,34 +65,6 @@ async function main(): Promise<void> {
     }
     await shutdown('start-up failed', 1);
   }
-}
-
-async function connect(config: Config, logger: Logger, cleanups: Array<() => Promise<void>>): Promise<Database> {
-  const target = config.neo4j;
-  if (target.mode === 'external') {
-    try {
-      return await Database.connect({
-        uri: target.uri,
-        auth: target.username !== undefined && target.password !== undefined ? { username: target.username, password: target.password } : undefined,
-        database: target.database,
-        connectTimeoutMs: config.connectTimeoutMs,
-      });
-    } catch (error) {
-      throw new StartupError(`NEO4J_URI: cannot reach Neo4j at ${target.uri} (database "${target.database}"): ${(error as Error).message}`, { cause: error });
-    }
-  }
-  logger.info({ dataDir: target.dataDir, boltPort: target.boltPort }, 'starting embedded Neo4j');
-  const embedded: EmbeddedNeo4j = await startEmbeddedNeo4j({
-    launcherDir: LAUNCHER_DIR,
-    dataDir: target.dataDir,
-    boltPort: target.boltPort,
-    heap: target.heap,
-    pageCacheBytes: target.pageCacheBytes,
-    onProgress: (message) => logger.info(message),
-  });
-  cleanups.push(() => embedded.stop());
-  logger.info({ uri: embedded.uri, pid: embedded.pid }, 'embedded Neo4j is up');
-  return Database.connect({ uri: embedded.uri, database: target.database, connectTimeoutMs: config.connectTimeoutMs });
 }
 
 void main();

@@ -1,0 +1,61 @@
+/**
+ * `npm run load -- FILE [FILE ...]`: checks plan dataset files, then loads each into the configured
+ * Neo4j (NEO4J_URI, or the embedded one), printing progress on stderr and counts on stdout.
+ * Every file is checked before anything is written; each file loads all or nothing.
+ */
+import path from 'node:path';
+import { readConfig } from '../config/readConfig';
+import { createLogger } from '../logging/createLogger';
+import { openDatabase } from '../startup/openDatabase';
+import { applyMigrations } from '../migrations/applyMigrations';
+import { loadDataset, type LoadProgress, type LoadReport } from '../dataset/loadDataset';
+import { readDataset, type CheckedDataset } from '../dataset/readDataset';
+import { ConfigError, DatasetError, StartupError } from '../errors/errors';
+import { CYPHER_DIR, PROJECT_ROOT } from '../paths';
+
+async function run(files: string[]): Promise<number> {
+  if (files.length === 0) {
+    process.stderr.write('usage: npm run load -- FILE [FILE ...]   (plan dataset files; see schema/plan-dataset.schema.json)\n');
+    return 2;
+  }
+  const config = readConfig(process.env, PROJECT_ROOT);
+  const checked: CheckedDataset[] = files.map((file) => readDataset(path.resolve(file)));
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 2);
+  const { db, close } = await openDatabase(config, logger);
+  try {
+    await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
+    for (const dataset of checked) {
+      const started = Date.now();
+      const report = await loadDataset(db, dataset, { onProgress: showProgress });
+      process.stderr.write('\n');
+      process.stdout.write(describe(dataset.file, report, Date.now() - started));
+    }
+  } finally {
+    await close();
+  }
+  return 0;
+}
+
+function showProgress(progress: LoadProgress): void {
+  const percent = progress.total === 0 ? 100 : Math.floor((100 * progress.done) / progress.total);
+  const width = 30;
+  const filled = Math.round((width * percent) / 100);
+  process.stderr.write(`\r${progress.phase.padEnd(13)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${progress.done}/${progress.total} (${percent}%)`);
+}
+
+function describe(file: string, report: LoadReport, ms: number): string {
+  const line = (what: string, c: LoadReport['nodes']): string => `  ${what.padEnd(14)} ${c.total} in file: ${c.created} created, ${c.updated} updated, ${c.deleted} deleted (no longer in the file)\n`;
+  return `Loaded ${file} as namespace "${report.namespace}" in ${ms} ms\n${line('nodes', report.nodes)}${line('relationships', report.relationships)}`;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof DatasetError || error instanceof ConfigError || error instanceof StartupError) {
+      process.stderr.write(`\n${error.message}\n`);
+      process.exit(error instanceof DatasetError ? 1 : 2);
+    }
+    process.stderr.write(`\nLoad failed, nothing was written: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,115 @@
+/**
+ * Writes a checked dataset into Neo4j in one write transaction: nodes and relationships are merged by
+ * id in UNWIND batches, then whatever an earlier load of the same namespace wrote and the file no
+ * longer has is removed. Either all of it commits or none of it does.
+ */
+import type { Database, Row, WriteTransaction } from '../database/Database';
+import { DatasetError } from '../errors/errors';
+import { readCypher } from '../cypher/readCypher';
+import { qualify, type PlanDataset } from './PlanDataset';
+import type { CheckedDataset } from './readDataset';
+
+const CHECK_REFERENCES = readCypher('load/check-references.cypher');
+const MERGE_NODES = readCypher('load/merge-nodes.cypher');
+const MERGE_RELATIONSHIPS = readCypher('load/merge-relationships.cypher');
+const DELETE_STALE_RELATIONSHIPS = readCypher('load/delete-stale-relationships.cypher');
+const DELETE_STALE_NODES = readCypher('load/delete-stale-nodes.cypher');
+
+/** What a load changed. Loading an unchanged file again reports zero created, updated and deleted. */
+export interface LoadReport {
+  namespace: string;
+  nodes: { total: number; created: number; updated: number; deleted: number };
+  relationships: { total: number; created: number; updated: number; deleted: number };
+}
+
+/** Progress of a load, reported after each batch. */
+export interface LoadProgress {
+  phase: 'nodes' | 'relationships';
+  done: number;
+  total: number;
+}
+
+/** Options of `loadDataset`. */
+export interface LoadOptions {
+  /** Rows per UNWIND statement. */
+  batchSize?: number;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+/** Loads `checked` all or nothing; throws DatasetError when a cross-namespace reference is missing. */
+export async function loadDataset(db: Database, checked: CheckedDataset, options: LoadOptions = {}): Promise<LoadReport> {
+  const { dataset } = checked;
+  const batchSize = options.batchSize ?? 1000;
+  const nodeRows = dataset.nodes.map((node) => toNodeRow(dataset, node));
+  const relationshipRows = dataset.relationships.map((rel) => toRelationshipRow(dataset, rel));
+
+  const { result } = await db.writeTransaction(async (tx) => {
+    const report: LoadReport = {
+      namespace: dataset.namespace,
+      nodes: { total: nodeRows.length, created: 0, updated: 0, deleted: 0 },
+      relationships: { total: relationshipRows.length, created: 0, updated: 0, deleted: 0 },
+    };
+    if (checked.externalReferences.length > 0) {
+      const [row] = await tx.run(CHECK_REFERENCES, { ids: checked.externalReferences });
+      const missing = (row?.['missing'] as string[] | undefined) ?? [];
+      if (missing.length > 0) {
+        throw new DatasetError(checked.file, missing.map((id) => ({ entry: 'relationships', field: 'from/to', message: `refers to "${id}", which is not in the graph; load its file first` })));
+      }
+    }
+    await inBatches(tx, MERGE_NODES, nodeRows, batchSize, (counts, done) => {
+      report.nodes.created += counts.created;
+      report.nodes.updated += counts.updated;
+      options.onProgress?.({ phase: 'nodes', done, total: nodeRows.length });
+    });
+    await inBatches(tx, MERGE_RELATIONSHIPS, relationshipRows, batchSize, (counts, done) => {
+      report.relationships.created += counts.created;
+      report.relationships.updated += counts.updated;
+      options.onProgress?.({ phase: 'relationships', done, total: relationshipRows.length });
+    });
+    const keys = relationshipRows.map((r) => `${r.type} ${r.from} ${r.to}`);
+    report.relationships.deleted = count(await tx.run(DELETE_STALE_RELATIONSHIPS, { namespace: dataset.namespace, keys }), 'deleted');
+    report.nodes.deleted = count(await tx.run(DELETE_STALE_NODES, { namespace: dataset.namespace, ids: nodeRows.map((r) => r.id) }), 'deleted');
+    return report;
+  });
+  return result;
+}
+
+async function inBatches(
+  tx: WriteTransaction,
+  cypher: string,
+  rows: Array<Record<string, unknown>>,
+  batchSize: number,
+  onBatch: (counts: { created: number; updated: number }, done: number) => void,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch = rows.slice(start, start + batchSize);
+    const result = await tx.run(cypher, { rows: batch });
+    // A row whose MATCH found nothing would vanish silently; the counts must add up.
+    if (count(result, 'merged') !== batch.length) {
+      throw new Error(`Expected to merge ${batch.length} rows but merged ${count(result, 'merged')}`);
+    }
+    onBatch({ created: count(result, 'created'), updated: count(result, 'updated') }, Math.min(start + batchSize, rows.length));
+  }
+}
+
+function count(rows: Row[], column: string): number {
+  const value = rows[0]?.[column];
+  return typeof value === 'number' ? value : 0;
+}
+
+function toNodeRow(dataset: PlanDataset, node: PlanDataset['nodes'][number]): { id: string; label: string; properties: Record<string, unknown> } {
+  const { id, label, ...rest } = node;
+  const qualified = qualify(dataset.namespace, id);
+  return { id: qualified, label, properties: { ...rest, summary: rest.summary ?? null, id: qualified, namespace: dataset.namespace } };
+}
+
+function toRelationshipRow(dataset: PlanDataset, rel: PlanDataset['relationships'][number]): { type: string; from: string; to: string; properties: Record<string, unknown> } {
+  const from = qualify(dataset.namespace, rel.from);
+  const to = qualify(dataset.namespace, rel.to);
+  return {
+    type: rel.type,
+    from,
+    to,
+    properties: { basis: rel.basis, rationale: rel.rationale ?? null, sources: rel.sources, namespace: dataset.namespace },
+  };
+}

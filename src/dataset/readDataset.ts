@@ -1,0 +1,140 @@
+/**
+ * Reads a plan dataset file and checks it completely before anything is written: JSON syntax, the
+ * JSON Schema in `schema/`, then the rules a schema cannot say (unique ids, references that resolve).
+ * Every problem found is reported at once, each naming the entry and the field.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import { DatasetError, type DatasetProblem } from '../errors/errors';
+import { SCHEMA_DIR } from '../paths';
+import { qualify, type PlanDataset } from './PlanDataset';
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+const validate = ajv.compile<PlanDataset>(JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'plan-dataset.schema.json'), 'utf8')) as object);
+
+/** A dataset that passed every check, and the ids it expects to find already loaded. */
+export interface CheckedDataset {
+  file: string;
+  dataset: PlanDataset;
+  /** Qualified ids of other namespaces that the relationships point at. */
+  externalReferences: string[];
+}
+
+/** Reads and checks `file`; throws `DatasetError` listing every problem. */
+export function readDataset(file: string): CheckedDataset {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DatasetError(file, [{ entry: 'file', field: '-', message: `cannot be read: ${(error as Error).message}` }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new DatasetError(file, [{ entry: 'file', field: '-', message: `is not valid JSON: ${(error as Error).message}` }]);
+  }
+  return checkDataset(file, json);
+}
+
+/** Checks an already parsed dataset; `file` only names it in messages. */
+export function checkDataset(file: string, json: unknown): CheckedDataset {
+  if (!validate(json)) {
+    throw new DatasetError(file, describeSchemaErrors(json, validate.errors ?? []));
+  }
+  const dataset = json;
+  const problems: DatasetProblem[] = [];
+  const local = new Map<string, number>();
+  dataset.nodes.forEach((node, i) => {
+    const first = local.get(node.id);
+    if (first !== undefined) {
+      problems.push({ entry: nodeEntry(dataset, i), field: 'id', message: `duplicates the id of nodes[${first}]` });
+    } else {
+      local.set(node.id, i);
+    }
+    if (node.label === 'Plan' && typeof node['periodStart'] === 'number' && typeof node['periodEnd'] === 'number' && node['periodEnd'] < node['periodStart']) {
+      problems.push({ entry: nodeEntry(dataset, i), field: 'periodEnd', message: `must not be before periodStart (${node['periodStart']}), got ${node['periodEnd']}` });
+    }
+  });
+  const seen = new Map<string, number>();
+  const external = new Set<string>();
+  dataset.relationships.forEach((rel, i) => {
+    const entry = relationshipEntry(dataset, i);
+    let touchesOwnNode = false;
+    for (const end of ['from', 'to'] as const) {
+      const reference = rel[end];
+      if (reference.includes(':') && !reference.startsWith(`${dataset.namespace}:`)) {
+        external.add(reference);
+      } else if (!local.has(reference.replace(`${dataset.namespace}:`, ''))) {
+        problems.push({ entry, field: end, message: `names no node of this file, got "${reference}"` });
+      } else {
+        touchesOwnNode = true;
+      }
+    }
+    // A file owns its relationships through its own nodes; that is how a reload finds stale ones.
+    if (!touchesOwnNode && problems.every((p) => p.entry !== entry)) {
+      problems.push({ entry, field: 'from', message: 'one end of a relationship must be a node of this file' });
+    }
+    const key = `${rel.type} ${qualify(dataset.namespace, rel.from)} ${qualify(dataset.namespace, rel.to)}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push({ entry, field: 'type', message: `repeats relationships[${first}] (same type, from and to)` });
+    } else {
+      seen.set(key, i);
+    }
+  });
+  if (problems.length > 0) throw new DatasetError(file, problems);
+  return { file, dataset, externalReferences: [...external].sort() };
+}
+
+function describeSchemaErrors(json: unknown, errors: ErrorObject[]): DatasetProblem[] {
+  const problems: DatasetProblem[] = [];
+  for (const error of errors) {
+    // "must match then schema" only repeats the errors found inside the `then` branch.
+    if (error.keyword === 'if') continue;
+    const segments = error.instancePath.split('/').slice(1);
+    let entry = 'file';
+    let fieldPath = segments;
+    if ((segments[0] === 'nodes' || segments[0] === 'relationships') && segments[1] !== undefined) {
+      const index = Number(segments[1]);
+      entry = segments[0] === 'nodes' ? nodeEntry(json, index) : relationshipEntry(json, index);
+      fieldPath = segments.slice(2);
+    }
+    const params = error.params as Record<string, unknown>;
+    const extra = params['missingProperty'] ?? params['additionalProperty'] ?? params['unevaluatedProperty'];
+    if (typeof extra === 'string') fieldPath = [...fieldPath, extra];
+    const field = fieldPath.length > 0 ? fieldPath.join('.') : '-';
+    const allowed = Array.isArray(params['allowedValues']) ? ` (one of ${(params['allowedValues'] as unknown[]).join(', ')})` : '';
+    const message = error.keyword === 'unevaluatedProperties' || error.keyword === 'additionalProperties' ? 'is not a known field for this entry' : `${error.message ?? 'is invalid'}${allowed}`;
+    problems.push({ entry, field, message: `${message}${shownValue(json, error.instancePath, error.keyword)}` });
+  }
+  return problems;
+}
+
+function shownValue(json: unknown, pointer: string, keyword: string): string {
+  if (keyword === 'required' || keyword === 'unevaluatedProperties' || keyword === 'additionalProperties') return '';
+  let value: unknown = json;
+  for (const segment of pointer.split('/').slice(1)) {
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
+  }
+  const text = JSON.stringify(value);
+  return text === undefined ? '' : `, got ${text.length > 80 ? `${text.slice(0, 77)}...` : text}`;
+}
+
+function entryAt(json: unknown, list: 'nodes' | 'relationships', index: number): Record<string, unknown> | undefined {
+  const items = (json as Record<string, unknown> | null)?.[list];
+  const item: unknown = Array.isArray(items) ? items[index] : undefined;
+  return typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : undefined;
+}
+
+function nodeEntry(json: unknown, index: number): string {
+  const id = entryAt(json, 'nodes', index)?.['id'];
+  return typeof id === 'string' ? `nodes[${index}] (id "${id}")` : `nodes[${index}]`;
+}
+
+function relationshipEntry(json: unknown, index: number): string {
+  const rel = entryAt(json, 'relationships', index);
+  const [type, from, to] = [rel?.['type'], rel?.['from'], rel?.['to']].map((v) => (typeof v === 'string' ? v : '?'));
+  return `relationships[${index}] (${from} -${type}-> ${to})`;
+}

@@ -1,0 +1,186 @@
+/**
+ * Loading plan files other than the bundled one: namespaces, edits, and files that must be refused
+ * without touching the database.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { Database } from '../../src/database/Database';
+import { applyMigrations } from '../../src/migrations/applyMigrations';
+import { loadDataset } from '../../src/dataset/loadDataset';
+import { checkDataset, readDataset } from '../../src/dataset/readDataset';
+import { BUNDLED_PLAN_FILE } from '../../src/dataset/seedPlan';
+import { DatasetError } from '../../src/errors/errors';
+import { CYPHER_DIR, PROJECT_ROOT } from '../../src/paths';
+import { connectTestDatabase } from '../support/testNeo4j';
+import { emptyGraph, graphSnapshot } from '../support/graphSnapshot';
+
+let db: Database;
+let dir: string;
+
+/** A small valid plan in namespace `demo` that shares an industry of the Zhongguancun Plan. */
+function demoPlan(): Record<string, unknown> {
+  return {
+    namespace: 'demo',
+    nodes: [
+      { id: 'plan', label: 'Plan', name: 'Demo plan', summary: 'A plan for tests.', sources: [1], zone: 'Demo zone', periodStart: 2021, periodEnd: 2025 },
+      { id: 'goal', label: 'Goal', name: 'Demo goal', sources: [1], goalKind: 'STAGE', targetYear: 2025 },
+      { id: 'task', label: 'Task', name: 'Demo task', sources: [1], ordinal: 1 },
+    ],
+    relationships: [
+      { type: 'SETS', from: 'plan', to: 'goal', basis: 'STATED', sources: [1] },
+      { type: 'ADVANCES', from: 'task', to: 'goal', basis: 'INFERRED', rationale: 'For the test.', sources: [1] },
+      { type: 'DEVELOPS', from: 'task', to: 'zgc14:industry-fintech', basis: 'STATED', sources: [1] },
+    ],
+  };
+}
+
+function writeFile(name: string, content: unknown): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return file;
+}
+
+/** Runs `check`, expecting a DatasetError, and returns its problems as "entry | field | message" lines. */
+function problemsOf(check: () => unknown): string[] {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof DatasetError) return error.problems.map((p) => `${p.entry} | ${p.field} | ${p.message}`);
+    throw error;
+  }
+  throw new Error('the dataset was accepted');
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-datasets-'));
+  db = await connectTestDatabase();
+  await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
+  await emptyGraph(db);
+  await loadDataset(db, readDataset(BUNDLED_PLAN_FILE));
+});
+afterAll(async () => {
+  await db.write("MATCH (n:Entity {namespace: 'demo'}) DETACH DELETE n");
+  await db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Loading another plan next to the Zhongguancun Plan', () => {
+  afterEach(async () => {
+    await db.write("MATCH (n:Entity {namespace: 'demo'}) DETACH DELETE n");
+  });
+
+  it('keeps both plans apart by namespace while sharing an industry by qualified id', async () => {
+    const report = await loadDataset(db, readDataset(writeFile('demo.json', demoPlan())));
+    expect(report).toEqual({ namespace: 'demo', nodes: { total: 3, created: 3, updated: 0, deleted: 0 }, relationships: { total: 3, created: 3, updated: 0, deleted: 0 } });
+    expect(await db.read('MATCH (p:Plan) RETURN p.id AS id ORDER BY id')).toEqual([{ id: 'demo:plan' }, { id: 'zgc14:plan' }]);
+    expect(await db.read("MATCH (t:Task {id: 'demo:task'})-[:DEVELOPS]->(i:Industry) RETURN i.id AS id")).toEqual([{ id: 'zgc14:industry-fintech' }]);
+    expect(await db.read("MATCH (n:Entity {namespace: 'zgc14'}) RETURN count(n) AS n")).toEqual([{ n: 50 }]);
+  });
+
+  it('applies an edited file: changed entries are updated, removed ones deleted', async () => {
+    await loadDataset(db, readDataset(writeFile('demo.json', demoPlan())));
+    const edited = demoPlan() as { nodes: Array<Record<string, unknown>>; relationships: Array<Record<string, unknown>> };
+    edited.nodes[1]!['summary'] = 'Now with a summary.';
+    edited.nodes.splice(2, 1);
+    edited.relationships.splice(1, 2);
+    const report = await loadDataset(db, readDataset(writeFile('demo-edited.json', edited)));
+    expect(report.nodes).toEqual({ total: 2, created: 0, updated: 1, deleted: 1 });
+    expect(report.relationships).toEqual({ total: 1, created: 0, updated: 0, deleted: 2 });
+    expect(await db.read("MATCH (g:Goal {id: 'demo:goal'}) RETURN g.summary AS summary")).toEqual([{ summary: 'Now with a summary.' }]);
+    expect(await db.read("MATCH (i:Industry {id: 'zgc14:industry-fintech'}) RETURN count(i) AS n")).toEqual([{ n: 1 }]);
+  });
+
+  it('rolls back the whole load when the database refuses a statement part way through', async () => {
+    const before = await graphSnapshot(db);
+    const checked = checkDataset('demo.json', demoPlan());
+    // Maps are not valid property values: the last batch fails after two batches were written.
+    checked.dataset.nodes[2]!['nested'] = { not: 'allowed' };
+    await expect(loadDataset(db, checked, { batchSize: 1 })).rejects.toThrow(/Property values can only be of primitive types|nested/i);
+    expect(await graphSnapshot(db)).toEqual(before);
+  });
+});
+
+describe('Refusing malformed plan files, with nothing written', () => {
+  let before: Awaited<ReturnType<typeof graphSnapshot>>;
+  beforeAll(async () => {
+    before = await graphSnapshot(db);
+  });
+  afterEach(async () => {
+    expect(await graphSnapshot(db)).toEqual(before);
+  });
+
+  const cases: Array<[string, (plan: ReturnType<typeof demoPlan>) => unknown, RegExp]> = [
+    ['a reference to a node the file lacks', (p) => ((p['relationships'] as Array<Record<string, unknown>>)[0]!['to'] = 'gaol', p), /relationships\[0\] \(plan -SETS-> gaol\) \| to \| names no node of this file, got "gaol"/],
+    ['a missing required field', (p) => (delete (p['nodes'] as Array<Record<string, unknown>>)[1]!['targetYear'], p), /nodes\[1\] \(id "goal"\) \| targetYear \| must have required property 'targetYear'/],
+    ['a duplicate id', (p) => ((p['nodes'] as Array<Record<string, unknown>>)[2]!['id'] = 'goal', p), /nodes\[2\] \(id "goal"\) \| id \| duplicates the id of nodes\[1\]/],
+    ['a value of the wrong type', (p) => ((p['nodes'] as Array<Record<string, unknown>>)[2]!['ordinal'] = 'first', p), /nodes\[2\] \(id "task"\) \| ordinal \| must be integer, got "first"/],
+    ['an unknown label', (p) => ((p['nodes'] as Array<Record<string, unknown>>)[2]!['label'] = 'Person', p), /nodes\[2\] \(id "task"\) \| label \| must be equal to one of the allowed values \(one of Plan, .*\), got "Person"/],
+    ['an unknown field', (p) => ((p['nodes'] as Array<Record<string, unknown>>)[0]!['budget'] = 5, p), /nodes\[0\] \(id "plan"\) \| budget \| is not a known field/],
+    ['an inferred link without rationale', (p) => (delete (p['relationships'] as Array<Record<string, unknown>>)[1]!['rationale'], p), /relationships\[1\] \(task -ADVANCES-> goal\) \| rationale \| must have required property/],
+    ['a repeated relationship', (p) => ((p['relationships'] as unknown[]).push({ type: 'SETS', from: 'plan', to: 'goal', basis: 'STATED', sources: [2] }), p), /relationships\[3\] \(plan -SETS-> goal\) \| type \| repeats relationships\[0\]/],
+    ['an unknown relationship type', (p) => ((p['relationships'] as Array<Record<string, unknown>>)[0]!['type'] = 'DELETES', p), /relationships\[0\] \(plan -DELETES-> goal\) \| type \| must be equal to one of the allowed values/],
+    ['a period that ends before it starts', (p) => ((p['nodes'] as Array<Record<string, unknown>>)[0]!['periodEnd'] = 2019, p), /nodes\[0\] \(id "plan"\) \| periodEnd \| must not be before periodStart \(2021\), got 2019/],
+    ['a paragraph number that is not a positive integer', (p) => ((p['nodes'] as Array<Record<string, unknown>>)[0]!['sources'] = [0], p), /nodes\[0\] \(id "plan"\) \| sources.0 \| must be >= 1, got 0/],
+    ['a namespace with a colon', (p) => ((p['namespace'] = 'a:b'), p), /file \| namespace \| must match pattern/],
+  ];
+
+  it.each(cases)('refuses %s, naming the file, the entry and the field', (_name, breakIt, expected) => {
+    const file = writeFile('broken.json', breakIt(demoPlan()));
+    const problems = problemsOf(() => readDataset(file));
+    expect(problems.join('\n')).toMatch(expected);
+    expect(() => readDataset(file)).toThrow(file);
+  });
+
+  it('refuses a file that is not JSON', () => {
+    const file = writeFile('not-json.json', '{ "namespace": ');
+    expect(problemsOf(() => readDataset(file)).join('\n')).toMatch(/file \| - \| is not valid JSON/);
+  });
+
+  it('refuses, before writing, a file whose cross-namespace reference is not in the graph', async () => {
+    const plan = demoPlan();
+    (plan['relationships'] as Array<Record<string, unknown>>)[2]!['to'] = 'zgc14:industry-teleportation';
+    const checked = readDataset(writeFile('dangling.json', plan));
+    await expect(loadDataset(db, checked)).rejects.toThrow(/refers to "zgc14:industry-teleportation", which is not in the graph/);
+  });
+});
+
+describe('npm run load', () => {
+  function runLoad(...files: string[]): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/load.ts', ...files], { cwd: PROJECT_ROOT, env: process.env, encoding: 'utf8', timeout: 60_000 });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  afterAll(async () => {
+    await db.write("MATCH (n:Entity {namespace: 'demo'}) DETACH DELETE n");
+  });
+
+  it('loads a file and prints what it created, then nothing new on a second run', () => {
+    const file = writeFile('demo.json', demoPlan());
+    const first = runLoad(file);
+    expect(first.stderr).toContain('relationships [##############################] 3/3 (100%)');
+    expect(first.stdout).toContain('as namespace "demo"');
+    expect(first.stdout).toMatch(/nodes\s+3 in file: 3 created, 0 updated, 0 deleted/);
+    expect(first.status).toBe(0);
+    const second = runLoad(file);
+    expect(second.stdout).toMatch(/nodes\s+3 in file: 0 created, 0 updated, 0 deleted/);
+    expect(second.stdout).toMatch(/relationships\s+3 in file: 0 created, 0 updated, 0 deleted/);
+  });
+
+  it('refuses a broken file with exit code 1 and a message naming file, entry and field', () => {
+    const plan = demoPlan();
+    delete (plan['nodes'] as Array<Record<string, unknown>>)[0]!['name'];
+    const file = writeFile('broken-cli.json', plan);
+    const run = runLoad(file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${file}: 1 problem(s), nothing was written`);
+    expect(run.stderr).toContain(`nodes[0] (id "plan") name: must have required property 'name'`);
+  });
+
+  it('prints usage without a file', () => {
+    const run = runLoad();
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('usage: npm run load -- FILE');
+  });
+});

@@ -1,0 +1,15 @@
+/** Everything in the graph as sorted plain data, to compare the database before and after an operation. */
+import type { Database } from '../../src/database/Database';
+
+/** Nodes with labels and properties, and relationships with type, ends and properties, sorted. */
+export async function graphSnapshot(db: Database): Promise<{ nodes: string[]; relationships: string[] }> {
+  const nodes = await db.read('MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props');
+  const relationships = await db.read('MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props');
+  const canonical = (row: Record<string, unknown>): string => JSON.stringify(row, (_key, value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y))) : value));
+  return { nodes: nodes.map(canonical).sort(), relationships: relationships.map(canonical).sort() };
+}
+
+/** Removes every node and relationship: integration tests that need a known graph start from this. */
+export async function emptyGraph(db: Database): Promise<void> {
+  await db.write('MATCH (n) DETACH DELETE n');
+}
