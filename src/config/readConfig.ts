@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { ConfigError } from '../errors/errors';
+import type { ApiLimits } from '../compiler/CompileScope';
 
 /** Where the graph lives: a Neo4j this process starts itself, or one reached at a URI. */
 export type Neo4jTarget =
@@ -32,6 +33,8 @@ export interface Config {
   /** Load the bundled Plan dataset when the database holds no plan yet. */
   seedOnStart: boolean;
   logLevel: LogLevel;
+  /** Caps on what one GraphQL request may ask for. */
+  limits: ApiLimits;
 }
 
 /** Levels accepted by LOG_LEVEL. */
@@ -81,6 +84,21 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     connectTimeoutMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 5000, { min: 100, max: 600_000 }),
     seedOnStart: boolean(env, 'SEED_ON_START', true),
     logLevel,
+    limits: readLimits(env),
+  };
+}
+
+function readLimits(env: NodeJS.ProcessEnv): ApiLimits {
+  const maxLimit = integer(env, 'API_MAX_LIMIT', 500, { min: 1, max: 100_000 });
+  const defaultLimit = integer(env, 'API_DEFAULT_LIMIT', Math.min(100, maxLimit), { min: 1, max: 100_000 });
+  if (defaultLimit > maxLimit) {
+    throw new ConfigError('API_DEFAULT_LIMIT', `must not exceed API_MAX_LIMIT (${maxLimit}), got "${defaultLimit}"`);
+  }
+  return {
+    defaultLimit,
+    maxLimit,
+    maxDepth: integer(env, 'API_MAX_DEPTH', 3, { min: 1, max: 10 }),
+    maxHops: integer(env, 'API_MAX_HOPS', 6, { min: 1, max: 15 }),
   };
 }
 

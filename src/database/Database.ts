@@ -73,7 +73,7 @@ export class Database {
     this.options.onQuery?.({ cypher, params, mode: 'READ' });
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.executeRead((tx) => tx.run(cypher, params), this.txConfig());
+      const result = await session.executeRead((tx) => tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>), this.txConfig());
       return rows(result);
     } catch (error) {
       throw translate(error);
@@ -99,7 +99,7 @@ export class Database {
         const wrapped: WriteTransaction = {
           run: async (cypher, params = {}) => {
             this.options.onQuery?.({ cypher, params, mode: 'WRITE' });
-            const result = await tx.run(cypher, params);
+            const result = await tx.run(cypher, toNeo4jParams(params));
             const updates = result.summary.counters.updates();
             counters.nodesCreated += updates.nodesCreated;
             counters.relationshipsCreated += updates.relationshipsCreated;
@@ -136,6 +136,20 @@ export class Database {
     const timeout = this.options.transactionTimeoutMs ?? 0;
     return timeout > 0 ? { timeout } : {};
   }
+}
+
+/**
+ * JavaScript has one number type; Neo4j has INTEGER and FLOAT, and LIMIT, SKIP and integer properties
+ * need INTEGER. Every whole number in the parameters is therefore sent as an INTEGER. The graph has no
+ * float properties, so no value is misread.
+ */
+function toNeo4jParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toNeo4jParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4jParams(v)]));
+  }
+  return value;
 }
 
 function rows(result: QueryResult): Row[] {

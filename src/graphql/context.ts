@@ -1,9 +1,12 @@
 /** Per-request state handed to every resolver; built fresh for each request. */
 import type { Database } from '../database/Database';
 import type { Logger } from '../logging/createLogger';
+import type { ApiLimits } from '../compiler/CompileScope';
 
 /** What a resolver may use. */
 export interface Context {
   db: Database;
   logger: Logger;
+  /** Caps on limit, depth and maxHops. */
+  limits: ApiLimits;
 }

@@ -1,16 +1,109 @@
-/** The resolver map handed to Apollo Server; each root field sends one Cypher query. */
+/**
+ * The resolver map. Every root field compiles its whole selection into one Cypher query and returns
+ * the rows; nested fields are then read from those rows by `readResponseKey`, never fetched again.
+ */
+import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from './generated/resolvers';
-import type { PlanModel } from '../model/Entity';
-import { readCypher } from '../cypher/readCypher';
+import type { Context } from './context';
+import { CompileScope, type CompiledQuery } from '../compiler/CompileScope';
+import { compileConnection, compileList, shapeConnection, type ConnectionArgs, type ListArgs } from '../compiler/listQuery';
+import { compileNode } from '../compiler/compileNode';
+import { compileSearch } from '../compiler/compileSearch';
+import { compileNeighborhood } from '../compiler/compileNeighborhood';
+import { compileShortestPath } from '../compiler/compileShortestPath';
+import { compileGaps, compileGoalImpact, compileMostConnected } from '../compiler/compileReports';
+import { NotFoundError } from '../errors/errors';
+import type { Projection } from '../model/Projection';
+import { NODE_LABELS, type NodeLabel } from '../dataset/PlanDataset';
 
-const PLANS = readCypher('queries/plans.cypher');
+/**
+ * Reads a field from the compiled row by its response key (alias), falling back to the field name
+ * for the few shapes built in TypeScript (connections' edges and pageInfo).
+ */
+export const readResponseKey: GraphQLFieldResolver<unknown, Context> = (source, args, context, info) => {
+  if (typeof source === 'object' && source !== null) {
+    const key = String(info.path.key);
+    if (key in source) return (source as Record<string, unknown>)[key];
+  }
+  return defaultFieldResolver(source, args, context, info);
+};
+
+type Row = Projection<object>;
+
+async function rows(context: Context, query: CompiledQuery): Promise<Row[]> {
+  const result = await context.db.read(query.cypher, query.params);
+  return result.map((r) => r['result'] as Row);
+}
+
+function scope(context: Context, info: GraphQLResolveInfo): CompileScope {
+  return new CompileScope(info, context.limits);
+}
+
+function returnObject(info: GraphQLResolveInfo): GraphQLObjectType {
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type)) throw new Error(`${info.fieldName} must return an object type`);
+  return type;
+}
+
+const list = async (args: ListArgs, context: Context, info: GraphQLResolveInfo): Promise<Row[]> => rows(context, compileList(scope(context, info), returnObject(info), args));
+
+const connection = async (args: ConnectionArgs, context: Context, info: GraphQLResolveInfo): Promise<Row> => {
+  const compiled = compileConnection(scope(context, info), returnObject(info), args);
+  const [row] = await rows(context, compiled);
+  return shapeConnection(row as Record<string, unknown>, compiled);
+};
 
 /** Resolvers for every type in `schema/`. */
 export const resolvers: Resolvers = {
   Query: {
-    plans: async (_parent, _args, { db }) => {
-      const rows = await db.read(PLANS);
-      return rows.map((row) => row['plan'] as PlanModel);
+    plans: (_parent, args, context, info) => list(args, context, info),
+    goals: (_parent, args, context, info) => list(args, context, info),
+    tasks: (_parent, args, context, info) => list(args, context, info),
+    industries: (_parent, args, context, info) => list(args, context, info),
+    platforms: (_parent, args, context, info) => list(args, context, info),
+    plansConnection: (_parent, args, context, info) => connection(args, context, info),
+    goalsConnection: (_parent, args, context, info) => connection(args, context, info),
+    tasksConnection: (_parent, args, context, info) => connection(args, context, info),
+    industriesConnection: (_parent, args, context, info) => connection(args, context, info),
+    platformsConnection: (_parent, args, context, info) => connection(args, context, info),
+    node: async (_parent, { id }, context, info) => (await rows(context, compileNode(scope(context, info), id)))[0] ?? null,
+    search: (_parent, args, context, info) => rows(context, compileSearch(scope(context, info), args)),
+    neighborhood: async (_parent, args, context, info) => {
+      const [row] = await context.db.read(...spread(compileNeighborhood(scope(context, info), args)));
+      if (!row?.['found']) throw new NotFoundError(`neighborhood: no entity has the id ${JSON.stringify(args.id)}`, { argument: 'id' });
+      return { nodes: row['nodes'], edges: row['edges'], truncated: row['truncated'] };
+    },
+    shortestPath: async (_parent, args, context, info) => {
+      const [row] = await context.db.read(...spread(compileShortestPath(scope(context, info), args)));
+      for (const end of ['from', 'to'] as const) {
+        if (!row?.[`${end}Found`]) throw new NotFoundError(`shortestPath: no entity has the id ${JSON.stringify(args[end])} (argument ${end})`, { argument: end });
+      }
+      const nodes = row?.['nodes'] as unknown[] | null;
+      return nodes ? { length: nodes.length - 1, nodes, edges: row?.['edges'] } : null;
+    },
+    goalImpact: async (_parent, { id }, context, info) => {
+      const [row] = await rows(context, compileGoalImpact(scope(context, info), id));
+      if (!row) throw new NotFoundError(`goalImpact: no goal has the id ${JSON.stringify(id)}`, { argument: 'id' });
+      return row;
+    },
+    gaps: async (_parent, { namespace }, context, info) => (await rows(context, compileGaps(scope(context, info), namespace)))[0] ?? {},
+    mostConnected: (_parent, args, context, info) => rows(context, compileMostConnected(scope(context, info), args)),
+  },
+  Entity: {
+    // The compiler projects __typename wherever a field's type is the Entity interface.
+    __resolveType: (entity) => {
+      const name = entity.__typename;
+      if (!isEntityTypeName(name)) throw new Error(`Compiled entity has no known __typename: ${String(name)}`);
+      return name;
     },
   },
 };
+
+// Entity object types are named after their node labels.
+function isEntityTypeName(name: unknown): name is NodeLabel {
+  return (NODE_LABELS as readonly unknown[]).includes(name);
+}
+
+function spread(query: CompiledQuery): [string, Record<string, unknown>] {
+  return [query.cypher, query.params];
+}

@@ -12,8 +12,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Database } from '../database/Database';
 import type { Logger } from '../logging/createLogger';
 import type { Context } from '../graphql/context';
+import type { ApiLimits } from '../compiler/CompileScope';
 import { loadTypeDefs } from '../graphql/loadTypeDefs';
-import { resolvers } from '../graphql/resolvers';
+import { readResponseKey, resolvers } from '../graphql/resolvers';
 import { maskError } from '../graphql/maskError';
 import { StartupError } from '../errors/errors';
 import { SCHEMA_DIR } from '../paths';
@@ -25,6 +26,7 @@ export interface HttpServerOptions {
   port: number;
   db: Database;
   logger: Logger;
+  limits: ApiLimits;
 }
 
 /** A listening server. */
@@ -38,12 +40,13 @@ export interface RunningHttpServer {
 
 /** Builds the app and listens; rejects with a StartupError naming PORT when the port is taken. */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  const { db, logger } = options;
+  const { db, logger, limits } = options;
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(SCHEMA_DIR),
     resolvers,
+    fieldResolver: readResponseKey,
     formatError: maskError(logger),
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
@@ -57,7 +60,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: (): Promise<Context> => Promise.resolve({ db, logger }) }),
+    expressMiddleware(apollo, { context: (): Promise<Context> => Promise.resolve({ db, logger, limits }) }),
   );
 
   await new Promise<void>((resolve, reject) => {

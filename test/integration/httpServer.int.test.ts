@@ -60,7 +60,7 @@ describe('HTTP server over the real Neo4j', () => {
   });
 
   it('refuses to start on a port that is taken, naming PORT', async () => {
-    const promise = startHttpServer({ host: '127.0.0.1', port: t.server.port, db: t.db, logger: pino({ level: 'silent' }) });
+    const promise = startHttpServer({ host: '127.0.0.1', port: t.server.port, db: t.db, logger: pino({ level: 'silent' }), limits: { defaultLimit: 1, maxLimit: 1, maxDepth: 1, maxHops: 1 } });
     await expect(promise).rejects.toBeInstanceOf(StartupError);
     await expect(promise).rejects.toThrow(/PORT: 127\.0\.0\.1:\d+ is already in use/);
   });

@@ -6,6 +6,7 @@ import { startHttpServer, type RunningHttpServer } from '../../src/http/startHtt
 import { applyMigrations } from '../../src/migrations/applyMigrations';
 import { CYPHER_DIR } from '../../src/paths';
 import { connectTestDatabase } from './testNeo4j';
+import type { ApiLimits } from '../../src/compiler/CompileScope';
 
 /** A server, its database and the statements it sent. */
 export interface TestServer {
@@ -25,11 +26,11 @@ export interface GraphQLResponse<T> {
 }
 
 /** Starts a server with migrations applied; logs are silenced so test output stays readable. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(limits: ApiLimits = { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 }): Promise<TestServer> {
   const queries: QueryEvent[] = [];
   const db = await connectTestDatabase((event) => queries.push(event));
   await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
-  const server = await startHttpServer({ host: '127.0.0.1', port: 0, db, logger: pino({ level: 'silent' }) });
+  const server = await startHttpServer({ host: '127.0.0.1', port: 0, db, logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), limits });
   return {
     server,
     db,

@@ -1,0 +1,42 @@
+/**
+ * State of one compilation: fresh Cypher variable names and the parameter map. Every value that comes
+ * from a request goes through `param`, so no request text is ever spliced into Cypher.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+
+/** Limits that bound what one request may ask for; from configuration. */
+export interface ApiLimits {
+  defaultLimit: number;
+  maxLimit: number;
+  maxDepth: number;
+  maxHops: number;
+}
+
+/** Names and parameters of one compiled query. */
+export class CompileScope {
+  readonly params: Record<string, unknown> = {};
+  private counter = 0;
+
+  constructor(
+    readonly info: GraphQLResolveInfo,
+    readonly limits: ApiLimits,
+  ) {}
+
+  /** Registers a value and returns its `$name` to use in Cypher. */
+  param(value: unknown): string {
+    const name = `p${this.counter++}`;
+    this.params[name] = value;
+    return `$${name}`;
+  }
+
+  /** A fresh Cypher variable name with a readable prefix. */
+  variable(prefix: string): string {
+    return `${prefix}${this.counter++}`;
+  }
+}
+
+/** A query ready to send: its text and parameters. */
+export interface CompiledQuery {
+  cypher: string;
+  params: Record<string, unknown>;
+}

@@ -1,0 +1,77 @@
+/**
+ * `search`: the `entity_text` full-text index over names and summaries. User text never reaches Lucene
+ * as syntax: it is split into words, every Lucene special character is escaped, and each word is
+ * matched whole or as a prefix, in the name (weighted up) or the summary.
+ */
+import { getNamedType, isObjectType } from 'graphql';
+import { BadUserInputError } from '../errors/errors';
+import type { CompileScope, CompiledQuery } from './CompileScope';
+import { collectFields, subSelections } from './collectFields';
+import { checkLimit, rootSelections } from './listQuery';
+import { labelOfKind, projectEntity } from './project';
+
+/** Arguments of `search`. */
+export interface SearchArgs {
+  text: string;
+  kinds?: readonly string[] | null;
+  limit?: number | null;
+}
+
+const MAX_WORDS = 16;
+
+/** Rows with one `result` column: `{score, entity}` keyed by the response keys of SearchHit. */
+export function compileSearch(scope: CompileScope, args: SearchArgs): CompiledQuery {
+  const query = luceneQuery(args.text);
+  const limit = checkLimit(scope, 'limit', args.limit);
+  const labels = labelsOf(args.kinds);
+  const hitType = getNamedType(scope.info.returnType);
+  if (!isObjectType(hitType)) throw new Error('search must return SearchHit objects');
+  const entries: string[] = [];
+  for (const [key, nodes] of collectFields(scope.info, hitType, rootSelections(scope))) {
+    const name = nodes[0]!.name.value;
+    if (name === '__typename') entries.push(`\`${key}\`: 'SearchHit'`);
+    else if (name === 'score') entries.push(`\`${key}\`: score`);
+    else if (name === 'entity') entries.push(`\`${key}\`: ${projectEntity(scope, 'node', getNamedType(hitType.getFields()['entity']!.type), subSelections(nodes))}`);
+  }
+  const labelsParam = scope.param(labels);
+  const cypher = [
+    `CALL db.index.fulltext.queryNodes('entity_text', ${scope.param(query)}) YIELD node, score`,
+    `WHERE ${labelsParam} IS NULL OR any(l IN labels(node) WHERE l IN ${labelsParam})`,
+    `WITH node, score ORDER BY score DESC, node.id LIMIT ${scope.param(limit)}`,
+    `RETURN {${entries.join(', ')}} AS result`,
+  ].join('\n');
+  return { cypher, params: scope.params };
+}
+
+/** Builds the Lucene query for free text; throws BAD_USER_INPUT when no word is left. */
+export function luceneQuery(text: string): string {
+  // Words are letters and digits in any script; everything else separates them.
+  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) {
+    throw new BadUserInputError(`text must contain at least one letter or digit, got ${JSON.stringify(text.slice(0, 100))}`, { argument: 'text' });
+  }
+  if (words.length > MAX_WORDS) {
+    throw new BadUserInputError(`text may hold at most ${MAX_WORDS} words, got ${words.length}`, { argument: 'text' });
+  }
+  return words
+    .map((w) => w.toLowerCase())
+    .map((w) => escapeLucene(w))
+    // A whole word in the name counts most, then a prefix in the name, then the summary.
+    .map((w) => `name:${w}^4 name:${w}*^2 summary:${w} summary:${w}*^0.5`)
+    .join(' ');
+}
+
+/** Escapes every character Lucene's classic query parser treats as syntax. */
+export function escapeLucene(text: string): string {
+  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&').replace(/\b(AND|OR|NOT)\b/g, (m) => m.toLowerCase());
+}
+
+/** Node labels for EntityKind values; null means every kind. */
+export function labelsOf(kinds: readonly string[] | null | undefined): string[] | null {
+  if (kinds === null || kinds === undefined) return null;
+  return kinds.map((kind) => {
+    const label = labelOfKind(kind);
+    if (!label) throw new BadUserInputError(`kinds must be EntityKind values, got ${JSON.stringify(kind)}`, { argument: 'kinds' });
+    return label;
+  });
+}
