@@ -37,7 +37,8 @@ export function compileSearch(scope: CompileScope, args: SearchArgs): CompiledQu
   const cypher = [
     `CALL db.index.fulltext.queryNodes('entity_text', ${scope.param(query)}) YIELD node, score`,
     `WHERE ${labelsParam} IS NULL OR any(l IN labels(node) WHERE l IN ${labelsParam})`,
-    `WITH node, score ORDER BY score DESC, node.id LIMIT ${scope.param(limit)}`,
+    // An entity whose whole name is the text comes first, whatever Lucene thinks of its summary.
+    `WITH node, score ORDER BY toLower(node.name) = ${scope.param(args.text.trim().toLowerCase())} DESC, score DESC, node.id LIMIT ${scope.param(limit)}`,
     `RETURN {${entries.join(', ')}} AS result`,
   ].join('\n');
   return { cypher, params: scope.params };
