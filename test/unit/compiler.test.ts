@@ -1,0 +1,111 @@
+/**
+ * The query compiler, pinned: the Cypher and parameters compiled for typical selections. A change in
+ * generated Cypher shows up here in review. Runs without a database: the schema is executed with a
+ * root resolver that only compiles.
+ */
+import { buildASTSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
+import { loadTypeDefs } from '../../src/graphql/loadTypeDefs';
+import { SCHEMA_DIR } from '../../src/paths';
+import { CompileScope, type CompiledQuery } from '../../src/compiler/CompileScope';
+import { compileConnection, compileList } from '../../src/compiler/listQuery';
+import { compileNode } from '../../src/compiler/compileNode';
+import { compileNeighborhood, type NeighborhoodArgs } from '../../src/compiler/compileNeighborhood';
+import { compileSearch, escapeLucene, luceneQuery, type SearchArgs } from '../../src/compiler/compileSearch';
+import { getNamedType, isObjectType } from 'graphql';
+
+const schema = buildASTSchema(loadTypeDefs(SCHEMA_DIR));
+const limits = { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 };
+
+/** Compiles the single root field of `query` with `compile`. */
+function compiled(query: string, compile: (scope: CompileScope, args: Record<string, unknown>, info: GraphQLResolveInfo) => CompiledQuery, variableValues?: Record<string, unknown>): CompiledQuery {
+  let result: CompiledQuery | undefined;
+  void execute({
+    schema,
+    document: parse(query),
+    variableValues,
+    fieldResolver: (_source, args: Record<string, unknown>, _context, info) => {
+      if (info.parentType.name === 'Query') result = compile(new CompileScope(info, limits), args, info);
+      return null;
+    },
+  });
+  if (!result) throw new Error('nothing was compiled');
+  return result;
+}
+
+function objectOf(info: GraphQLResolveInfo) {
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type)) throw new Error('not an object type');
+  return type;
+}
+
+describe('Query compiler', () => {
+  it('compiles a filtered, sorted list with nested relationship fields into one query', () => {
+    const q = compiled('{ goals(where: {targetYear: 2025, nameContains: "world"}, sort: [{field: ORDINAL, direction: DESC}], limit: 2) { id t: tasks { name industries { id } } } }', (scope, args, info) => compileList(scope, objectOf(info), args));
+    expect(q.cypher).toMatchInlineSnapshot(`
+"MATCH (v0:Goal) WHERE toLower(v0.\`name\`) CONTAINS toLower($p1) AND v0.\`targetYear\` = $p2
+WITH v0 ORDER BY v0.\`ordinal\` DESC, v0.id ASC SKIP $p7 LIMIT $p8
+RETURN {\`id\`: v0.\`id\`, \`t\`: COLLECT { MATCH (v0)<-[r4:ADVANCES]-(n3:Task) WITH n3 ORDER BY n3.ordinal, n3.id RETURN {\`name\`: n3.\`name\`, \`industries\`: COLLECT { MATCH (n3)-[r6:DEVELOPS]->(n5:Industry) WITH n5 ORDER BY n5.ordinal, n5.id RETURN {\`id\`: n5.\`id\`} AS item }} AS item }} AS result"
+`);
+    expect(q.params).toMatchInlineSnapshot(`
+{
+  "p1": "world",
+  "p2": 2025,
+  "p7": 0,
+  "p8": 2,
+}
+`);
+  });
+
+  it('compiles a connection with its total count and links carrying basis and sources', () => {
+    const q = compiled('{ tasksConnection(first: 2, after: "b2Zmc2V0OjE=") { totalCount edges { node { id goalsConnection { edges { basis sources node { id } } } } } } }', (scope, args, info) =>
+      compileConnection(scope, objectOf(info), args),
+    );
+    expect(q.cypher).toMatchInlineSnapshot(`
+"CALL () { MATCH (v0:Task) RETURN count(v0) AS totalCount }
+CALL () { MATCH (v1:Task) WITH v1 ORDER BY v1.id ASC SKIP $p2 LIMIT $p3 RETURN collect({\`id\`: v1.\`id\`, \`goalsConnection\`: {\`edges\`: COLLECT { MATCH (v1)-[r5:ADVANCES]->(n4:Goal) WITH r5, n4 ORDER BY n4.ordinal, n4.id RETURN {\`basis\`: r5.\`basis\`, \`sources\`: r5.\`sources\`, \`node\`: {\`id\`: n4.\`id\`}} AS item }}}) AS page }
+RETURN {\`totalCount\`: totalCount, \`__page\`: page} AS result"
+`);
+    expect(q.params).toMatchInlineSnapshot(`
+{
+  "p2": 2,
+  "p3": 3,
+}
+`);
+  });
+
+  it('projects an interface with one CASE branch per type when fragments pick type-specific fields', () => {
+    const q = compiled('{ node(id: "zgc14:task-talent") { id ... on Task { ordinal } } }', (scope, args) => compileNode(scope, args['id'] as string));
+    expect(q.cypher).toContain("CASE WHEN v:Plan THEN {`__typename`: 'Plan', `id`: v.`id`}");
+    expect(q.cypher).toContain("WHEN v:ActionPlan THEN {`__typename`: 'ActionPlan', `id`: v.`id`}");
+    expect(q.cypher).toContain("WHEN v:Task THEN {`__typename`: 'Task', `id`: v.`id`, `ordinal`: v.`ordinal`}");
+    expect(Object.values(q.params)).toContain('zgc14:task-talent');
+  });
+
+  it('projects an interface without CASE when only interface fields are selected', () => {
+    const q = compiled('{ node(id: "a:b") { id name } }', (scope, args) => compileNode(scope, args['id'] as string));
+    expect(q.cypher).toMatchInlineSnapshot(`
+"MATCH (v:Entity {id: $p0})
+RETURN {\`__typename\`: head([l IN labels(v) WHERE l <> 'Entity']), \`id\`: v.\`id\`, \`name\`: v.\`name\`} AS result"
+`);
+  });
+
+  it('unrolls a neighbourhood into one breadth-first level per depth', () => {
+    const q = compiled('{ neighborhood(id: "zgc14:plan", depth: 2, relationTypes: ["SETS"]) { truncated } }', (scope, args) => compileNeighborhood(scope, args as unknown as NeighborhoodArgs));
+    expect(q.cypher.match(/CALL \(seen, frontier\)/g)).toHaveLength(2);
+    expect(q.cypher).toContain('type(r) IN $p0');
+    expect(q.params['p0']).toEqual(['SETS']);
+  });
+
+  it('honours @skip and @include, and fragments spread from the document', () => {
+    const q = compiled('query($no: Boolean!) { tasks { ...T name @skip(if: $no) } } fragment T on Task { ordinal }', (scope, args, info) => compileList(scope, objectOf(info), args), { no: true });
+    expect(q.cypher).toContain('RETURN {`ordinal`: v0.`ordinal`} AS result');
+  });
+
+  it('sends search text to Lucene only as escaped words', () => {
+    expect(escapeLucene('a+b-c&&d||e!(f){g}[h]^i"j~k*l?m:n\\o/p')).toBe('a\\+b\\-c\\&\\&d\\|\\|e\\!\\(f\\)\\{g\\}\\[h\\]\\^i\\"j\\~k\\*l\\?m\\:n\\\\o\\/p');
+    expect(luceneQuery('Forum AND (venue')).toBe('name:forum^4 name:forum*^2 summary:forum summary:forum*^0.5 name:and^4 name:and*^2 summary:and summary:and*^0.5 name:venue^4 name:venue*^2 summary:venue summary:venue*^0.5');
+    const q = compiled('{ search(text: "forum", kinds: [PLATFORM]) { score entity { id } } }', (scope, args) => compileSearch(scope, args as unknown as SearchArgs));
+    expect(Object.values(q.params)).toContain('name:forum^4 name:forum*^2 summary:forum summary:forum*^0.5');
+    expect(Object.values(q.params)).toContainEqual(['Platform']);
+  });
+});
