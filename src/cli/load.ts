@@ -36,7 +36,11 @@ async function run(files: string[]): Promise<number> {
   return 0;
 }
 
+let lastPhase: LoadProgress['phase'] | undefined;
+
 function showProgress(progress: LoadProgress): void {
+  if (lastPhase !== undefined && lastPhase !== progress.phase) process.stderr.write('\n');
+  lastPhase = progress.phase;
   const percent = progress.total === 0 ? 100 : Math.floor((100 * progress.done) / progress.total);
   const width = 30;
   const filled = Math.round((width * percent) / 100);

@@ -90,9 +90,13 @@ export function checkDataset(file: string, json: unknown): CheckedDataset {
 
 function describeSchemaErrors(json: unknown, errors: ErrorObject[]): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
+  // When a label's `then` branch fails, JSON Schema stops counting its properties as evaluated, so
+  // every label-specific field would also be called unknown. Report those only for otherwise sound entries.
+  const failing = new Set(errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'unevaluatedProperties').map((e) => entryPointer(e.instancePath)));
   for (const error of errors) {
     // "must match then schema" only repeats the errors found inside the `then` branch.
     if (error.keyword === 'if') continue;
+    if (error.keyword === 'unevaluatedProperties' && failing.has(entryPointer(error.instancePath))) continue;
     const segments = error.instancePath.split('/').slice(1);
     let entry = 'file';
     let fieldPath = segments;
@@ -110,6 +114,11 @@ function describeSchemaErrors(json: unknown, errors: ErrorObject[]): DatasetProb
     problems.push({ entry, field, message: `${message}${shownValue(json, error.instancePath, error.keyword)}` });
   }
   return problems;
+}
+
+/** `/nodes/3/targetYear` -> `/nodes/3`: the entry an error belongs to. */
+function entryPointer(pointer: string): string {
+  return pointer.split('/').slice(0, 3).join('/');
 }
 
 function shownValue(json: unknown, pointer: string, keyword: string): string {

@@ -133,6 +133,12 @@ describe('Refusing malformed plan files, with nothing written', () => {
     expect(() => readDataset(file)).toThrow(file);
   });
 
+  it('names only the missing field when a label-specific field is absent, not its siblings', () => {
+    const plan = demoPlan();
+    delete (plan['nodes'] as Array<Record<string, unknown>>)[1]!['targetYear'];
+    expect(problemsOf(() => readDataset(writeFile('one-missing.json', plan)))).toEqual([`nodes[1] (id "goal") | targetYear | must have required property 'targetYear'`]);
+  });
+
   it('refuses a file that is not JSON', () => {
     const file = writeFile('not-json.json', '{ "namespace": ');
     expect(problemsOf(() => readDataset(file)).join('\n')).toMatch(/file \| - \| is not valid JSON/);
