@@ -12,15 +12,12 @@ export interface ApiLimits {
   maxHops: number;
 }
 
-/** Names and parameters of one compiled query. */
-export class CompileScope {
+/** Names and parameters of one compiled query that needs no GraphQL selection. */
+export class ParamScope {
   readonly params: Record<string, unknown> = {};
   private counter = 0;
 
-  constructor(
-    readonly info: GraphQLResolveInfo,
-    readonly limits: ApiLimits,
-  ) {}
+  constructor(readonly limits: ApiLimits) {}
 
   /** Registers a value and returns its `$name` to use in Cypher. */
   param(value: unknown): string {
@@ -32,6 +29,16 @@ export class CompileScope {
   /** A fresh Cypher variable name with a readable prefix. */
   variable(prefix: string): string {
     return `${prefix}${this.counter++}`;
+  }
+}
+
+/** Names and parameters of one compiled query, with the GraphQL selection it answers. */
+export class CompileScope extends ParamScope {
+  constructor(
+    readonly info: GraphQLResolveInfo,
+    limits: ApiLimits,
+  ) {
+    super(limits);
   }
 }
 

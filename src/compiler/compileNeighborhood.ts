@@ -5,7 +5,7 @@
  */
 import { RELATIONSHIP_TYPES } from '../dataset/PlanDataset';
 import { BadUserInputError } from '../errors/errors';
-import type { CompileScope, CompiledQuery } from './CompileScope';
+import type { ParamScope, CompiledQuery } from './CompileScope';
 import { graphEdge, graphNode } from './graphShapes';
 import { checkLimit } from './listQuery';
 
@@ -18,7 +18,7 @@ export interface NeighborhoodArgs {
 }
 
 /** One row: `found`, `nodes`, `edges`, `truncated`; no row's `found` is false when the id is unknown. */
-export function compileNeighborhood(scope: CompileScope, args: NeighborhoodArgs): CompiledQuery {
+export function compileNeighborhood(scope: ParamScope, args: NeighborhoodArgs): CompiledQuery {
   const depth = checkDepth(scope, args.depth);
   const limit = checkLimit(scope, 'limit', args.limit);
   const types = checkRelationTypes(args.relationTypes);
@@ -41,7 +41,7 @@ export function compileNeighborhood(scope: CompileScope, args: NeighborhoodArgs)
   return { cypher: lines.join('\n'), params: scope.params };
 }
 
-function checkDepth(scope: CompileScope, depth: number | null | undefined): number {
+function checkDepth(scope: ParamScope, depth: number | null | undefined): number {
   if (depth === null || depth === undefined) return 1;
   if (!Number.isInteger(depth) || depth < 1 || depth > scope.limits.maxDepth) {
     throw new BadUserInputError(`depth must be a whole number from 1 to ${scope.limits.maxDepth}, got ${depth}`, { argument: 'depth' });

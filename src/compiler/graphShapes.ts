@@ -1,10 +1,10 @@
 /** Fixed Cypher shapes of the graph-drawing types: GraphNode and GraphEdge. */
-import type { CompileScope } from './CompileScope';
+import type { ParamScope } from './CompileScope';
 import { kindExpression } from './project';
 
 /** Map literal of a GraphNode for node `n`. */
-export function graphNode(scope: CompileScope, n: string): string {
-  return `{id: ${n}.id, name: ${n}.name, kind: ${kindExpression(scope, n)}}`;
+export function graphNode(scope: ParamScope, n: string): string {
+  return `{id: ${n}.id, name: ${n}.name, kind: ${kindExpression(scope, n)}, summary: ${n}.summary, sources: ${n}.sources, namespace: ${n}.namespace}`;
 }
 
 /** Map literal of a GraphEdge for relationship `r`, directed as stored. */

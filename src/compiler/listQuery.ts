@@ -4,7 +4,7 @@
  */
 import { getNamedType, isObjectType, type GraphQLObjectType, type SelectionSetNode } from 'graphql';
 import { BadUserInputError } from '../errors/errors';
-import type { CompileScope, CompiledQuery } from './CompileScope';
+import type { CompileScope, CompiledQuery, ParamScope } from './CompileScope';
 import { collectFields, subSelections } from './collectFields';
 import { label, projectObject } from './project';
 
@@ -132,7 +132,7 @@ function orderBy(v: string, sort: readonly SortInput[] | null | undefined): stri
 }
 
 /** Checks a limit-like argument against the configured cap and returns the value to use. */
-export function checkLimit(scope: CompileScope, name: string, value: number | null | undefined): number {
+export function checkLimit(scope: ParamScope, name: string, value: number | null | undefined): number {
   if (value === null || value === undefined) return scope.limits.defaultLimit;
   if (!Number.isInteger(value) || value < 0 || value > scope.limits.maxLimit) {
     throw new BadUserInputError(`${name} must be a whole number from 0 to ${scope.limits.maxLimit}, got ${value}`, { argument: name });

@@ -16,7 +16,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel } from '../dataset/PlanDataset';
-import type { CompileScope } from './CompileScope';
+import type { CompileScope, ParamScope } from './CompileScope';
 import { collectFields, subSelections } from './collectFields';
 
 /** The EntityKind enum value of a node label: `ActionPlan` -> `ACTION_PLAN`. */
@@ -35,7 +35,7 @@ export function labelExpression(v: string): string {
 }
 
 /** A Cypher expression giving the EntityKind of node `v`. */
-export function kindExpression(scope: CompileScope, v: string): string {
+export function kindExpression(scope: ParamScope, v: string): string {
   const kinds = Object.fromEntries(NODE_LABELS.map((label) => [label, kindOfLabel(label)]));
   return `${scope.param(kinds)}[${labelExpression(v)}]`;
 }

@@ -35,6 +35,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Caps on what one GraphQL request may ask for. */
   limits: ApiLimits;
+  /** Largest number of nodes one export may hold. */
+  exportMaxNodes: number;
 }
 
 /** Levels accepted by LOG_LEVEL. */
@@ -85,6 +87,7 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     seedOnStart: boolean(env, 'SEED_ON_START', true),
     logLevel,
     limits: readLimits(env),
+    exportMaxNodes: integer(env, 'EXPORT_MAX_NODES', 100_000, { min: 1, max: 10_000_000 }),
   };
 }
 

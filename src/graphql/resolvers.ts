@@ -5,7 +5,8 @@
 import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from './generated/resolvers';
 import type { Context } from './context';
-import { CompileScope, type CompiledQuery } from '../compiler/CompileScope';
+import { CompileScope, ParamScope, type CompiledQuery } from '../compiler/CompileScope';
+import { compileGraph } from '../compiler/compileGraph';
 import { compileConnection, compileList, shapeConnection, type ConnectionArgs, type ListArgs } from '../compiler/listQuery';
 import { compileNode } from '../compiler/compileNode';
 import { compileSearch } from '../compiler/compileSearch';
@@ -80,6 +81,10 @@ export const resolvers: Resolvers = {
       }
       const nodes = row?.['nodes'] as unknown[] | null;
       return nodes ? { length: nodes.length - 1, nodes, edges: row?.['edges'] } : null;
+    },
+    graph: async (_parent, args, context) => {
+      const [row] = await context.db.read(...spread(compileGraph(new ParamScope(context.limits), args)));
+      return { nodes: row?.['nodes'], edges: row?.['edges'], truncated: row?.['truncated'] };
     },
     goalImpact: async (_parent, { id }, context, info) => {
       const [row] = await rows(context, compileGoalImpact(scope(context, info), id));

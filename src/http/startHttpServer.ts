@@ -17,6 +17,7 @@ import { loadTypeDefs } from '../graphql/loadTypeDefs';
 import { readResponseKey, resolvers } from '../graphql/resolvers';
 import { maskError } from '../graphql/maskError';
 import { StartupError } from '../errors/errors';
+import { exportRoutes } from './exportRoutes';
 import { SCHEMA_DIR } from '../paths';
 
 /** What the HTTP server needs. */
@@ -27,6 +28,8 @@ export interface HttpServerOptions {
   db: Database;
   logger: Logger;
   limits: ApiLimits;
+  /** Largest number of nodes one export may hold. */
+  exportMaxNodes?: number;
 }
 
 /** A listening server. */
@@ -57,6 +60,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const up = await db.ping();
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', neo4j: up ? 'up' : 'down' });
   });
+  app.use(exportRoutes({ db, limits, logger, maxNodes: options.exportMaxNodes ?? 100_000 }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

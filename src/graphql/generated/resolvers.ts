@@ -242,6 +242,9 @@ export type GraphNode = {
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  namespace: Scalars['String']['output'];
+  sources: Array<Scalars['Int']['output']>;
+  summary: Maybe<Scalars['String']['output']>;
 };
 
 /** An industry, a branch of one, or a group of industries such as the '241' system. */
@@ -525,6 +528,8 @@ export type Query = {
   /** Goals matching `where`. */
   goals: Array<Goal>;
   goalsConnection: GoalConnection;
+  /** Every entity, optionally of one plan's namespace, with the links among them, for drawing the whole graph; `limit` caps the nodes (by id). */
+  graph: Subgraph;
   /** Industries matching `where`. */
   industries: Array<Industry>;
   industriesConnection: IndustryConnection;
@@ -590,6 +595,16 @@ export type QueryGoalsConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<GoalSort>>;
   where?: InputMaybe<GoalWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryGraphArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1184,6 +1199,9 @@ export type GraphNodeResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type IndustryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Industry'] = ResolversParentTypes['Industry']> = {
@@ -1316,6 +1334,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   goalImpact?: Resolver<ResolversTypes['GoalImpact'], ParentType, ContextType, RequireFields<QueryGoalImpactArgs, 'id'>>;
   goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<QueryGoalsArgs>>;
   goalsConnection?: Resolver<ResolversTypes['GoalConnection'], ParentType, ContextType, Partial<QueryGoalsConnectionArgs>>;
+  graph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, Partial<QueryGraphArgs>>;
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<QueryIndustriesArgs>>;
   industriesConnection?: Resolver<ResolversTypes['IndustryConnection'], ParentType, ContextType, Partial<QueryIndustriesConnectionArgs>>;
   mostConnected?: Resolver<Array<ResolversTypes['Connectedness']>, ParentType, ContextType, Partial<QueryMostConnectedArgs>>;

@@ -1,0 +1,53 @@
+/**
+ * `npm run export -- FORMAT [--focus ID] [--depth N] [--out FILE]`: writes the graph, or the
+ * neighbourhood of one entity, as GraphML, GEXF or Cytoscape.js JSON (FORMAT: graphml, gexf, cyjs).
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readConfig } from '../config/readConfig';
+import { createLogger } from '../logging/createLogger';
+import { openDatabase } from '../startup/openDatabase';
+import { EXPORT_FORMATS, isExportFormat } from '../export/exportFormats';
+import { readExportGraph } from '../export/readExportGraph';
+import { ConfigError, NotFoundError, StartupError } from '../errors/errors';
+import { PROJECT_ROOT } from '../paths';
+
+const USAGE = 'usage: npm run export -- graphml|gexf|cyjs [--focus ID] [--depth N] [--out FILE]\n';
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { focus: { type: 'string' }, depth: { type: 'string' }, out: { type: 'string' } } });
+  const name = positionals[0];
+  if (positionals.length !== 1 || name === undefined || !isExportFormat(name)) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const config = readConfig(process.env, PROJECT_ROOT);
+  const depth = values.depth === undefined ? undefined : Number(values.depth);
+  if (depth !== undefined && !(Number.isInteger(depth) && depth >= 1 && depth <= config.limits.maxDepth)) {
+    process.stderr.write(`--depth must be a whole number from 1 to ${config.limits.maxDepth}, got "${values.depth}"\n`);
+    return 2;
+  }
+  const { db, close } = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 2));
+  try {
+    const graph = await readExportGraph(db, config.limits, { focus: values.focus, depth }, config.exportMaxNodes);
+    const text = EXPORT_FORMATS[name].write(graph);
+    if (values.out) fs.writeFileSync(values.out, text);
+    else process.stdout.write(text);
+    process.stderr.write(`${graph.nodes.length} nodes, ${graph.edges.length} edges${graph.truncated ? ` (cut at ${config.exportMaxNodes} nodes)` : ''}${values.out ? ` written to ${values.out}` : ''}\n`);
+  } finally {
+    await close();
+  }
+  return 0;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof NotFoundError || error instanceof ConfigError || error instanceof StartupError || (error instanceof TypeError && 'code' in error)) {
+      process.stderr.write(`${error.message}\n${USAGE}`);
+      process.exit(2);
+    }
+    process.stderr.write(`Export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

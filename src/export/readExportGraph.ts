@@ -1,0 +1,25 @@
+/** Reads the whole graph, or the neighbourhood of one entity, for an export: one query either way. */
+import type { Database } from '../database/Database';
+import type { ApiLimits } from '../compiler/CompileScope';
+import { ParamScope } from '../compiler/CompileScope';
+import { compileGraph } from '../compiler/compileGraph';
+import { compileNeighborhood } from '../compiler/compileNeighborhood';
+import { NotFoundError } from '../errors/errors';
+import type { ExportGraph } from './ExportGraph';
+
+/** What to export: everything, or `depth` links around `focus`. */
+export interface ExportSelection {
+  focus?: string | undefined;
+  depth?: number | undefined;
+}
+
+/** Reads the selected graph; `maxNodes` caps its size. Throws NotFoundError for an unknown focus. */
+export async function readExportGraph(db: Database, limits: ApiLimits, selection: ExportSelection, maxNodes: number): Promise<ExportGraph & { truncated: boolean }> {
+  const scope = new ParamScope({ ...limits, maxLimit: maxNodes, defaultLimit: maxNodes });
+  const query = selection.focus === undefined ? compileGraph(scope, {}) : compileNeighborhood(scope, { id: selection.focus, depth: selection.depth ?? null });
+  const [row] = await db.read(query.cypher, query.params);
+  if (selection.focus !== undefined && !row?.['found']) {
+    throw new NotFoundError(`focus: no entity has the id ${JSON.stringify(selection.focus)}`, { argument: 'focus' });
+  }
+  return { nodes: (row?.['nodes'] ?? []) as ExportGraph['nodes'], edges: (row?.['edges'] ?? []) as ExportGraph['edges'], truncated: row?.['truncated'] === true };
+}

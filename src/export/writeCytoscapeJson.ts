@@ -1,0 +1,19 @@
+/** Cytoscape.js elements JSON, which Cytoscape desktop also imports (File > Import > Network from File, .cyjs). */
+import type { ExportGraph } from './ExportGraph';
+
+/** Serializes `graph` as `{ elements: { nodes, edges } }` with every attribute under `data`. */
+export function writeCytoscapeJson(graph: ExportGraph): string {
+  return JSON.stringify(
+    {
+      format_version: '1.0',
+      generated_by: 'zgc-plan-graph',
+      data: { name: 'Zhongguancun Plan graph' },
+      elements: {
+        nodes: graph.nodes.map((n) => ({ data: { id: n.id, label: n.name, kind: n.kind, summary: n.summary, sources: n.sources, namespace: n.namespace } })),
+        edges: graph.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, type: e.type, basis: e.basis, rationale: e.rationale, sources: e.sources } })),
+      },
+    },
+    null,
+    2,
+  );
+}

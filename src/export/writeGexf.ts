@@ -1,0 +1,51 @@
+/** GEXF 1.3 for Gephi, with node and edge attributes declared and typed (paragraph lists as liststring). */
+import { create } from 'xmlbuilder2';
+import type { ExportGraph } from './ExportGraph';
+
+const NODE_ATTRIBUTES = [
+  ['kind', 'string'],
+  ['summary', 'string'],
+  ['sources', 'liststring'],
+  ['namespace', 'string'],
+] as const;
+const EDGE_ATTRIBUTES = [
+  ['basis', 'string'],
+  ['rationale', 'string'],
+  ['sources', 'liststring'],
+] as const;
+
+/** Serializes `graph` as a GEXF document. */
+export function writeGexf(graph: ExportGraph): string {
+  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
+  const root = doc.ele('http://gexf.net/1.3', 'gexf', { version: '1.3' });
+  root.ele('meta').ele('creator').txt('zgc-plan-graph');
+  const g = root.ele('graph', { defaultedgetype: 'directed', mode: 'static' });
+  const nodeAttrs = g.ele('attributes', { class: 'node' });
+  NODE_ATTRIBUTES.forEach(([title, type], i) => nodeAttrs.ele('attribute', { id: `n${i}`, title, type }));
+  const edgeAttrs = g.ele('attributes', { class: 'edge' });
+  EDGE_ATTRIBUTES.forEach(([title, type], i) => edgeAttrs.ele('attribute', { id: `e${i}`, title, type }));
+  const nodes = g.ele('nodes');
+  for (const node of graph.nodes) {
+    const values = { kind: node.kind, summary: node.summary, sources: listString(node.sources), namespace: node.namespace };
+    const attvalues = nodes.ele('node', { id: node.id, label: node.name }).ele('attvalues');
+    NODE_ATTRIBUTES.forEach(([title], i) => {
+      const value = values[title];
+      if (value !== null) attvalues.ele('attvalue', { for: `n${i}`, value });
+    });
+  }
+  const edges = g.ele('edges');
+  for (const edge of graph.edges) {
+    const values = { basis: edge.basis, rationale: edge.rationale, sources: listString(edge.sources) };
+    const attvalues = edges.ele('edge', { id: edge.id, source: edge.source, target: edge.target, label: edge.type }).ele('attvalues');
+    EDGE_ATTRIBUTES.forEach(([title], i) => {
+      const value = values[title];
+      if (value !== null) attvalues.ele('attvalue', { for: `e${i}`, value });
+    });
+  }
+  return doc.end({ prettyPrint: true });
+}
+
+// GEXF writes list values as `[a, b]`.
+function listString(values: number[]): string {
+  return `[${values.join(', ')}]`;
+}
