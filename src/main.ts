@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       const report = await seedPlan(db);
       if (report) logger.info({ report }, 'loaded the bundled Plan into the empty database');
     }
-    const server = await startHttpServer({ host: config.http.host, port: config.http.port, db, logger, limits: config.limits, exportMaxNodes: config.exportMaxNodes });
+    const server = await startHttpServer({ host: config.http.host, port: config.http.port, db, logger, limits: config.limits, exportMaxNodes: config.exportMaxNodes, adhoc: config.adhoc });
     cleanups.push(() => server.close());
     logger.info({ url: `${server.url}/graphql`, health: `${server.url}/health`, startMs: Date.now() - started }, `Server ready at ${server.url}/graphql`);
   } catch (error) {

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { ConfigError } from '../errors/errors';
 import type { ApiLimits } from '../compiler/CompileScope';
+import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
 
 /** Where the graph lives: a Neo4j this process starts itself, or one reached at a URI. */
 export type Neo4jTarget =
@@ -37,6 +38,8 @@ export interface Config {
   limits: ApiLimits;
   /** Largest number of nodes one export may hold. */
   exportMaxNodes: number;
+  /** Ad-hoc read-only Cypher: off unless CYPHER_API_KEY is set. */
+  adhoc: AdhocCypherSettings;
 }
 
 /** Levels accepted by LOG_LEVEL. */
@@ -88,6 +91,19 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     logLevel,
     limits: readLimits(env),
     exportMaxNodes: integer(env, 'EXPORT_MAX_NODES', 100_000, { min: 1, max: 10_000_000 }),
+    adhoc: readAdhoc(env),
+  };
+}
+
+function readAdhoc(env: NodeJS.ProcessEnv): AdhocCypherSettings {
+  const apiKey = text(env, 'CYPHER_API_KEY');
+  if (apiKey !== undefined && apiKey.length < 16) {
+    throw new ConfigError('CYPHER_API_KEY', `must be at least 16 characters (a random secret), got ${apiKey.length}`);
+  }
+  return {
+    apiKey,
+    timeoutMs: integer(env, 'CYPHER_TIMEOUT_MS', 5000, { min: 100, max: 600_000 }),
+    maxRows: integer(env, 'CYPHER_MAX_ROWS', 1000, { min: 1, max: 100_000 }),
   };
 }
 

@@ -27,6 +27,29 @@ export interface DatabaseOptions {
   onQuery?: (event: QueryEvent) => void;
 }
 
+/** One operator of a query plan. */
+export interface PlanOperator {
+  /** e.g. `NodeByLabelScan@neo4j`, `ProcedureCall@neo4j`, `LoadCSV@neo4j`. */
+  type: string;
+  /** Neo4j's description, e.g. the procedure a ProcedureCall calls. */
+  details: string;
+}
+
+/** What EXPLAIN tells about a statement. */
+export interface ExplainedQuery {
+  /** 'r' read only, 'rw' read and write, 'w' write only, 's' schema write. */
+  queryType: string;
+  operators: PlanOperator[];
+}
+
+/** Rows of a capped read, as JSON values. */
+export interface CappedResult {
+  columns: string[];
+  rows: unknown[][];
+  /** True when more rows than `maxRows` were available. */
+  truncated: boolean;
+}
+
 /** A write transaction in progress: statements share one commit, or none of them lands. */
 export interface WriteTransaction {
   run(cypher: string, params?: Record<string, unknown>): Promise<Row[]>;
@@ -117,6 +140,60 @@ export class Database {
     }
   }
 
+  /** Neo4j's plan of a statement without running it: its query type ('r', 'rw', 'w', 's') and operators. */
+  async explain(cypher: string, params: Record<string, unknown> = {}): Promise<ExplainedQuery> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params) as Record<string, unknown>), this.txConfig());
+      const operators: PlanOperator[] = [];
+      const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): void => {
+        const details = plan.arguments['Details'];
+        operators.push({ type: plan.operatorType, details: typeof details === 'string' ? details : '' });
+        plan.children.forEach((child) => walk(child as typeof plan));
+      };
+      if (result.summary.plan) walk(result.summary.plan);
+      return { queryType: result.summary.queryType, operators };
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Runs a statement in a read transaction with its own timeout, keeping at most `maxRows` rows.
+   * Graph values (nodes, relationships, paths, temporal and spatial values) come back as plain JSON.
+   */
+  async readCapped(cypher: string, params: Record<string, unknown>, limits: { maxRows: number; timeoutMs: number }): Promise<CappedResult> {
+    this.options.onQuery?.({ cypher, params, mode: 'READ' });
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(
+        async (tx) => {
+          const result = tx.run(cypher, toNeo4jParams(params));
+          const rows: unknown[][] = [];
+          let truncated = false;
+          let columns: string[] = [];
+          for await (const record of result) {
+            columns = record.keys.map(String);
+            if (rows.length === limits.maxRows) {
+              truncated = true;
+              break;
+            }
+            rows.push(record.keys.map((key) => toJson(record.get(key))));
+          }
+          if (columns.length === 0) columns = (await result.keys()).map(String);
+          return { columns, rows, truncated };
+        },
+        { timeout: limits.timeoutMs },
+      );
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** True when Neo4j answers a trivial query now. Never throws. */
   async ping(): Promise<boolean> {
     try {
@@ -148,6 +225,24 @@ function toNeo4jParams(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toNeo4jParams);
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4jParams(v)]));
+  }
+  return value;
+}
+
+/** Converts a value from the driver into plain JSON: graph elements become maps, temporals strings. */
+function toJson(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (neo4j.isNode(value)) return { labels: value.labels, properties: toJson(value.properties) };
+  if (neo4j.isRelationship(value)) return { type: value.type, properties: toJson(value.properties) };
+  if (neo4j.isPath(value)) return { segments: value.segments.map((s) => ({ start: toJson(s.start), relationship: toJson(s.relationship), end: toJson(s.end) })) };
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
+  }
+  // Temporal and spatial values print as ISO 8601 and WKT-like text.
+  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isLocalTime(value) || neo4j.isTime(value) || neo4j.isDuration(value) || neo4j.isPoint(value)) {
+    return value.toString();
   }
   return value;
 }

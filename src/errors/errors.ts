@@ -9,6 +9,9 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   NOT_FOUND = 'NOT_FOUND',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -33,6 +36,30 @@ export class ServiceUnavailableError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
     this.name = 'ServiceUnavailableError';
+  }
+}
+
+/** The request lacks a valid API key for what it asks. */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** The request asks for something this server does not allow, whoever asks. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: ErrorCode.FORBIDDEN, ...extra } });
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** A query ran past its time limit and was stopped. */
+export class QueryTimeoutError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.QUERY_TIMEOUT } });
+    this.name = 'QueryTimeoutError';
   }
 }
 

@@ -2,6 +2,7 @@
 import type { Database } from '../database/Database';
 import type { Logger } from '../logging/createLogger';
 import type { ApiLimits } from '../compiler/CompileScope';
+import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
 
 /** What a resolver may use. */
 export interface Context {
@@ -9,4 +10,8 @@ export interface Context {
   logger: Logger;
   /** Caps on limit, depth and maxHops. */
   limits: ApiLimits;
+  /** Settings of the ad-hoc `cypher` field. */
+  adhoc: AdhocCypherSettings;
+  /** The API key the request presented (x-api-key or Authorization: Bearer), if any. */
+  presentedKey: string | undefined;
 }

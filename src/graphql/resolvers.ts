@@ -14,6 +14,8 @@ import { compileNeighborhood } from '../compiler/compileNeighborhood';
 import { compileShortestPath } from '../compiler/compileShortestPath';
 import { compileGaps, compileGoalImpact, compileMostConnected } from '../compiler/compileReports';
 import { NotFoundError } from '../errors/errors';
+import { JSONResolver } from 'graphql-scalars';
+import { runAdhocCypher } from '../adhoc/runAdhocCypher';
 import type { Projection } from '../model/Projection';
 import { NODE_LABELS, type NodeLabel } from '../dataset/PlanDataset';
 
@@ -93,7 +95,9 @@ export const resolvers: Resolvers = {
     },
     gaps: async (_parent, { namespace }, context, info) => (await rows(context, compileGaps(scope(context, info), namespace)))[0] ?? {},
     mostConnected: (_parent, args, context, info) => rows(context, compileMostConnected(scope(context, info), args)),
+    cypher: (_parent, { query, params }, context) => runAdhocCypher(context.db, context.adhoc, { query, params, presentedKey: context.presentedKey }),
   },
+  JSON: JSONResolver,
   Entity: {
     // The compiler projects __typename wherever a field's type is the Entity interface.
     __resolveType: (entity) => {

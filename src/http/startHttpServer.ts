@@ -18,6 +18,8 @@ import { readResponseKey, resolvers } from '../graphql/resolvers';
 import { maskError } from '../graphql/maskError';
 import { StartupError } from '../errors/errors';
 import { exportRoutes } from './exportRoutes';
+import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
+import type { IncomingHttpHeaders } from 'node:http';
 import { SCHEMA_DIR } from '../paths';
 
 /** What the HTTP server needs. */
@@ -30,6 +32,8 @@ export interface HttpServerOptions {
   limits: ApiLimits;
   /** Largest number of nodes one export may hold. */
   exportMaxNodes?: number;
+  /** Ad-hoc Cypher; off when omitted. */
+  adhoc?: AdhocCypherSettings;
 }
 
 /** A listening server. */
@@ -41,9 +45,17 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
+function presentedKey(headers: IncomingHttpHeaders): string | undefined {
+  const header = headers['x-api-key'];
+  if (typeof header === 'string' && header !== '') return header;
+  const bearer = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1];
+  return bearer;
+}
+
 /** Builds the app and listens; rejects with a StartupError naming PORT when the port is taken. */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const { db, logger, limits } = options;
+  const adhoc = options.adhoc ?? { apiKey: undefined, timeoutMs: 5000, maxRows: 1000 };
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -64,7 +76,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: (): Promise<Context> => Promise.resolve({ db, logger, limits }) }),
+    expressMiddleware(apollo, {
+      context: ({ req }): Promise<Context> => Promise.resolve({ db, logger, limits, adhoc, presentedKey: presentedKey(req.headers) }),
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {
