@@ -32,7 +32,14 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // Browser scripts of the explorer and the IDE: plain scripts, loaded without a bundler.
+    files: ['src/web/public/**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly', cytoscape: 'readonly' } },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
+    ignores: ['src/web/public/**'],
     extends: [tseslint.configs.disableTypeChecked],
     rules: { 'no-restricted-syntax': 'off' },
     languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },

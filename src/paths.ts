@@ -11,3 +11,5 @@ export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 /** The Maven project of the embedded Neo4j launcher. */
 export const LAUNCHER_DIR = path.join(PROJECT_ROOT, 'neo4j-embedded');
+/** Static files of the explorer page and the GraphQL IDE. */
+export const WEB_DIR = path.join(PROJECT_ROOT, 'src', 'web', 'public');

@@ -8,7 +8,6 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Database } from '../database/Database';
 import type { Logger } from '../logging/createLogger';
 import type { Context } from '../graphql/context';
@@ -20,7 +19,9 @@ import { StartupError } from '../errors/errors';
 import { exportRoutes } from './exportRoutes';
 import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
 import type { IncomingHttpHeaders } from 'node:http';
-import { SCHEMA_DIR } from '../paths';
+import { SCHEMA_DIR, WEB_DIR } from '../paths';
+import { graphiqlLandingPage } from './graphiqlLandingPage';
+import { vendorAssets } from '../web/vendorAssets';
 
 /** What the HTTP server needs. */
 export interface HttpServerOptions {
@@ -64,7 +65,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     fieldResolver: readResponseKey,
     formatError: maskError(logger),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), graphiqlLandingPage(WEB_DIR)],
   });
   await apollo.start();
 
@@ -72,6 +73,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const up = await db.ping();
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', neo4j: up ? 'up' : 'down' });
   });
+  for (const [name, file] of Object.entries(vendorAssets())) {
+    app.get(`/vendor/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d' }));
+  }
+  app.use(express.static(WEB_DIR, { index: 'index.html', extensions: ['html'] }));
   app.use(exportRoutes({ db, limits, logger, maxNodes: options.exportMaxNodes ?? 100_000 }));
   app.use(
     '/graphql',
