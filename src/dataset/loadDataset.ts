@@ -14,6 +14,9 @@ const MERGE_NODES = readCypher('load/merge-nodes.cypher');
 const MERGE_RELATIONSHIPS = readCypher('load/merge-relationships.cypher');
 const DELETE_STALE_RELATIONSHIPS = readCypher('load/delete-stale-relationships.cypher');
 const DELETE_STALE_NODES = readCypher('load/delete-stale-nodes.cypher');
+const NAMESPACE_EXISTS = readCypher('load/namespace-exists.cypher');
+const CREATE_NODES = readCypher('load/create-nodes.cypher');
+const CREATE_RELATIONSHIPS = readCypher('load/create-relationships.cypher');
 
 /** What a load changed. Loading an unchanged file again reports zero created, updated and deleted. */
 export interface LoadReport {
@@ -56,16 +59,20 @@ export async function loadDataset(db: Database, checked: CheckedDataset, options
         throw new DatasetError(checked.file, missing.map((id) => ({ entry: 'relationships', field: 'from/to', message: `refers to "${id}", which is not in the graph; load its file first` })));
       }
     }
-    await inBatches(tx, MERGE_NODES, nodeRows, batchSize, (counts, done) => {
+    // A namespace loaded for the first time has nothing to merge with or to remove: create directly.
+    const [existing] = await tx.run(NAMESPACE_EXISTS, { namespace: dataset.namespace });
+    const fresh = existing?.['exists'] !== true;
+    await inBatches(tx, fresh ? CREATE_NODES : MERGE_NODES, nodeRows, batchSize, (counts, done) => {
       report.nodes.created += counts.created;
       report.nodes.updated += counts.updated;
       options.onProgress?.({ phase: 'nodes', done, total: nodeRows.length });
     });
-    await inBatches(tx, MERGE_RELATIONSHIPS, relationshipRows, batchSize, (counts, done) => {
+    await inBatches(tx, fresh ? CREATE_RELATIONSHIPS : MERGE_RELATIONSHIPS, relationshipRows, batchSize, (counts, done) => {
       report.relationships.created += counts.created;
       report.relationships.updated += counts.updated;
       options.onProgress?.({ phase: 'relationships', done, total: relationshipRows.length });
     });
+    if (fresh) return report;
     const keys = relationshipRows.map((r) => `${r.type} ${r.from} ${r.to}`);
     report.relationships.deleted = count(await tx.run(DELETE_STALE_RELATIONSHIPS, { namespace: dataset.namespace, keys }), 'deleted');
     report.nodes.deleted = count(await tx.run(DELETE_STALE_NODES, { namespace: dataset.namespace, ids: nodeRows.map((r) => r.id) }), 'deleted');
