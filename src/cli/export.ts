@@ -9,8 +9,8 @@ import { createLogger } from '../logging/createLogger';
 import { openDatabase } from '../startup/openDatabase';
 import { EXPORT_FORMATS, isExportFormat } from '../export/exportFormats';
 import { readExportGraph } from '../export/readExportGraph';
-import { ConfigError, NotFoundError, StartupError } from '../errors/errors';
 import { PROJECT_ROOT } from '../paths';
+import { runCli } from './runCli';
 
 const USAGE = 'usage: npm run export -- graphml|gexf|cyjs [--focus ID] [--depth N] [--out FILE]\n';
 
@@ -40,14 +40,4 @@ async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ConfigError || error instanceof StartupError || (error instanceof TypeError && 'code' in error)) {
-      process.stderr.write(`${error.message}\n${USAGE}`);
-      process.exit(2);
-    }
-    process.stderr.write(`Export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(run, { failure: 'Export failed', hint: USAGE });

@@ -15,7 +15,7 @@ import { checkDataset } from '../dataset/readDataset';
 import { loadDataset } from '../dataset/loadDataset';
 import { planDatasets, sharedDataset, sizeOf, SIZES, type LibraryShape } from '../synthetic/generateLibrary';
 import { CYPHER_DIR, PROJECT_ROOT } from '../paths';
-import { ConfigError, DatasetError, StartupError } from '../errors/errors';
+import { runCli } from './runCli';
 
 const USAGE = 'usage: npm run generate -- --size small|medium|large|xl [--plans N] [--seed N] [--out DIR]\n';
 
@@ -62,14 +62,4 @@ async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof DatasetError || error instanceof ConfigError || error instanceof StartupError) {
-      process.stderr.write(`\n${error.message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`\nGenerate failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(run, { failure: 'Generate failed', hint: USAGE });

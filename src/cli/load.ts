@@ -10,8 +10,8 @@ import { openDatabase } from '../startup/openDatabase';
 import { applyMigrations } from '../migrations/applyMigrations';
 import { loadDataset, type LoadProgress, type LoadReport } from '../dataset/loadDataset';
 import { readDataset, type CheckedDataset } from '../dataset/readDataset';
-import { ConfigError, DatasetError, StartupError } from '../errors/errors';
 import { CYPHER_DIR, PROJECT_ROOT } from '../paths';
+import { runCli } from './runCli';
 
 async function run(files: string[]): Promise<number> {
   if (files.length === 0) {
@@ -52,14 +52,4 @@ function describe(file: string, report: LoadReport, ms: number): string {
   return `Loaded ${file} as namespace "${report.namespace}" in ${ms} ms\n${line('nodes', report.nodes)}${line('relationships', report.relationships)}`;
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof DatasetError || error instanceof ConfigError || error instanceof StartupError) {
-      process.stderr.write(`\n${error.message}\n`);
-      process.exit(error instanceof DatasetError ? 1 : 2);
-    }
-    process.stderr.write(`\nLoad failed, nothing was written: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(run, { failure: 'Load failed, nothing was written' });
