@@ -194,6 +194,25 @@ export class Database {
     }
   }
 
+  /** Runs a statement under PROFILE in a read transaction and returns its total db hits and rows. */
+  async profile(cypher: string, params: Record<string, unknown> = {}): Promise<{ dbHits: number; rows: number }> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run(`PROFILE ${cypher}`, toNeo4jParams(params) as Record<string, unknown>), this.txConfig());
+      let dbHits = 0;
+      const walk = (plan: { dbHits: number; children: unknown[] }): void => {
+        dbHits += plan.dbHits;
+        plan.children.forEach((child) => walk(child as typeof plan));
+      };
+      if (result.summary.profile) walk(result.summary.profile);
+      return { dbHits, rows: result.records.length };
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** True when Neo4j answers a trivial query now. Never throws. */
   async ping(): Promise<boolean> {
     try {

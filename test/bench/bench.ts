@@ -1,0 +1,241 @@
+/**
+ * `npm run bench -- --size small|medium|large|xl [--runs N] [--duration S]`: loads a synthetic library
+ * into the embedded Neo4j (once per size; reused while its data folder says it holds that size) and runs
+ * one workload through (a) this project's GraphQL API over HTTP, (b) @neo4j/graphql with an equivalent
+ * schema, (c) the floor: the same hand-written Cypher behind bare Express routes, and (d) that Cypher
+ * through the driver in-process. Writes JSON and a Markdown table under .artifacts/bench/.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import express from 'express';
+import pino from 'pino';
+import autocannon from 'autocannon';
+import { readConfig } from '../../src/config/readConfig';
+import { Database, type QueryEvent } from '../../src/database/Database';
+import { openDatabase } from '../../src/startup/openDatabase';
+import { applyMigrations } from '../../src/migrations/applyMigrations';
+import { checkDataset } from '../../src/dataset/readDataset';
+import { loadDataset } from '../../src/dataset/loadDataset';
+import { planDatasets, sharedDataset, sizeOf, SIZES } from '../../src/synthetic/generateLibrary';
+import { startHttpServer } from '../../src/http/startHttpServer';
+import { CYPHER_DIR, PROJECT_ROOT } from '../../src/paths';
+import { startPeerServer } from './peerServer';
+
+interface Case {
+  name: string;
+  ours: string;
+  peer?: string;
+  floor: { cypher: string; params: Record<string, unknown> };
+}
+
+interface PathResult {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps8: number;
+  rps32: number;
+  errors: number;
+  dbHits?: number;
+}
+
+function workload(ids: { goal: string; plan: string; hub: string; task: string; otherTask: string }): Case[] {
+  const after999 = Buffer.from('offset:999').toString('base64');
+  const peerAfter999 = Buffer.from('arrayconnection:999').toString('base64');
+  return [
+    {
+      name: 'root list, filter + sort',
+      ours: '{ goals(where: {targetYear: 2025, goalKind: SPECIFIC}, sort: [{field: NAME}], limit: 20) { id name targetYear } }',
+      peer: '{ goals(where: {targetYear: {eq: 2025}, goalKind: {eq: "SPECIFIC"}}, sort: [{name: ASC}], limit: 20) { id name targetYear } }',
+      floor: { cypher: "MATCH (g:Goal {targetYear: 2025, goalKind: 'SPECIFIC'}) WITH g ORDER BY g.name, g.id LIMIT 20 RETURN g {.id, .name, .targetYear} AS goal", params: {} },
+    },
+    {
+      name: '2-hop goal -> tasks -> industries',
+      ours: `{ goals(where: {idIn: ["${ids.goal}"]}) { id tasks { id industries { id name } } } }`,
+      peer: `{ goals(where: {id: {eq: "${ids.goal}"}}) { id tasks { id industries { id name } } } }`,
+      floor: { cypher: 'MATCH (g:Goal {id: $id}) RETURN g.id AS id, COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) RETURN {id: t.id, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) RETURN {id: i.id, name: i.name} }} } AS tasks', params: { id: ids.goal } },
+    },
+    {
+      name: '3-hop plan -> goals -> tasks -> industries',
+      ours: `{ plans(where: {idIn: ["${ids.plan}"]}) { id goals { id tasks { id industries { id } } } } }`,
+      peer: `{ plans(where: {id: {eq: "${ids.plan}"}}) { id goals { id tasks { id industries { id } } } } }`,
+      floor: { cypher: 'MATCH (p:Plan {id: $id}) RETURN p.id AS id, COLLECT { MATCH (p)-[:SETS]->(g:Goal) RETURN {id: g.id, tasks: COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) RETURN {id: t.id, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) RETURN {id: i.id} }} }} } AS goals', params: { id: ids.plan } },
+    },
+    {
+      name: 'hub industry -> tasks (first 50) -> goals',
+      ours: `{ industries(where: {idIn: ["${ids.hub}"]}) { id tasksConnection { totalCount } tasks { id goals { id } } } }`,
+      peer: `{ industries(where: {id: {eq: "${ids.hub}"}}) { id tasksConnection { totalCount } tasks { id goals { id } } } }`,
+      floor: { cypher: 'MATCH (i:Industry {id: $id}) RETURN i.id AS id, COUNT { (i)<-[:DEVELOPS]-(:Task) } AS total, COLLECT { MATCH (i)<-[:DEVELOPS]-(t:Task) RETURN {id: t.id, goals: COLLECT { MATCH (t)-[:ADVANCES]->(g:Goal) RETURN {id: g.id} }} } AS tasks', params: { id: ids.hub } },
+    },
+    {
+      name: 'paged connection with totalCount',
+      ours: `{ goalsConnection(first: 20, after: "${after999}") { totalCount edges { node { id name } } } }`,
+      peer: `{ goalsConnection(first: 20, after: "${peerAfter999}", sort: [{id: ASC}]) { totalCount edges { node { id name } } } }`,
+      floor: { cypher: 'CALL () { MATCH (g:Goal) RETURN count(g) AS total } MATCH (g:Goal) WITH total, g ORDER BY g.id SKIP 1000 LIMIT 21 RETURN total, collect({id: g.id, name: g.name}) AS page', params: {} },
+    },
+    {
+      name: 'neighborhood, depth 2',
+      ours: `{ neighborhood(id: "${ids.task}", depth: 2, limit: 500) { nodes { id kind name } edges { id type source target basis } } }`,
+      floor: { cypher: 'MATCH (s:Entity {id: $id}) MATCH (s)-[*0..2]-(n:Entity) WITH collect(DISTINCT n)[..500] AS nodes CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes RETURN collect({type: type(r), source: a.id, target: b.id, basis: r.basis}) AS edges } RETURN [n IN nodes | {id: n.id, name: n.name}] AS nodes, edges', params: { id: ids.task } },
+    },
+    {
+      name: 'shortest path',
+      ours: `{ shortestPath(from: "${ids.task}", to: "${ids.otherTask}") { length nodes { id } edges { type } } }`,
+      floor: { cypher: 'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) MATCH p = shortestPath((a)-[*..6]-(b)) RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | type(r)] AS types', params: { from: ids.task, to: ids.otherTask } },
+    },
+    {
+      name: 'full-text search',
+      ours: '{ search(text: "industry 42", limit: 10) { score entity { id name } } }',
+      floor: { cypher: "CALL db.index.fulltext.queryNodes('entity_text', 'name:industry^4 name:industry*^2 summary:industry summary:industry*^0.5 name:42^4 name:42*^2 summary:42 summary:42*^0.5') YIELD node, score RETURN node.id AS id, node.name AS name, score ORDER BY score DESC LIMIT 10", params: {} },
+    },
+  ];
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function latency(send: () => Promise<void>, runs: number): Promise<{ p50: number; p95: number; p99: number }> {
+  for (let i = 0; i < Math.min(20, runs); i++) await send();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await send();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99) };
+}
+
+async function throughput(request: { url: string; method: 'GET' | 'POST'; body?: string }, connections: number, seconds: number): Promise<{ rps: number; errors: number }> {
+  const result = await autocannon({ url: request.url, method: request.method, connections, duration: seconds, headers: { 'content-type': 'application/json' }, ...(request.body ? { body: request.body } : {}) });
+  return { rps: result.requests.average, errors: result.errors + result.non2xx };
+}
+
+async function postGraphql(url: string, query: string): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = (await response.json()) as { errors?: unknown };
+  if (body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors).slice(0, 500)}`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { size: { type: 'string', default: 'small' }, runs: { type: 'string', default: '200' }, duration: { type: 'string', default: '5' } } });
+  const sizeName = values.size as keyof typeof SIZES;
+  const shape = SIZES[sizeName];
+  if (!shape) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+  const runs = Number(values.runs);
+  const seconds = Number(values.duration);
+  const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', `bench-${sizeName}`);
+  const marker = path.join(dataDir, 'library.json');
+  const expected = JSON.stringify({ shape, size: sizeOf(shape) });
+  const fresh = !fs.existsSync(marker) || fs.readFileSync(marker, 'utf8') !== expected;
+  if (fresh) fs.rmSync(dataDir, { recursive: true, force: true });
+  const env = { ...process.env, NEO4J_EMBEDDED_DATA_DIR: dataDir, NEO4J_EMBEDDED_BOLT_PORT: process.env['NEO4J_EMBEDDED_BOLT_PORT'] ?? '7696', NEO4J_EMBEDDED_HEAP: process.env['NEO4J_EMBEDDED_HEAP'] ?? '2g', NEO4J_EMBEDDED_PAGECACHE: process.env['NEO4J_EMBEDDED_PAGECACHE'] ?? '1g' };
+  const config = readConfig(env, PROJECT_ROOT);
+  const logger = pino({ level: 'warn' });
+  const { db: loaderDb, close } = await openDatabase(config, logger);
+  const uri = config.neo4j.mode === 'external' ? config.neo4j.uri : `bolt://127.0.0.1:${config.neo4j.boltPort}`;
+  const report: Record<string, unknown> = { size: sizeName, shape, counts: sizeOf(shape), node: process.version, date: new Date().toISOString() };
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  try {
+    await applyMigrations(loaderDb, path.join(CYPHER_DIR, 'schema'));
+    if (fresh) {
+      const started = performance.now();
+      for (const dataset of [sharedDataset(shape), ...planDatasets(shape)]) await loadDataset(loaderDb, checkDataset(dataset.namespace, dataset), { batchSize: 5000 });
+      const loadSeconds = (performance.now() - started) / 1000;
+      report['loadSeconds'] = loadSeconds;
+      report['loadSecondsPer100kRelationships'] = (loadSeconds * 100_000) / sizeOf(shape).relationships;
+      fs.writeFileSync(marker, expected);
+    }
+    const ours: QueryEvent[] = [];
+    const db = await Database.connect({ uri, database: 'neo4j', connectTimeoutMs: 10_000, onQuery: (q) => ours.push(q) });
+    let started = performance.now();
+    const server = await startHttpServer({ host: '127.0.0.1', port: 0, db, logger, limits: config.limits });
+    report['oursStartMs'] = performance.now() - started;
+    started = performance.now();
+    const peer = await startPeerServer(uri);
+    report['peerStartMs'] = performance.now() - started;
+    report['peerSchemaMs'] = peer.schemaMs;
+
+    const cases = workload({ goal: 'lib-00000:plan-0-goal-s1', plan: 'lib-00000:plan-7', hub: 'shared:industry-0', task: 'lib-00000:plan-3-task-2', otherTask: `lib-${String(Math.floor((shape.plans - 1) / shape.plansPerFile)).padStart(5, '0')}:plan-${shape.plans - 1}-task-5` });
+    const floorApp = express();
+    cases.forEach((c, i) => floorApp.get(`/floor/${i}`, async (_req, res) => res.json(await db.read(c.floor.cypher, c.floor.params))));
+    const floorServer = http.createServer(floorApp);
+    await new Promise<void>((resolve) => floorServer.listen(0, '127.0.0.1', resolve));
+    const floorUrl = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}/floor`;
+    const oursUrl = `${server.url.replace('localhost', '127.0.0.1')}/graphql`;
+
+    const results: Record<string, Record<string, PathResult | null>> = {};
+    for (const [i, c] of cases.entries()) {
+      process.stderr.write(`${c.name}...\n`);
+      const row: Record<string, PathResult | null> = {};
+      ours.length = 0;
+      await postGraphql(oursUrl, c.ours);
+      const oursCypher = ours[ours.length - 1]!;
+      const measure = async (send: () => Promise<void>, request: { url: string; method: 'GET' | 'POST'; body?: string }, dbHits?: number): Promise<PathResult> => {
+        const l = await latency(send, runs);
+        const t8 = await throughput(request, 8, seconds);
+        const t32 = await throughput(request, 32, seconds);
+        return { ...l, rps8: t8.rps, rps32: t32.rps, errors: t8.errors + t32.errors, ...(dbHits !== undefined ? { dbHits } : {}) };
+      };
+      row['ours'] = await measure(() => postGraphql(oursUrl, c.ours), { url: oursUrl, method: 'POST', body: JSON.stringify({ query: c.ours }) }, (await db.profile(oursCypher.cypher, oursCypher.params)).dbHits);
+      if (c.peer) {
+        peer.recorded.length = 0;
+        await postGraphql(peer.url, c.peer);
+        let peerHits = 0;
+        for (const q of peer.recorded) peerHits += (await db.profile(q.cypher, q.params)).dbHits;
+        row['peer'] = await measure(() => postGraphql(peer.url, c.peer!), { url: peer.url, method: 'POST', body: JSON.stringify({ query: c.peer }) }, peerHits);
+      } else {
+        row['peer'] = null;
+      }
+      row['floor'] = await measure(async () => void (await (await fetch(`${floorUrl}/${i}`)).json()), { url: `${floorUrl}/${i}`, method: 'GET' }, (await db.profile(c.floor.cypher, c.floor.params)).dbHits);
+      const driverLatency = await latency(async () => void (await db.read(c.floor.cypher, c.floor.params)), runs);
+      row['driver'] = { ...driverLatency, rps8: NaN, rps32: NaN, errors: 0 };
+      results[c.name] = row;
+    }
+    report['results'] = results;
+    await server.close();
+    await peer.close();
+    floorServer.close();
+    await db.close();
+  } finally {
+    clearInterval(sampler);
+    report['peakRssMB'] = Math.round(peakRss / 1024 / 1024);
+    await close();
+  }
+  const md = toMarkdown(report);
+  const dir = path.join(PROJECT_ROOT, '.artifacts', 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `bench-${sizeName}.json`), JSON.stringify(report, null, 2));
+  fs.writeFileSync(path.join(dir, `bench-${sizeName}.md`), md);
+  process.stdout.write(md);
+}
+
+function toMarkdown(report: Record<string, unknown>): string {
+  const results = report['results'] as Record<string, Record<string, PathResult | null>>;
+  const f = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '-' : n >= 100 ? n.toFixed(0) : n.toFixed(2));
+  const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined || !b ? '-' : (a / b).toFixed(2));
+  const lines = [
+    `Size ${String(report['size'])}: ${JSON.stringify(report['counts'])}; Node ${String(report['node'])}; ${String(report['date'])}`,
+    '',
+    '| query | ours p50 / p95 / p99 ms | peer p50 ms | floor p50 ms | driver p50 ms | ours/floor p50 | ours/peer p50 | ours rps c8 / c32 | peer rps c8 / c32 | floor rps c8 / c32 | db hits ours / peer / floor | errors |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | ---: |',
+  ];
+  for (const [name, r] of Object.entries(results)) {
+    const o = r['ours']!;
+    const p = r['peer'];
+    const fl = r['floor']!;
+    const d = r['driver']!;
+    lines.push(
+      `| ${name} | ${f(o.p50)} / ${f(o.p95)} / ${f(o.p99)} | ${f(p?.p50)} | ${f(fl.p50)} | ${f(d.p50)} | ${ratio(o.p50, fl.p50)} | ${ratio(o.p50, p?.p50)} | ${f(o.rps8)} / ${f(o.rps32)} | ${p ? `${f(p.rps8)} / ${f(p.rps32)}` : '-'} | ${f(fl.rps8)} / ${f(fl.rps32)} | ${o.dbHits ?? '-'} / ${p?.dbHits ?? '-'} / ${fl.dbHits ?? '-'} | ${o.errors + (p?.errors ?? 0) + fl.errors} |`,
+    );
+  }
+  lines.push('', `Load: ${report['loadSeconds'] === undefined ? 'reused an earlier load' : `${(report['loadSeconds'] as number).toFixed(1)} s (${(report['loadSecondsPer100kRelationships'] as number).toFixed(1)} s per 100k relationships)`}. Start: ours ${f(report['oursStartMs'] as number)} ms, peer ${f(report['peerStartMs'] as number)} ms (schema ${f(report['peerSchemaMs'] as number)} ms). Peak RSS of the benchmark process (both servers): ${String(report['peakRssMB'])} MB.`, '');
+  return lines.join('\n');
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+/**
+ * The peer for benchmarks: the Neo4j GraphQL Library (@neo4j/graphql) serving the same graph with an
+ * equivalent schema, on Apollo Server and Express like ours. It needs its own driver; a spying proxy
+ * around it records every Cypher statement the library sends, so its database work can be profiled.
+ */
+// The peer brings its own driver by design; this file is the benchmark's one exception to the rule.
+// eslint-disable-next-line no-restricted-imports
+import neo4j, { type Driver } from 'neo4j-driver';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+
+const TYPE_DEFS = `
+type Plan @node { id: ID! name: String! goals: [Goal!]! @relationship(type: "SETS", direction: OUT) tasks: [Task!]! @relationship(type: "DEPLOYS", direction: OUT) }
+type Goal @node { id: ID! name: String! targetYear: Int! goalKind: String! ordinal: Int tasks: [Task!]! @relationship(type: "ADVANCES", direction: IN) }
+type Task @node { id: ID! name: String! ordinal: Int! goals: [Goal!]! @relationship(type: "ADVANCES", direction: OUT) industries: [Industry!]! @relationship(type: "DEVELOPS", direction: OUT) platforms: [Platform!]! @relationship(type: "BUILDS", direction: OUT) }
+type Industry @node { id: ID! name: String! tier: String! tasks: [Task!]! @relationship(type: "DEVELOPS", direction: IN) }
+type Platform @node { id: ID! name: String! tasks: [Task!]! @relationship(type: "BUILDS", direction: IN) }
+`;
+
+/** A statement the peer sent. */
+export interface RecordedQuery {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+/** A running peer server. */
+export interface PeerServer {
+  url: string;
+  schemaMs: number;
+  recorded: RecordedQuery[];
+  close(): Promise<void>;
+}
+
+type Runner = { run: (cypher: string, params?: Record<string, unknown>) => unknown };
+
+function spy<T extends object>(target: T, record: (q: RecordedQuery) => void): T {
+  return new Proxy(target, {
+    get(t, property, receiver) {
+      const value = Reflect.get(t, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      if (property === 'run') {
+        return (cypher: string, params: Record<string, unknown> = {}) => {
+          record({ cypher, params });
+          return (t as unknown as Runner).run(cypher, params);
+        };
+      }
+      if (property === 'session' || property === 'beginTransaction') {
+        return (...args: unknown[]) => spy((value as (...a: unknown[]) => object).apply(t, args), record);
+      }
+      if (property === 'executeRead' || property === 'executeWrite') {
+        return (work: (tx: object) => unknown, config?: unknown) => (value as (w: (tx: object) => unknown, c?: unknown) => unknown).call(t, (tx: object) => work(spy(tx, record)), config);
+      }
+      return (value as (...a: unknown[]) => unknown).bind(t);
+    },
+  });
+}
+
+/** Starts the peer on a free port over the Neo4j at `uri`. */
+export async function startPeerServer(uri: string): Promise<PeerServer> {
+  const recorded: RecordedQuery[] = [];
+  const driver: Driver = spy(neo4j.driver(uri), (q) => {
+    recorded.push(q);
+    if (recorded.length > 1000) recorded.splice(0, recorded.length - 1000);
+  });
+  const started = performance.now();
+  const schema = await new Neo4jGraphQL({ typeDefs: TYPE_DEFS, driver }).getSchema();
+  const schemaMs = performance.now() - started;
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer({ schema });
+  await apollo.start();
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    schemaMs,
+    recorded,
+    close: async () => {
+      await apollo.stop();
+      httpServer.close();
+      await driver.close();
+    },
+  };
+}
