@@ -34,8 +34,11 @@ export function compileSearch(scope: CompileScope, args: SearchArgs): CompiledQu
     else if (name === 'entity') entries.push(`\`${key}\`: ${projectEntity(scope, 'node', getNamedType(hitType.getFields()['entity']!.type), subSelections(nodes))}`);
   }
   const labelsParam = scope.param(labels);
+  // Without a kind filter only the best few hits can make the page, so Lucene need not score more:
+  // four times the limit leaves room for the exact-name match to be moved to the front.
+  const options = labels === null ? `, {limit: ${scope.param(limit * 4 + 10)}}` : '';
   const cypher = [
-    `CALL db.index.fulltext.queryNodes('entity_text', ${scope.param(query)}) YIELD node, score`,
+    `CALL db.index.fulltext.queryNodes('entity_text', ${scope.param(query)}${options}) YIELD node, score`,
     `WHERE ${labelsParam} IS NULL OR any(l IN labels(node) WHERE l IN ${labelsParam})`,
     // An entity whose whole name is the text comes first, whatever Lucene thinks of its summary.
     `WITH node, score ORDER BY toLower(node.name) = ${scope.param(args.text.trim().toLowerCase())} DESC, score DESC, node.id LIMIT ${scope.param(limit)}`,

@@ -64,7 +64,7 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
       floor: { cypher: 'MATCH (p:Plan {id: $id}) RETURN p.id AS id, COLLECT { MATCH (p)-[:SETS]->(g:Goal) RETURN {id: g.id, tasks: COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) RETURN {id: t.id, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) RETURN {id: i.id} }} }} } AS goals', params: { id: ids.plan } },
     },
     {
-      name: 'hub industry -> tasks (first 50) -> goals',
+      name: 'hub industry <- tasks -> goals',
       ours: `{ industries(where: {idIn: ["${ids.hub}"]}) { id tasksConnection { totalCount } tasks { id goals { id } } } }`,
       peer: `{ industries(where: {id: {eq: "${ids.hub}"}}) { id tasksConnection { totalCount } tasks { id goals { id } } } }`,
       floor: { cypher: 'MATCH (i:Industry {id: $id}) RETURN i.id AS id, COUNT { (i)<-[:DEVELOPS]-(:Task) } AS total, COLLECT { MATCH (i)<-[:DEVELOPS]-(t:Task) RETURN {id: t.id, goals: COLLECT { MATCH (t)-[:ADVANCES]->(g:Goal) RETURN {id: g.id} }} } AS tasks', params: { id: ids.hub } },
