@@ -2,7 +2,7 @@
  * The only module that touches neo4j-driver. Everything else asks it to run a Cypher text with
  * parameters and gets plain JavaScript rows back: Neo4j integers are converted here, at the boundary.
  */
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
 import { ServiceUnavailableError } from '../errors/errors';
 
 /** One row of a result, keyed by the RETURN column names. */
@@ -94,15 +94,10 @@ export class Database {
   /** Runs one read-only statement in a read transaction (routed to a reader on a cluster). */
   async read(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.options.onQuery?.({ cypher, params, mode: 'READ' });
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
-    try {
+    return this.withSession('READ', async (session) => {
       const result = await session.executeRead((tx) => tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>), this.txConfig());
       return rows(result);
-    } catch (error) {
-      throw translate(error);
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   /** Runs one statement in its own write transaction. Schema statements need this form. */
@@ -115,8 +110,7 @@ export class Database {
    * `work` must be safe to run again, since the driver retries transient failures.
    */
   async writeTransaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<{ result: T; counters: WriteCounters }> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
+    return this.withSession('WRITE', async (session) => {
       return await session.executeWrite(async (tx: ManagedTransaction) => {
         const counters: WriteCounters = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
         const wrapped: WriteTransaction = {
@@ -133,17 +127,12 @@ export class Database {
         const result = await work(wrapped);
         return { result, counters };
       }, this.txConfig());
-    } catch (error) {
-      throw translate(error);
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   /** Neo4j's plan of a statement without running it: its query type ('r', 'rw', 'w', 's') and operators. */
   async explain(cypher: string, params: Record<string, unknown> = {}): Promise<ExplainedQuery> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
-    try {
+    return this.withSession('READ', async (session) => {
       const result = await session.executeRead((tx) => tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params) as Record<string, unknown>), this.txConfig());
       const operators: PlanOperator[] = [];
       const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): void => {
@@ -153,11 +142,7 @@ export class Database {
       };
       if (result.summary.plan) walk(result.summary.plan);
       return { queryType: result.summary.queryType, operators };
-    } catch (error) {
-      throw translate(error);
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   /**
@@ -166,8 +151,7 @@ export class Database {
    */
   async readCapped(cypher: string, params: Record<string, unknown>, limits: { maxRows: number; timeoutMs: number }): Promise<CappedResult> {
     this.options.onQuery?.({ cypher, params, mode: 'READ' });
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
-    try {
+    return this.withSession('READ', async (session) => {
       return await session.executeRead(
         async (tx) => {
           const result = tx.run(cypher, toNeo4jParams(params));
@@ -187,17 +171,12 @@ export class Database {
         },
         { timeout: limits.timeoutMs },
       );
-    } catch (error) {
-      throw translate(error);
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   /** Runs a statement under PROFILE in a read transaction and returns its total db hits and rows. */
   async profile(cypher: string, params: Record<string, unknown> = {}): Promise<{ dbHits: number; rows: number }> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
-    try {
+    return this.withSession('READ', async (session) => {
       const result = await session.executeRead((tx) => tx.run(`PROFILE ${cypher}`, toNeo4jParams(params) as Record<string, unknown>), this.txConfig());
       let dbHits = 0;
       const walk = (plan: { dbHits: number; children: unknown[] }): void => {
@@ -206,11 +185,7 @@ export class Database {
       };
       if (result.summary.profile) walk(result.summary.profile);
       return { dbHits, rows: result.records.length };
-    } catch (error) {
-      throw translate(error);
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   /** True when Neo4j answers a trivial query now. Never throws. */
@@ -226,6 +201,18 @@ export class Database {
   /** Closes every pooled connection. */
   async close(): Promise<void> {
     await this.driver.close();
+  }
+
+  /** Opens a session in `mode`, runs `work`, closes the session whatever happens, maps driver errors. */
+  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    try {
+      return await work(session);
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
   }
 
   private txConfig(): { timeout?: number } {
