@@ -11,9 +11,8 @@ import { readConfig } from '../config/readConfig';
 import { createLogger } from '../logging/createLogger';
 import { openDatabase } from '../startup/openDatabase';
 import { applyMigrations } from '../migrations/applyMigrations';
-import { checkDataset } from '../dataset/readDataset';
-import { loadDataset } from '../dataset/loadDataset';
-import { planDatasets, sharedDataset, sizeOf, SIZES, type LibraryShape } from '../synthetic/generateLibrary';
+import { sizeOf, SIZES, type LibraryShape } from '../synthetic/generateLibrary';
+import { libraryDatasets, loadLibrary } from '../synthetic/loadLibrary';
 import { CYPHER_DIR, PROJECT_ROOT } from '../paths';
 import { runCli } from './runCli';
 
@@ -30,8 +29,8 @@ async function run(argv: string[]): Promise<number> {
   const shape: LibraryShape = { ...base, ...(plans !== undefined ? { plans } : {}), ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}) };
   const size = sizeOf(shape);
   process.stderr.write(`Library: ${shape.plans} plans, ${size.nodes} nodes, ${size.relationships} relationships\n`);
-  const datasets = [sharedDataset(shape), ...planDatasets(shape)];
   if (values.out) {
+    const datasets = libraryDatasets(shape);
     fs.mkdirSync(values.out, { recursive: true });
     for (const dataset of datasets) fs.writeFileSync(path.join(values.out, `${dataset.namespace}.json`), JSON.stringify(dataset));
     process.stderr.write(`Wrote ${datasets.length} files to ${values.out}; load them with npm run load -- ${values.out}/${datasets[0]!.namespace}.json ${values.out}/lib-*.json\n`);
@@ -44,15 +43,14 @@ async function run(argv: string[]): Promise<number> {
     const started = Date.now();
     let relationships = 0;
     let nodes = 0;
-    for (const [i, dataset] of datasets.entries()) {
-      await loadDataset(db, checkDataset(`${dataset.namespace} (generated)`, dataset), { batchSize: 5000 });
+    await loadLibrary(db, shape, (dataset, i, total) => {
       relationships += dataset.relationships.length;
       nodes += dataset.nodes.length;
       const seconds = (Date.now() - started) / 1000;
       const width = 30;
-      const filled = Math.round((width * (i + 1)) / datasets.length);
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${i + 1}/${datasets.length} datasets, ${relationships} relationships, ${Math.round(relationships / Math.max(seconds, 0.001))} relationships/s`);
-    }
+      const filled = Math.round((width * (i + 1)) / total);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${i + 1}/${total} datasets, ${relationships} relationships, ${Math.round(relationships / Math.max(seconds, 0.001))} relationships/s`);
+    });
     const seconds = (Date.now() - started) / 1000;
     process.stderr.write('\n');
     process.stdout.write(`Loaded ${nodes} nodes and ${relationships} relationships in ${seconds.toFixed(1)} s: ${Math.round(relationships / seconds)} relationships/s, ${((100_000 * seconds) / Math.max(relationships, 1)).toFixed(1)} s per 100k relationships\n`);

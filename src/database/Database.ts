@@ -55,13 +55,6 @@ export interface WriteTransaction {
   run(cypher: string, params?: Record<string, unknown>): Promise<Row[]>;
 }
 
-/** Summary counters of a write, for loaders that report what they changed. */
-export interface WriteCounters {
-  nodesCreated: number;
-  relationshipsCreated: number;
-  propertiesSet: number;
-}
-
 /** A connection pool to one Neo4j database; one per process, closed on shutdown. */
 export class Database {
   private constructor(
@@ -102,32 +95,25 @@ export class Database {
 
   /** Runs one statement in its own write transaction. Schema statements need this form. */
   async write(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.writeTransaction((tx) => tx.run(cypher, params)).then((r) => r.result);
+    return this.writeTransaction((tx) => tx.run(cypher, params));
   }
 
   /**
    * Runs `work` in one write transaction: everything it ran commits together, or nothing does.
    * `work` must be safe to run again, since the driver retries transient failures.
    */
-  async writeTransaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<{ result: T; counters: WriteCounters }> {
-    return this.withSession('WRITE', async (session) => {
-      return await session.executeWrite(async (tx: ManagedTransaction) => {
-        const counters: WriteCounters = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
+  async writeTransaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    return this.withSession('WRITE', (session) =>
+      session.executeWrite((tx: ManagedTransaction) => {
         const wrapped: WriteTransaction = {
           run: async (cypher, params = {}) => {
             this.options.onQuery?.({ cypher, params, mode: 'WRITE' });
-            const result = await tx.run(cypher, toNeo4jParams(params));
-            const updates = result.summary.counters.updates();
-            counters.nodesCreated += updates.nodesCreated;
-            counters.relationshipsCreated += updates.relationshipsCreated;
-            counters.propertiesSet += updates.propertiesSet;
-            return rows(result);
+            return rows(await tx.run(cypher, toNeo4jParams(params)));
           },
         };
-        const result = await work(wrapped);
-        return { result, counters };
-      }, this.txConfig());
-    });
+        return work(wrapped);
+      }, this.txConfig()),
+    );
   }
 
   /** Neo4j's plan of a statement without running it: its query type ('r', 'rw', 'w', 's') and operators. */

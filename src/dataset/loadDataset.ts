@@ -46,7 +46,7 @@ export async function loadDataset(db: Database, checked: CheckedDataset, options
   const nodeRows = dataset.nodes.map((node) => toNodeRow(dataset, node));
   const relationshipRows = dataset.relationships.map((rel) => toRelationshipRow(dataset, rel));
 
-  const { result } = await db.writeTransaction(async (tx) => {
+  return db.writeTransaction(async (tx) => {
     const report: LoadReport = {
       namespace: dataset.namespace,
       nodes: { total: nodeRows.length, created: 0, updated: 0, deleted: 0 },
@@ -78,7 +78,6 @@ export async function loadDataset(db: Database, checked: CheckedDataset, options
     report.nodes.deleted = count(await tx.run(DELETE_STALE_NODES, { namespace: dataset.namespace, ids: nodeRows.map((r) => r.id) }), 'deleted');
     return report;
   });
-  return result;
 }
 
 async function inBatches(

@@ -17,9 +17,8 @@ import { readConfig } from '../../src/config/readConfig';
 import { Database, type QueryEvent } from '../../src/database/Database';
 import { openDatabase } from '../../src/startup/openDatabase';
 import { applyMigrations } from '../../src/migrations/applyMigrations';
-import { checkDataset } from '../../src/dataset/readDataset';
-import { loadDataset } from '../../src/dataset/loadDataset';
-import { planDatasets, sharedDataset, sizeOf, SIZES } from '../../src/synthetic/generateLibrary';
+import { sizeOf, SIZES } from '../../src/synthetic/generateLibrary';
+import { loadLibrary } from '../../src/synthetic/loadLibrary';
 import { startHttpServer } from '../../src/http/startHttpServer';
 import { CYPHER_DIR, PROJECT_ROOT } from '../../src/paths';
 import { startPeerServer } from './peerServer';
@@ -142,7 +141,7 @@ async function main(): Promise<void> {
     await applyMigrations(loaderDb, path.join(CYPHER_DIR, 'schema'));
     if (fresh) {
       const started = performance.now();
-      for (const dataset of [sharedDataset(shape), ...planDatasets(shape)]) await loadDataset(loaderDb, checkDataset(dataset.namespace, dataset), { batchSize: 5000 });
+      await loadLibrary(loaderDb, shape);
       const loadSeconds = (performance.now() - started) / 1000;
       report['loadSeconds'] = loadSeconds;
       report['loadSecondsPer100kRelationships'] = (loadSeconds * 100_000) / sizeOf(shape).relationships;

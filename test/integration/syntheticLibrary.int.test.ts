@@ -1,9 +1,8 @@
 /** Synthetic plan libraries for benchmarks, loaded through the project's own loader. */
 import type { Database } from '../../src/database/Database';
 import { applyMigrations } from '../../src/migrations/applyMigrations';
-import { checkDataset } from '../../src/dataset/readDataset';
-import { loadDataset } from '../../src/dataset/loadDataset';
-import { planDatasets, sharedDataset, sizeOf, type LibraryShape } from '../../src/synthetic/generateLibrary';
+import { planDatasets, sizeOf, type LibraryShape } from '../../src/synthetic/generateLibrary';
+import { loadLibrary } from '../../src/synthetic/loadLibrary';
 import { CYPHER_DIR } from '../../src/paths';
 import { connectTestDatabase } from '../support/testNeo4j';
 import { emptyGraph, graphSnapshot } from '../support/graphSnapshot';
@@ -22,11 +21,6 @@ afterAll(async () => {
   await db.close();
 });
 
-async function loadLibrary(): Promise<Array<Awaited<ReturnType<typeof loadDataset>>>> {
-  const reports = [];
-  for (const dataset of [sharedDataset(SHAPE), ...planDatasets(SHAPE)]) reports.push(await loadDataset(db, checkDataset(dataset.namespace, dataset)));
-  return reports;
-}
 
 describe('Synthetic plan libraries', () => {
   it('are the same for the same seed and differ for another', () => {
@@ -36,7 +30,7 @@ describe('Synthetic plan libraries', () => {
   });
 
   it('load completely, with the counts the generator announces', async () => {
-    const reports = await loadLibrary();
+    const reports = await loadLibrary(db, SHAPE);
     expect(reports).toHaveLength(1 + SHAPE.plans / SHAPE.plansPerFile);
     const [counts] = await db.read('MATCH (n:Entity) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships');
     expect(counts).toEqual(sizeOf(SHAPE));
@@ -53,7 +47,7 @@ describe('Synthetic plan libraries', () => {
 
   it('reload without change: the second load of every dataset creates, updates and deletes nothing', async () => {
     const before = await graphSnapshot(db);
-    const reports = await loadLibrary();
+    const reports = await loadLibrary(db, SHAPE);
     for (const report of reports) {
       expect([report.nodes.created, report.nodes.updated, report.nodes.deleted, report.relationships.created, report.relationships.updated, report.relationships.deleted]).toEqual([0, 0, 0, 0, 0, 0]);
     }
