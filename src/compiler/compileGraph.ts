@@ -1,10 +1,10 @@
 /** `graph`: every entity (optionally of one namespace) and the links among them, for drawing whole. */
 import type { ParamScope, CompiledQuery } from './CompileScope';
-import { graphEdge, graphNode } from './graphShapes';
+import { ALL_GRAPH_FIELDS, graphEdge, graphNode, type GraphFields } from './graphShapes';
 import { checkLimit } from './listQuery';
 
-/** One row: `nodes`, `edges`, `truncated`. Nodes come by id; `limit` caps them. */
-export function compileGraph(scope: ParamScope, args: { namespace?: string | null; limit?: number | null }): CompiledQuery {
+/** One row: `nodes`, `edges` (unordered, without ids: see `finishEdges`), `truncated`. Nodes come by id; `limit` caps them. */
+export function compileGraph(scope: ParamScope, args: { namespace?: string | null; limit?: number | null }, fields: GraphFields = ALL_GRAPH_FIELDS): CompiledQuery {
   const limit = checkLimit(scope, 'limit', args.limit);
   const ns = scope.param(args.namespace ?? null);
   const lines = [
@@ -13,8 +13,8 @@ export function compileGraph(scope: ParamScope, args: { namespace?: string | nul
     // The nodes are the first `limit` entities of the namespace by id, so an end belongs to them
     // exactly when it is such an entity with an id up to the last one: no list lookup per edge.
     'WITH nodes, truncated, last(nodes).id AS lastId',
-    `CALL (nodes, lastId) { UNWIND nodes AS a MATCH (a)-[r]->(b:Entity) WHERE b.id <= lastId AND (${ns} IS NULL OR b.namespace = ${ns}) WITH r ORDER BY startNode(r).id, type(r), endNode(r).id RETURN collect(${graphEdge('r')}) AS edges }`,
-    `RETURN [n IN nodes | ${graphNode(scope, 'n')}] AS nodes, edges, truncated`,
+    `CALL (nodes, lastId) { UNWIND nodes AS a MATCH (a)-[r]->(b:Entity) WHERE b.id <= lastId AND (${ns} IS NULL OR b.namespace = ${ns}) RETURN collect(${graphEdge('a', 'r', 'b', fields)}) AS edges }`,
+    `RETURN [n IN nodes | ${graphNode(scope, 'n', fields)}] AS nodes, edges, truncated`,
   ];
   return { cypher: lines.join('\n'), params: scope.params };
 }

@@ -6,7 +6,7 @@
 import { RELATIONSHIP_TYPES } from '../dataset/PlanDataset';
 import { BadUserInputError } from '../errors/errors';
 import type { ParamScope, CompiledQuery } from './CompileScope';
-import { graphEdge, graphNode } from './graphShapes';
+import { graphEdge, graphNode, type GraphFields } from './graphShapes';
 import { checkLimit } from './listQuery';
 
 /** Arguments of `neighborhood`. */
@@ -17,8 +17,11 @@ export interface NeighborhoodArgs {
   limit?: number | null;
 }
 
-/** One row: `found`, `nodes`, `edges`, `truncated`; no row's `found` is false when the id is unknown. */
-export function compileNeighborhood(scope: ParamScope, args: NeighborhoodArgs): CompiledQuery {
+/**
+ * One row: `found`, `nodes` (with `fields`), `edges` (unordered, without ids: see `finishEdges`),
+ * `truncated`; `found` is false when the id is unknown.
+ */
+export function compileNeighborhood(scope: ParamScope, args: NeighborhoodArgs, fields: GraphFields): CompiledQuery {
   const depth = checkDepth(scope, args.depth);
   const limit = checkLimit(scope, 'limit', args.limit);
   const types = checkRelationTypes(args.relationTypes);
@@ -35,8 +38,8 @@ export function compileNeighborhood(scope: ParamScope, args: NeighborhoodArgs): 
   const limitParam = scope.param(limit);
   lines.push(
     `WITH start, seen[..${limitParam}] AS nodes, size(seen) > ${limitParam} AS truncated`,
-    `CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE ${follows('r')} AND b IN nodes WITH r ORDER BY startNode(r).id, type(r), endNode(r).id RETURN collect(${graphEdge('r')}) AS edges }`,
-    `RETURN start IS NOT NULL AS found, [n IN nodes | ${graphNode(scope, 'n')}] AS nodes, edges, truncated`,
+    `CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE ${follows('r')} AND b IN nodes RETURN collect(${graphEdge('a', 'r', 'b', fields)}) AS edges }`,
+    `RETURN start IS NOT NULL AS found, [n IN nodes | ${graphNode(scope, 'n', fields)}] AS nodes, edges, truncated`,
   );
   return { cypher: lines.join('\n'), params: scope.params };
 }

@@ -1,16 +1,76 @@
-/** Fixed Cypher shapes of the graph-drawing types: GraphNode and GraphEdge. */
-import type { ParamScope } from './CompileScope';
+/**
+ * Cypher shapes of the graph-drawing types, GraphNode and GraphEdge. Only the fields a request selects
+ * are read from the database; an edge's id and the order of edges are made in TypeScript from the
+ * source, type and target every edge carries, so no property is read twice for them.
+ */
+import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
+import type { CompileScope, ParamScope } from './CompileScope';
+import { collectFields, subSelections } from './collectFields';
 import { kindExpression } from './project';
 
-/** Map literal of a GraphNode for node `n`. */
-export function graphNode(scope: ParamScope, n: string): string {
-  return `{id: ${n}.id, name: ${n}.name, kind: ${kindExpression(scope, n)}, summary: ${n}.summary, sources: ${n}.sources, namespace: ${n}.namespace}`;
+/** Which GraphNode and GraphEdge fields to read. */
+export interface GraphFields {
+  node: ReadonlySet<string>;
+  edge: ReadonlySet<string>;
 }
 
-/** Map literal of a GraphEdge for relationship `r`, directed as stored. */
-export function graphEdge(r: string): string {
-  return (
-    `{id: startNode(${r}).id + '|' + type(${r}) + '|' + endNode(${r}).id, type: type(${r}), ` +
-    `source: startNode(${r}).id, target: endNode(${r}).id, basis: ${r}.basis, rationale: ${r}.rationale, sources: ${r}.sources}`
-  );
+const NODE_FIELDS = ['id', 'name', 'kind', 'summary', 'sources', 'namespace'] as const;
+const EDGE_EXTRAS = ['basis', 'rationale', 'sources'] as const;
+
+/** Every field: for exports, which write them all. */
+export const ALL_GRAPH_FIELDS: GraphFields = { node: new Set(NODE_FIELDS), edge: new Set(EDGE_EXTRAS) };
+
+/** The fields selected under `nodes` and `edges` of the root field that `scope` compiles. */
+export function selectedGraphFields(scope: CompileScope): GraphFields {
+  const { info } = scope;
+  const rootType = getNamedType(info.returnType);
+  if (!isObjectType(rootType)) throw new Error(`${info.fieldName} must return an object type`);
+  const root = collectFields(info, rootType, subSelections(info.fieldNodes));
+  const under = (field: 'nodes' | 'edges'): Set<string> => {
+    const names = new Set<string>();
+    for (const nodes of root.values()) {
+      const [first] = nodes;
+      if (first?.name.value !== field) continue;
+      const type = getNamedType(rootType.getFields()[field]?.type);
+      if (!isObjectType(type)) continue;
+      for (const selected of collectFields(info, type as GraphQLObjectType, subSelections(nodes)).values()) names.add(selected[0]!.name.value);
+    }
+    return names;
+  };
+  return { node: under('nodes'), edge: under('edges') };
+}
+
+/** Map literal of a GraphNode for node `n`, holding the selected fields (always `id`). */
+export function graphNode(scope: ParamScope, n: string, fields: GraphFields): string {
+  const entries = NODE_FIELDS.filter((f) => f === 'id' || fields.node.has(f)).map((f) => `${f}: ${f === 'kind' ? kindExpression(scope, n) : `${n}.${f}`}`);
+  return `{${entries.join(', ')}}`;
+}
+
+/**
+ * Map literal of a GraphEdge for relationship `r` directed from `source` to `target` (node variables
+ * or expressions), holding source, type, target and the selected attributes; `finishEdges` adds the id.
+ */
+export function graphEdge(source: string, r: string, target: string, fields: GraphFields): string {
+  const extras = EDGE_EXTRAS.filter((f) => fields.edge.has(f)).map((f) => `, ${f}: ${r}.${f}`);
+  return `{source: ${source}.id, type: type(${r}), target: ${target}.id${extras.join('')}}`;
+}
+
+/** An edge as the compiled queries return it. */
+export interface EdgeRow {
+  source: string;
+  type: string;
+  target: string;
+  [attribute: string]: unknown;
+}
+
+/** Gives each edge its stable id `source|TYPE|target`; with `sort`, orders edges by that triple. */
+export function finishEdges<E extends EdgeRow>(edges: readonly E[], options: { sort: boolean }): (E & { id: string })[] {
+  const finished = edges.map((e) => ({ ...e, id: `${e.source}|${e.type}|${e.target}` }));
+  if (options.sort) finished.sort((x, y) => compare(x.source, y.source) || compare(x.type, y.type) || compare(x.target, y.target));
+  return finished;
+}
+
+// Code-unit order, the order Neo4j sorts strings in, so results match an ORDER BY on the same keys.
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -118,7 +118,9 @@ function matchClause(scope: CompileScope, v: string, type: GraphQLObjectType, wh
     else if (field.endsWith('Contains')) predicates.push(`toLower(${v}.\`${field.slice(0, -'Contains'.length)}\`) CONTAINS toLower(${scope.param(value)})`);
     else predicates.push(`${v}.\`${field}\` = ${scope.param(value)}`);
   }
-  return `MATCH (${v}:${label(type)})${predicates.length > 0 ? ` WHERE ${predicates.join(' AND ')}` : ''}`;
+  // With ids given, naming :Entity lets the planner seek its unique id index instead of scanning the label.
+  const labels = where?.['idIn'] ? `Entity:${label(type)}` : label(type);
+  return `MATCH (${v}:${labels})${predicates.length > 0 ? ` WHERE ${predicates.join(' AND ')}` : ''}`;
 }
 
 function orderBy(v: string, sort: readonly SortInput[] | null | undefined): string {

@@ -118,7 +118,7 @@ function relationExpression(scope: CompileScope, v: string, field: GraphQLField<
   }
   const pattern = arrow(v, r, relation, n, label(named));
   const projection = projectObject(scope, n, named, sets);
-  const collect = `COLLECT { MATCH ${pattern} WITH ${n} ORDER BY ${n}.ordinal, ${n}.id RETURN ${projection} AS item }`;
+  const collect = `COLLECT { MATCH ${pattern} WITH ${n} ORDER BY ${linkOrder(n, named)} RETURN ${projection} AS item }`;
   return isListField(field) ? collect : `head(${collect})`;
 }
 
@@ -143,10 +143,16 @@ function connectionExpression(
         else if (edgeField === 'type') edge.push(`\`${edgeKey}\`: type(${o.r})`);
         else edge.push(`\`${edgeKey}\`: ${o.r}.\`${edgeField}\``);
       }
-      entries.push(`\`${key}\`: COLLECT { MATCH ${pattern} WITH ${o.r}, ${o.n} ORDER BY ${o.n}.ordinal, ${o.n}.id RETURN {${edge.join(', ')}} AS item }`);
+      entries.push(`\`${key}\`: COLLECT { MATCH ${pattern} WITH ${o.r}, ${o.n} ORDER BY ${linkOrder(o.n, nodeType)} RETURN {${edge.join(', ')}} AS item }`);
     }
   }
   return `{${entries.join(', ')}}`;
+}
+
+// Linked entities come in the source's order where the type has one (goals, tasks), else by id; a
+// type without `ordinal` is not asked for it, which would cost a property read per row for nothing.
+function linkOrder(n: string, type: GraphQLObjectType): string {
+  return 'ordinal' in type.getFields() ? `${n}.ordinal, ${n}.id` : `${n}.id`;
 }
 
 function arrow(v: string, r: string, relation: Relation, n: string, targetLabel: string): string {

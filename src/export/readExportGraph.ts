@@ -4,8 +4,9 @@ import type { ApiLimits } from '../compiler/CompileScope';
 import { ParamScope } from '../compiler/CompileScope';
 import { compileGraph } from '../compiler/compileGraph';
 import { compileNeighborhood } from '../compiler/compileNeighborhood';
+import { ALL_GRAPH_FIELDS, finishEdges } from '../compiler/graphShapes';
 import { NotFoundError } from '../errors/errors';
-import type { ExportGraph } from './ExportGraph';
+import type { ExportEdge, ExportGraph } from './ExportGraph';
 
 /** What to export: everything, or `depth` links around `focus`. */
 export interface ExportSelection {
@@ -16,10 +17,10 @@ export interface ExportSelection {
 /** Reads the selected graph; `maxNodes` caps its size. Throws NotFoundError for an unknown focus. */
 export async function readExportGraph(db: Database, limits: ApiLimits, selection: ExportSelection, maxNodes: number): Promise<ExportGraph & { truncated: boolean }> {
   const scope = new ParamScope({ ...limits, maxLimit: maxNodes, defaultLimit: maxNodes });
-  const query = selection.focus === undefined ? compileGraph(scope, {}) : compileNeighborhood(scope, { id: selection.focus, depth: selection.depth ?? null });
+  const query = selection.focus === undefined ? compileGraph(scope, {}) : compileNeighborhood(scope, { id: selection.focus, depth: selection.depth ?? null }, ALL_GRAPH_FIELDS);
   const [row] = await db.read(query.cypher, query.params);
   if (selection.focus !== undefined && !row?.['found']) {
     throw new NotFoundError(`focus: no entity has the id ${JSON.stringify(selection.focus)}`, { argument: 'focus' });
   }
-  return { nodes: (row?.['nodes'] ?? []) as ExportGraph['nodes'], edges: (row?.['edges'] ?? []) as ExportGraph['edges'], truncated: row?.['truncated'] === true };
+  return { nodes: (row?.['nodes'] ?? []) as ExportGraph['nodes'], edges: finishEdges((row?.['edges'] ?? []) as Omit<ExportEdge, 'id'>[], { sort: true }), truncated: row?.['truncated'] === true };
 }

@@ -5,7 +5,8 @@
 import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from './generated/resolvers';
 import type { Context } from './context';
-import { CompileScope, ParamScope, type CompiledQuery } from '../compiler/CompileScope';
+import { CompileScope, type CompiledQuery } from '../compiler/CompileScope';
+import { finishEdges, selectedGraphFields, type EdgeRow } from '../compiler/graphShapes';
 import { compileGraph } from '../compiler/compileGraph';
 import { compileConnection, compileList, shapeConnection, type ConnectionArgs, type ListArgs } from '../compiler/listQuery';
 import { compileNode } from '../compiler/compileNode';
@@ -72,9 +73,10 @@ export const resolvers: Resolvers = {
     node: async (_parent, { id }, context, info) => (await rows(context, compileNode(scope(context, info), id)))[0] ?? null,
     search: (_parent, args, context, info) => rows(context, compileSearch(scope(context, info), args)),
     neighborhood: async (_parent, args, context, info) => {
-      const [row] = await context.db.read(...spread(compileNeighborhood(scope(context, info), args)));
+      const compile = scope(context, info);
+      const [row] = await context.db.read(...spread(compileNeighborhood(compile, args, selectedGraphFields(compile))));
       if (!row?.['found']) throw new NotFoundError(`neighborhood: no entity has the id ${JSON.stringify(args.id)}`, { argument: 'id' });
-      return { nodes: row['nodes'], edges: row['edges'], truncated: row['truncated'] };
+      return { nodes: row['nodes'], edges: finishEdges(row['edges'] as EdgeRow[], { sort: true }), truncated: row['truncated'] };
     },
     shortestPath: async (_parent, args, context, info) => {
       const [row] = await context.db.read(...spread(compileShortestPath(scope(context, info), args)));
@@ -82,11 +84,12 @@ export const resolvers: Resolvers = {
         if (!row?.[`${end}Found`]) throw new NotFoundError(`shortestPath: no entity has the id ${JSON.stringify(args[end])} (argument ${end})`, { argument: end });
       }
       const nodes = row?.['nodes'] as unknown[] | null;
-      return nodes ? { length: nodes.length - 1, nodes, edges: row?.['edges'] } : null;
+      return nodes ? { length: nodes.length - 1, nodes, edges: finishEdges(row?.['edges'] as EdgeRow[], { sort: false }) } : null;
     },
-    graph: async (_parent, args, context) => {
-      const [row] = await context.db.read(...spread(compileGraph(new ParamScope(context.limits), args)));
-      return { nodes: row?.['nodes'], edges: row?.['edges'], truncated: row?.['truncated'] };
+    graph: async (_parent, args, context, info) => {
+      const compile = scope(context, info);
+      const [row] = await context.db.read(...spread(compileGraph(compile, args, selectedGraphFields(compile))));
+      return { nodes: row?.['nodes'], edges: finishEdges((row?.['edges'] ?? []) as EdgeRow[], { sort: true }), truncated: row?.['truncated'] };
     },
     goalImpact: async (_parent, { id }, context, info) => {
       const [row] = await rows(context, compileGoalImpact(scope(context, info), id));

@@ -10,6 +10,7 @@ import { CompileScope, type CompiledQuery } from '../../src/compiler/CompileScop
 import { compileConnection, compileList } from '../../src/compiler/listQuery';
 import { compileNode } from '../../src/compiler/compileNode';
 import { compileNeighborhood, type NeighborhoodArgs } from '../../src/compiler/compileNeighborhood';
+import { selectedGraphFields } from '../../src/compiler/graphShapes';
 import { compileSearch, escapeLucene, luceneQuery, type SearchArgs } from '../../src/compiler/compileSearch';
 import { getNamedType, isObjectType } from 'graphql';
 
@@ -44,7 +45,7 @@ describe('Query compiler', () => {
     expect(q.cypher).toMatchInlineSnapshot(`
 "MATCH (v0:Goal) WHERE toLower(v0.\`name\`) CONTAINS toLower($p1) AND v0.\`targetYear\` = $p2
 WITH v0 ORDER BY v0.\`ordinal\` DESC, v0.id ASC SKIP $p7 LIMIT $p8
-RETURN {\`id\`: v0.\`id\`, \`t\`: COLLECT { MATCH (v0)<-[r4:ADVANCES]-(n3:Task) WITH n3 ORDER BY n3.ordinal, n3.id RETURN {\`name\`: n3.\`name\`, \`industries\`: COLLECT { MATCH (n3)-[r6:DEVELOPS]->(n5:Industry) WITH n5 ORDER BY n5.ordinal, n5.id RETURN {\`id\`: n5.\`id\`} AS item }} AS item }} AS result"
+RETURN {\`id\`: v0.\`id\`, \`t\`: COLLECT { MATCH (v0)<-[r4:ADVANCES]-(n3:Task) WITH n3 ORDER BY n3.ordinal, n3.id RETURN {\`name\`: n3.\`name\`, \`industries\`: COLLECT { MATCH (n3)-[r6:DEVELOPS]->(n5:Industry) WITH n5 ORDER BY n5.id RETURN {\`id\`: n5.\`id\`} AS item }} AS item }} AS result"
 `);
     expect(q.params).toMatchInlineSnapshot(`
 {
@@ -90,10 +91,22 @@ RETURN {\`__typename\`: head([l IN labels(v) WHERE l <> 'Entity']), \`id\`: v.\`
   });
 
   it('unrolls a neighbourhood into one breadth-first level per depth', () => {
-    const q = compiled('{ neighborhood(id: "zgc14:plan", depth: 2, relationTypes: ["SETS"]) { truncated } }', (scope, args) => compileNeighborhood(scope, args as unknown as NeighborhoodArgs));
+    const q = compiled('{ neighborhood(id: "zgc14:plan", depth: 2, relationTypes: ["SETS"]) { truncated } }', (scope, args) => compileNeighborhood(scope, args as unknown as NeighborhoodArgs, selectedGraphFields(scope)));
     expect(q.cypher.match(/CALL \(seen, frontier\)/g)).toHaveLength(2);
     expect(q.cypher).toContain('type(r) IN $p0');
     expect(q.params['p0']).toEqual(['SETS']);
+  });
+
+  it('seeks the unique id index when a list is filtered by ids', () => {
+    const q = compiled('{ industries(where: {idIn: ["a:b"]}) { id } }', (scope, args, info) => compileList(scope, objectOf(info), args));
+    expect(q.cypher).toMatch(/^MATCH \(v0:Entity:Industry\) WHERE v0.id IN \$p\d+\n/);
+  });
+
+  it('reads only the node and edge fields a neighbourhood query selects, aliases and fragments included', () => {
+    const q = compiled('{ neighborhood(id: "zgc14:plan") { nodes { id label: name } ...E } } fragment E on Subgraph { edges { basis } }', (scope, args) => compileNeighborhood(scope, args as unknown as NeighborhoodArgs, selectedGraphFields(scope)));
+    expect(q.cypher).toContain('[n IN nodes | {id: n.id, name: n.name}] AS nodes');
+    expect(q.cypher).toContain('collect({source: a.id, type: type(r), target: b.id, basis: r.basis}) AS edges');
+    expect(q.cypher).not.toMatch(/summary|rationale|sources|namespace|labels\(/);
   });
 
   it('honours @skip and @include, and fragments spread from the document', () => {
