@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --size small|medium|large|xl [--runs N] [--duration S]`: loads a synthetic library
+ * `npm run bench -- --size small|medium|large|xl [--runs N] [--duration S] [--cases REGEX]`: loads a synthetic library
  * into the embedded Neo4j (once per size; reused while its data folder says it holds that size) and runs
  * one workload through (a) this project's GraphQL API over HTTP, (b) @neo4j/graphql with an equivalent
  * schema, (c) the floor: the same hand-written Cypher behind bare Express routes, and (d) that Cypher
@@ -22,6 +22,7 @@ import { loadLibrary } from '../../src/synthetic/loadLibrary';
 import { startHttpServer } from '../../src/http/startHttpServer';
 import { CYPHER_DIR, PROJECT_ROOT } from '../../src/paths';
 import { startPeerServer } from './peerServer';
+import { plotLatency, type SizeReport } from './plotLatency';
 
 interface Case {
   name: string;
@@ -40,6 +41,10 @@ interface PathResult {
   dbHits?: number;
 }
 
+// The peer is asked for the order our API gives by default, so all three paths return the same lists.
+const BY_ORDINAL = 'sort: [{ordinal: ASC}, {id: ASC}]';
+const BY_ID = 'sort: [{id: ASC}]';
+
 function workload(ids: { goal: string; plan: string; hub: string; task: string; otherTask: string }): Case[] {
   const after999 = Buffer.from('offset:999').toString('base64');
   const peerAfter999 = Buffer.from('arrayconnection:999').toString('base64');
@@ -47,26 +52,26 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
     {
       name: 'root list, filter + sort',
       ours: '{ goals(where: {targetYear: 2025, goalKind: SPECIFIC}, sort: [{field: NAME}], limit: 20) { id name targetYear } }',
-      peer: '{ goals(where: {targetYear: {eq: 2025}, goalKind: {eq: "SPECIFIC"}}, sort: [{name: ASC}], limit: 20) { id name targetYear } }',
+      peer: '{ goals(where: {targetYear: {eq: 2025}, goalKind: {eq: "SPECIFIC"}}, sort: [{name: ASC}, {id: ASC}], limit: 20) { id name targetYear } }',
       floor: { cypher: "MATCH (g:Goal {targetYear: 2025, goalKind: 'SPECIFIC'}) WITH g ORDER BY g.name, g.id LIMIT 20 RETURN g {.id, .name, .targetYear} AS goal", params: {} },
     },
     {
       name: '2-hop goal -> tasks -> industries',
       ours: `{ goals(where: {idIn: ["${ids.goal}"]}) { id tasks { id industries { id name } } } }`,
-      peer: `{ goals(where: {id: {eq: "${ids.goal}"}}) { id tasks { id industries { id name } } } }`,
-      floor: { cypher: 'MATCH (g:Goal {id: $id}) RETURN g.id AS id, COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) RETURN {id: t.id, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) RETURN {id: i.id, name: i.name} }} } AS tasks', params: { id: ids.goal } },
+      peer: `{ goals(where: {id: {eq: "${ids.goal}"}}) { id tasks(${BY_ORDINAL}) { id industries(${BY_ID}) { id name } } } }`,
+      floor: { cypher: 'MATCH (g:Entity:Goal {id: $id}) RETURN g.id AS id, COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) WITH i ORDER BY i.id RETURN {id: i.id, name: i.name} }} } AS tasks', params: { id: ids.goal } },
     },
     {
       name: '3-hop plan -> goals -> tasks -> industries',
       ours: `{ plans(where: {idIn: ["${ids.plan}"]}) { id goals { id tasks { id industries { id } } } } }`,
-      peer: `{ plans(where: {id: {eq: "${ids.plan}"}}) { id goals { id tasks { id industries { id } } } } }`,
-      floor: { cypher: 'MATCH (p:Plan {id: $id}) RETURN p.id AS id, COLLECT { MATCH (p)-[:SETS]->(g:Goal) RETURN {id: g.id, tasks: COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) RETURN {id: t.id, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) RETURN {id: i.id} }} }} } AS goals', params: { id: ids.plan } },
+      peer: `{ plans(where: {id: {eq: "${ids.plan}"}}) { id goals(${BY_ORDINAL}) { id tasks(${BY_ORDINAL}) { id industries(${BY_ID}) { id } } } } }`,
+      floor: { cypher: 'MATCH (p:Entity:Plan {id: $id}) RETURN p.id AS id, COLLECT { MATCH (p)-[:SETS]->(g:Goal) WITH g ORDER BY g.ordinal, g.id RETURN {id: g.id, tasks: COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) WITH i ORDER BY i.id RETURN {id: i.id} }} }} } AS goals', params: { id: ids.plan } },
     },
     {
       name: 'hub industry <- tasks -> goals',
       ours: `{ industries(where: {idIn: ["${ids.hub}"]}) { id tasksConnection { totalCount } tasks { id goals { id } } } }`,
-      peer: `{ industries(where: {id: {eq: "${ids.hub}"}}) { id tasksConnection { totalCount } tasks { id goals { id } } } }`,
-      floor: { cypher: 'MATCH (i:Industry {id: $id}) RETURN i.id AS id, COUNT { (i)<-[:DEVELOPS]-(:Task) } AS total, COLLECT { MATCH (i)<-[:DEVELOPS]-(t:Task) RETURN {id: t.id, goals: COLLECT { MATCH (t)-[:ADVANCES]->(g:Goal) RETURN {id: g.id} }} } AS tasks', params: { id: ids.hub } },
+      peer: `{ industries(where: {id: {eq: "${ids.hub}"}}) { id tasksConnection { totalCount } tasks(${BY_ORDINAL}) { id goals(${BY_ORDINAL}) { id } } } }`,
+      floor: { cypher: 'MATCH (i:Entity:Industry {id: $id}) RETURN i.id AS id, COUNT { (i)<-[:DEVELOPS]-(:Task) } AS total, COLLECT { MATCH (i)<-[:DEVELOPS]-(t:Task) WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, goals: COLLECT { MATCH (t)-[:ADVANCES]->(g:Goal) WITH g ORDER BY g.ordinal, g.id RETURN {id: g.id} }} } AS tasks', params: { id: ids.hub } },
     },
     {
       name: 'paged connection with totalCount',
@@ -77,7 +82,7 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
     {
       name: 'neighborhood, depth 2',
       ours: `{ neighborhood(id: "${ids.task}", depth: 2, limit: 500) { nodes { id kind name } edges { id type source target basis } } }`,
-      floor: { cypher: 'MATCH (s:Entity {id: $id}) MATCH (s)-[*0..2]-(n:Entity) WITH collect(DISTINCT n)[..500] AS nodes CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes RETURN collect({type: type(r), source: a.id, target: b.id, basis: r.basis}) AS edges } RETURN [n IN nodes | {id: n.id, name: n.name}] AS nodes, edges', params: { id: ids.task } },
+      floor: { cypher: "MATCH (s:Entity {id: $id}) MATCH (s)-[*0..2]-(n:Entity) WITH collect(DISTINCT n)[..500] AS nodes CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes WITH a.id AS source, type(r) AS type, b.id AS target, r.basis AS basis ORDER BY source, type, target RETURN collect({id: source + '|' + type + '|' + target, type: type, source: source, target: target, basis: basis}) AS edges } RETURN [n IN nodes | {id: n.id, kind: head([l IN labels(n) WHERE l <> 'Entity']), name: n.name}] AS nodes, edges", params: { id: ids.task } },
     },
     {
       name: 'shortest path',
@@ -94,21 +99,47 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-async function latency(send: () => Promise<void>, runs: number): Promise<{ p50: number; p95: number; p99: number }> {
-  for (let i = 0; i < Math.min(20, runs); i++) await send();
-  const samples: number[] = [];
+type Sender = () => Promise<void>;
+
+/**
+ * p50/p95/p99 at concurrency 1 of each path, sampled in turns (one request of each path per round,
+ * the starting path rotating), so drift on a shared machine hits every path alike.
+ */
+async function latency(senders: Record<string, Sender>, runs: number): Promise<Record<string, { p50: number; p95: number; p99: number }>> {
+  const names = Object.keys(senders);
+  for (let i = 0; i < Math.min(20, runs); i++) for (const name of names) await senders[name]!();
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await send();
-    samples.push(performance.now() - start);
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + k) % names.length]!;
+      const start = performance.now();
+      await senders[name]!();
+      samples[name]!.push(performance.now() - start);
+    }
   }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99) };
+  return Object.fromEntries(
+    names.map((name) => {
+      const sorted = samples[name]!.sort((a, b) => a - b);
+      return [name, { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) }];
+    }),
+  );
 }
 
 async function throughput(request: { url: string; method: 'GET' | 'POST'; body?: string }, connections: number, seconds: number): Promise<{ rps: number; errors: number }> {
   const result = await autocannon({ url: request.url, method: request.method, connections, duration: seconds, headers: { 'content-type': 'application/json' }, ...(request.body ? { body: request.body } : {}) });
   return { rps: result.requests.average, errors: result.errors + result.non2xx };
+}
+
+/**
+ * Waits until Neo4j runs no transaction but the one asking: autocannon stops sending at the end of a
+ * step, but servers may still work through queued requests, which would slow the next measurement.
+ */
+async function drain(db: Database): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const [row] = await db.read('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS running');
+    if (Number(row?.['running']) <= 1) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function postGraphql(url: string, query: string): Promise<void> {
@@ -118,12 +149,14 @@ async function postGraphql(url: string, query: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { size: { type: 'string', default: 'small' }, runs: { type: 'string', default: '200' }, duration: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { size: { type: 'string', default: 'small' }, runs: { type: 'string', default: '200' }, duration: { type: 'string', default: '5' }, cases: { type: 'string' } } });
   const sizeName = values.size as keyof typeof SIZES;
   const shape = SIZES[sizeName];
   if (!shape) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
   const runs = Number(values.runs);
   const seconds = Number(values.duration);
+  // --cases REGEX runs only the matching queries, for a quick look at one of them.
+  const only = values.cases === undefined ? undefined : new RegExp(values.cases, 'i');
   const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', `bench-${sizeName}`);
   const marker = path.join(dataDir, 'library.json');
   const expected = JSON.stringify({ shape, size: sizeOf(shape) });
@@ -149,6 +182,8 @@ async function main(): Promise<void> {
     }
     const ours: QueryEvent[] = [];
     const db = await Database.connect({ uri, database: 'neo4j', connectTimeoutMs: 10_000, onQuery: (q) => ours.push(q) });
+    // The floor and the driver path get their own pool, so their statements never mix with ours.
+    const floorDb = await Database.connect({ uri, database: 'neo4j', connectTimeoutMs: 10_000 });
     let started = performance.now();
     const server = await startHttpServer({ host: '127.0.0.1', port: 0, db, logger, limits: config.limits });
     report['oursStartMs'] = performance.now() - started;
@@ -159,7 +194,7 @@ async function main(): Promise<void> {
 
     const cases = workload({ goal: 'lib-00000:plan-0-goal-s1', plan: 'lib-00000:plan-7', hub: 'shared:industry-0', task: 'lib-00000:plan-3-task-2', otherTask: `lib-${String(Math.floor((shape.plans - 1) / shape.plansPerFile)).padStart(5, '0')}:plan-${shape.plans - 1}-task-5` });
     const floorApp = express();
-    cases.forEach((c, i) => floorApp.get(`/floor/${i}`, async (_req, res) => res.json(await db.read(c.floor.cypher, c.floor.params))));
+    cases.forEach((c, i) => floorApp.get(`/floor/${i}`, async (_req, res) => res.json(await floorDb.read(c.floor.cypher, c.floor.params))));
     const floorServer = http.createServer(floorApp);
     await new Promise<void>((resolve) => floorServer.listen(0, '127.0.0.1', resolve));
     const floorUrl = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}/floor`;
@@ -167,30 +202,45 @@ async function main(): Promise<void> {
 
     const results: Record<string, Record<string, PathResult | null>> = {};
     for (const [i, c] of cases.entries()) {
+      if (only && !only.test(c.name)) continue;
       process.stderr.write(`${c.name}...\n`);
-      const row: Record<string, PathResult | null> = {};
       ours.length = 0;
       await postGraphql(oursUrl, c.ours);
       const oursCypher = ours[ours.length - 1]!;
-      const measure = async (send: () => Promise<void>, request: { url: string; method: 'GET' | 'POST'; body?: string }, dbHits?: number): Promise<PathResult> => {
-        const l = await latency(send, runs);
-        const t8 = await throughput(request, 8, seconds);
-        const t32 = await throughput(request, 32, seconds);
-        return { ...l, rps8: t8.rps, rps32: t32.rps, errors: t8.errors + t32.errors, ...(dbHits !== undefined ? { dbHits } : {}) };
-      };
-      row['ours'] = await measure(() => postGraphql(oursUrl, c.ours), { url: oursUrl, method: 'POST', body: JSON.stringify({ query: c.ours }) }, (await db.profile(oursCypher.cypher, oursCypher.params)).dbHits);
+      let peerHits: number | undefined;
       if (c.peer) {
         peer.recorded.length = 0;
         await postGraphql(peer.url, c.peer);
-        let peerHits = 0;
+        peerHits = 0;
         for (const q of peer.recorded) peerHits += (await db.profile(q.cypher, q.params)).dbHits;
-        row['peer'] = await measure(() => postGraphql(peer.url, c.peer!), { url: peer.url, method: 'POST', body: JSON.stringify({ query: c.peer }) }, peerHits);
-      } else {
-        row['peer'] = null;
       }
-      row['floor'] = await measure(async () => void (await (await fetch(`${floorUrl}/${i}`)).json()), { url: `${floorUrl}/${i}`, method: 'GET' }, (await db.profile(c.floor.cypher, c.floor.params)).dbHits);
-      const driverLatency = await latency(async () => void (await db.read(c.floor.cypher, c.floor.params)), runs);
-      row['driver'] = { ...driverLatency, rps8: NaN, rps32: NaN, errors: 0 };
+      const requests: Record<string, { url: string; method: 'GET' | 'POST'; body?: string }> = {
+        ours: { url: oursUrl, method: 'POST', body: JSON.stringify({ query: c.ours }) },
+        ...(c.peer ? { peer: { url: peer.url, method: 'POST' as const, body: JSON.stringify({ query: c.peer }) } } : {}),
+        floor: { url: `${floorUrl}/${i}`, method: 'GET' },
+      };
+      const senders: Record<string, Sender> = {
+        ours: () => postGraphql(oursUrl, c.ours),
+        ...(c.peer ? { peer: () => postGraphql(peer.url, c.peer!) } : {}),
+        floor: async () => void (await (await fetch(`${floorUrl}/${i}`)).json()),
+        driver: async () => void (await floorDb.read(c.floor.cypher, c.floor.params)),
+      };
+      const latencies = await latency(senders, runs);
+      const hits: Record<string, number | undefined> = {
+        ours: (await db.profile(oursCypher.cypher, oursCypher.params)).dbHits,
+        peer: peerHits,
+        floor: (await db.profile(c.floor.cypher, c.floor.params)).dbHits,
+      };
+      const row: Record<string, PathResult | null> = { peer: null };
+      for (const [name, request] of Object.entries(requests)) {
+        const t8 = await throughput(request, 8, seconds);
+        await drain(floorDb);
+        const t32 = await throughput(request, 32, seconds);
+        await drain(floorDb);
+        const dbHits = hits[name];
+        row[name] = { ...latencies[name]!, rps8: t8.rps, rps32: t32.rps, errors: t8.errors + t32.errors, ...(dbHits !== undefined ? { dbHits } : {}) };
+      }
+      row['driver'] = { ...latencies['driver']!, rps8: NaN, rps32: NaN, errors: 0 };
       results[c.name] = row;
     }
     report['results'] = results;
@@ -198,6 +248,7 @@ async function main(): Promise<void> {
     await peer.close();
     floorServer.close();
     await db.close();
+    await floorDb.close();
   } finally {
     clearInterval(sampler);
     report['peakRssMB'] = Math.round(peakRss / 1024 / 1024);
@@ -206,9 +257,18 @@ async function main(): Promise<void> {
   const md = toMarkdown(report);
   const dir = path.join(PROJECT_ROOT, '.artifacts', 'bench');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `bench-${sizeName}.json`), JSON.stringify(report, null, 2));
-  fs.writeFileSync(path.join(dir, `bench-${sizeName}.md`), md);
+  const stem = values.cases === undefined ? `bench-${sizeName}` : `bench-${sizeName}-some`;
+  fs.writeFileSync(path.join(dir, `${stem}.json`), JSON.stringify(report, null, 2));
+  fs.writeFileSync(path.join(dir, `${stem}.md`), md);
   process.stdout.write(md);
+  if (values.cases === undefined) {
+    const reports = Object.keys(SIZES).flatMap((size) => {
+      const file = path.join(dir, `bench-${size}.json`);
+      return fs.existsSync(file) ? [JSON.parse(fs.readFileSync(file, 'utf8')) as SizeReport] : [];
+    });
+    fs.writeFileSync(path.join(dir, 'latency-vs-size.svg'), await plotLatency(reports));
+    process.stderr.write(`Plot of ${reports.map((r) => r.size).join(', ')}: ${path.join(dir, 'latency-vs-size.svg')}\n`);
+  }
 }
 
 function toMarkdown(report: Record<string, unknown>): string {
