@@ -53,7 +53,18 @@ async function main(): Promise<void> {
       const report = await seedPlan(db);
       if (report) logger.info({ report }, 'loaded the bundled Plan into the empty database');
     }
-    const server = await startHttpServer({ host: config.http.host, port: config.http.port, db, logger, limits: config.limits, exportMaxNodes: config.exportMaxNodes, adhoc: config.adhoc });
+    const server = await startHttpServer({
+      host: config.http.host,
+      port: config.http.port,
+      db,
+      logger,
+      limits: config.limits,
+      exportMaxNodes: config.exportMaxNodes,
+      adhoc: config.adhoc,
+      guards: config.guards,
+      shutdownGraceMs: config.timeouts.shutdownGraceMs,
+      allowedOperationsDir: config.allowedOperationsDir,
+    });
     cleanups.push(() => server.close());
     logger.info({ url: `${server.url}/graphql`, health: `${server.url}/health`, startMs: Date.now() - started }, `Server ready at ${server.url}/graphql`);
   } catch (error) {

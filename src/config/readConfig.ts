@@ -2,6 +2,7 @@
  * Reads and validates the process environment once, at start-up, into one typed `Config`.
  * Nothing else in the project reads `process.env`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors/errors';
 import type { ApiLimits } from '../compiler/CompileScope';
@@ -40,6 +41,41 @@ export interface Config {
   exportMaxNodes: number;
   /** Ad-hoc read-only Cypher: off unless CYPHER_API_KEY is set. */
   adhoc: AdhocCypherSettings;
+  /** What one request may cost before any database work; see `RequestGuards`. */
+  guards: RequestGuards;
+  /** Timeouts of database work done for requests. */
+  timeouts: RequestTimeouts;
+  /** Folder of `.graphql` files: when set, only the operations in them run (allow-list mode). */
+  allowedOperationsDir: string | undefined;
+}
+
+/** Limits checked on every GraphQL request before it reaches the database. */
+export interface RequestGuards {
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+  /** Most lexical tokens a GraphQL document may have. */
+  maxTokens: number;
+  /** Deepest field nesting. */
+  maxQueryDepth: number;
+  /** Most aliases in one document. */
+  maxAliases: number;
+  /** Largest estimated cost: every list field counts its limit (or `assumedListSize`) times its selection. */
+  maxComplexity: number;
+  /** Items assumed for a list without a limit argument (nested relationship lists). */
+  assumedListSize: number;
+}
+
+/** The request guards when no variable changes them. */
+export const DEFAULT_GUARDS: RequestGuards = { maxBodyBytes: 100_000, maxTokens: 2000, maxQueryDepth: 10, maxAliases: 30, maxComplexity: 100_000, assumedListSize: 10 };
+
+/** How long request-time database work may take. */
+export interface RequestTimeouts {
+  /** Server-side limit on each Neo4j transaction; the query is stopped after it. */
+  transactionMs: number;
+  /** How long a request keeps retrying while Neo4j is unreachable before answering SERVICE_UNAVAILABLE. */
+  unavailableMs: number;
+  /** How long shutdown waits for requests in flight. */
+  shutdownGraceMs: number;
 }
 
 /** Levels accepted by LOG_LEVEL. */
@@ -92,7 +128,31 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     limits: readLimits(env),
     exportMaxNodes: integer(env, 'EXPORT_MAX_NODES', 100_000, { min: 1, max: 10_000_000 }),
     adhoc: readAdhoc(env),
+    guards: {
+      maxBodyBytes: integer(env, 'HTTP_MAX_BODY_BYTES', DEFAULT_GUARDS.maxBodyBytes, { min: 1000, max: 100_000_000 }),
+      maxTokens: integer(env, 'API_MAX_TOKENS', DEFAULT_GUARDS.maxTokens, { min: 50, max: 1_000_000 }),
+      maxQueryDepth: integer(env, 'API_MAX_QUERY_DEPTH', DEFAULT_GUARDS.maxQueryDepth, { min: 2, max: 100 }),
+      maxAliases: integer(env, 'API_MAX_ALIASES', DEFAULT_GUARDS.maxAliases, { min: 0, max: 10_000 }),
+      maxComplexity: integer(env, 'API_MAX_COMPLEXITY', DEFAULT_GUARDS.maxComplexity, { min: 10, max: 1_000_000_000 }),
+      assumedListSize: integer(env, 'API_ASSUMED_LIST_SIZE', DEFAULT_GUARDS.assumedListSize, { min: 1, max: 100_000 }),
+    },
+    timeouts: {
+      transactionMs: integer(env, 'NEO4J_TX_TIMEOUT_MS', 15_000, { min: 100, max: 3_600_000 }),
+      unavailableMs: integer(env, 'NEO4J_UNAVAILABLE_TIMEOUT_MS', 2000, { min: 0, max: 600_000 }),
+      shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, { min: 0, max: 600_000 }),
+    },
+    allowedOperationsDir: optionalPath(env, 'ALLOWED_OPERATIONS_DIR', projectRoot),
   };
+}
+
+function optionalPath(env: NodeJS.ProcessEnv, name: string, projectRoot: string): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  const resolved = path.resolve(projectRoot, raw);
+  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isDirectory()) {
+    throw new ConfigError(name, `must name an existing folder, got "${raw}" (${resolved})`);
+  }
+  return resolved;
 }
 
 function readAdhoc(env: NodeJS.ProcessEnv): AdhocCypherSettings {

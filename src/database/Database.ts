@@ -3,7 +3,7 @@
  * parameters and gets plain JavaScript rows back: Neo4j integers are converted here, at the boundary.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
-import { ServiceUnavailableError } from '../errors/errors';
+import { QueryTimeoutError, ServiceUnavailableError } from '../errors/errors';
 
 /** One row of a result, keyed by the RETURN column names. */
 export type Row = Record<string, unknown>;
@@ -22,8 +22,10 @@ export interface DatabaseOptions {
   database: string;
   /** How long start-up waits for Neo4j to answer. */
   connectTimeoutMs: number;
-  /** Server-side timeout applied to every transaction; 0 leaves the database default. */
-  transactionTimeoutMs?: number;
+  /** Server-side timeout of every read transaction; 0 or unset leaves the database default. Writes (loads) have none. */
+  readTimeoutMs?: number;
+  /** How long a statement is retried while Neo4j is unreachable, before SERVICE_UNAVAILABLE; default `connectTimeoutMs`. */
+  retryMs?: number;
   onQuery?: (event: QueryEvent) => void;
 }
 
@@ -70,8 +72,9 @@ export class Database {
       // Every integer the graph holds (years, ordinals, counts) is far below 2^53.
       disableLosslessIntegers: true,
       connectionTimeout: options.connectTimeoutMs,
-      connectionAcquisitionTimeout: options.connectTimeoutMs,
-      maxTransactionRetryTime: options.connectTimeoutMs,
+      // While Neo4j is down, requests wait at most about `retryMs` for it, then fail: no request hangs.
+      connectionAcquisitionTimeout: options.connectTimeoutMs + (options.retryMs ?? options.connectTimeoutMs),
+      maxTransactionRetryTime: options.retryMs ?? options.connectTimeoutMs,
       userAgent: 'zgc-plan-graph',
     });
     const database = new Database(driver, options);
@@ -112,7 +115,7 @@ export class Database {
           },
         };
         return work(wrapped);
-      }, this.txConfig()),
+      }),
     );
   }
 
@@ -157,7 +160,7 @@ export class Database {
         },
         { timeout: limits.timeoutMs },
       );
-    });
+    }, limits.timeoutMs);
   }
 
   /** Runs a statement under PROFILE in a read transaction and returns its total db hits and rows. */
@@ -190,19 +193,19 @@ export class Database {
   }
 
   /** Opens a session in `mode`, runs `work`, closes the session whatever happens, maps driver errors. */
-  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>, timeoutMs = this.options.readTimeoutMs): Promise<T> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     try {
       return await work(session);
     } catch (error) {
-      throw translate(error);
+      throw translate(error, timeoutMs);
     } finally {
       await session.close();
     }
   }
 
   private txConfig(): { timeout?: number } {
-    const timeout = this.options.transactionTimeoutMs ?? 0;
+    const timeout = this.options.readTimeoutMs ?? 0;
     return timeout > 0 ? { timeout } : {};
   }
 }
@@ -246,9 +249,14 @@ function rows(result: QueryResult): Row[] {
 // Connectivity failures become SERVICE_UNAVAILABLE; they are matched by the driver's code, not text.
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
-function translate(error: unknown): unknown {
-  if (error instanceof neo4j.Neo4jError && UNAVAILABLE_CODES.has(error.code)) {
+function translate(error: unknown, readTimeoutMs: number | undefined): unknown {
+  if (!(error instanceof neo4j.Neo4jError)) return error;
+  // Transient errors (the database stopping or starting, a leader switch) are "try again later" too.
+  if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.')) {
     return new ServiceUnavailableError('Neo4j is not reachable right now; try again shortly');
+  }
+  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') && readTimeoutMs) {
+    return new QueryTimeoutError(`the query ran longer than its time limit of ${readTimeoutMs} ms and was stopped; ask for less`);
   }
   return error;
 }

@@ -3,6 +3,7 @@ import type { Database } from '../database/Database';
 import type { Logger } from '../logging/createLogger';
 import type { ApiLimits } from '../compiler/CompileScope';
 import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
+import type { RequestOutcome } from '../http/requestLog';
 
 /** What a resolver may use. */
 export interface Context {
@@ -14,4 +15,6 @@ export interface Context {
   adhoc: AdhocCypherSettings;
   /** The API key the request presented (x-api-key or Authorization: Bearer), if any. */
   presentedKey: string | undefined;
+  /** Where the request's operation name and error codes are noted for its log line. */
+  outcome: RequestOutcome;
 }

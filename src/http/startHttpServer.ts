@@ -1,6 +1,8 @@
 /**
- * The HTTP surface: GraphQL at /graphql (Apollo Server, GraphQL-over-HTTP) and GET /health.
- * Every request's resolvers see a fresh context; the Database is shared.
+ * The HTTP surface: GraphQL at /graphql (Apollo Server, GraphQL-over-HTTP), GET /health (liveness),
+ * GET /ready (readiness: Neo4j answers and the server is not stopping), the explorer, exports.
+ * Every request is logged in one line; every request's resolvers see a fresh context; the Database
+ * is shared.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +24,12 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { SCHEMA_DIR, WEB_DIR } from '../paths';
 import { graphiqlLandingPage } from './graphiqlLandingPage';
 import { vendorAssets } from '../web/vendorAssets';
+import { buildASTSchema } from 'graphql';
+import { DEFAULT_GUARDS, type RequestGuards } from '../config/readConfig';
+import { complexityGuard, guardRules } from '../guards/requestGuards';
+import { allowListGuard, persistedQueryCache, readAllowedOperations } from '../guards/allowedOperations';
+import { outcomeOf, requestLog, requestOutcomePlugin } from './requestLog';
+import { jsonErrors, notFound } from './jsonErrors';
 
 /** What the HTTP server needs. */
 export interface HttpServerOptions {
@@ -35,6 +43,12 @@ export interface HttpServerOptions {
   exportMaxNodes?: number;
   /** Ad-hoc Cypher; off when omitted. */
   adhoc?: AdhocCypherSettings;
+  /** Cost controls; DEFAULT_GUARDS when omitted. */
+  guards?: RequestGuards;
+  /** How long `close` waits for requests in flight; 10 s when omitted. */
+  shutdownGraceMs?: number;
+  /** Allow-list mode: only the operations in this folder's `.graphql` files run. */
+  allowedOperationsDir?: string | undefined;
 }
 
 /** A listening server. */
@@ -42,7 +56,7 @@ export interface RunningHttpServer {
   /** Base URL, e.g. http://127.0.0.1:4000 */
   url: string;
   port: number;
-  /** Stops taking connections, lets requests in flight finish, then resolves. */
+  /** Stops taking connections (/ready answers 503 from now on), lets requests in flight finish, then resolves. */
   close(): Promise<void>;
 }
 
@@ -57,21 +71,40 @@ function presentedKey(headers: IncomingHttpHeaders): string | undefined {
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const { db, logger, limits } = options;
   const adhoc = options.adhoc ?? { apiKey: undefined, timeoutMs: 5000, maxRows: 1000 };
+  const guards = options.guards ?? DEFAULT_GUARDS;
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const typeDefs = loadTypeDefs(SCHEMA_DIR);
+  const allowed = options.allowedOperationsDir === undefined ? undefined : readAllowedOperations(options.allowedOperationsDir, buildASTSchema(typeDefs));
+  if (allowed) logger.info({ operations: allowed.files }, 'allow-list mode: only registered operations run');
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(SCHEMA_DIR),
+    typeDefs,
     resolvers,
     fieldResolver: readResponseKey,
     formatError: maskError(logger),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), graphiqlLandingPage(WEB_DIR)],
+    parseOptions: { maxTokens: guards.maxTokens },
+    validationRules: guardRules(guards),
+    persistedQueries: { cache: persistedQueryCache(allowed) },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
+      graphiqlLandingPage(WEB_DIR),
+      requestOutcomePlugin(),
+      complexityGuard(guards, limits),
+      ...(allowed ? [allowListGuard(allowed)] : []),
+    ],
   });
   await apollo.start();
+  let stopping = false;
 
-  app.get('/health', async (_req, res) => {
-    const up = await db.ping();
-    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', neo4j: up ? 'up' : 'down' });
+  app.use(requestLog(logger));
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const up = !stopping && (await db.ping());
+    res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'unavailable', neo4j: stopping ? 'unknown' : up ? 'up' : 'down', stopping });
   });
   for (const [name, file] of Object.entries(vendorAssets())) {
     app.get(`/vendor/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d' }));
@@ -80,11 +113,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.use(exportRoutes({ db, limits, logger, maxNodes: options.exportMaxNodes ?? 100_000 }));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: guards.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: ({ req }): Promise<Context> => Promise.resolve({ db, logger, limits, adhoc, presentedKey: presentedKey(req.headers) }),
+      context: ({ req, res }): Promise<Context> => Promise.resolve({ db, logger, limits, adhoc, presentedKey: presentedKey(req.headers), outcome: outcomeOf(res) }),
     }),
   );
+  app.use(notFound());
+  app.use(jsonErrors(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (error: NodeJS.ErrnoException) => {
@@ -102,6 +137,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   return {
     url: `http://${shownHost}:${port}`,
     port,
-    close: () => apollo.stop(),
+    close: async () => {
+      stopping = true;
+      await apollo.stop();
+    },
   };
 }

@@ -24,7 +24,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
         uri: target.uri,
         auth: target.username !== undefined && target.password !== undefined ? { username: target.username, password: target.password } : undefined,
         database: target.database,
-        connectTimeoutMs: config.connectTimeoutMs,
+        ...requestTimeouts(config),
       });
       return { db, close: () => db.close() };
     } catch (error) {
@@ -42,7 +42,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
   });
   logger.info({ uri: embedded.uri, pid: embedded.pid }, 'embedded Neo4j is up');
   try {
-    const db = await Database.connect({ uri: embedded.uri, database: target.database, connectTimeoutMs: config.connectTimeoutMs });
+    const db = await Database.connect({ uri: embedded.uri, database: target.database, ...requestTimeouts(config) });
     return {
       db,
       close: async () => {
@@ -54,4 +54,8 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     await embedded.stop();
     throw error;
   }
+}
+
+function requestTimeouts(config: Config): { connectTimeoutMs: number; readTimeoutMs: number; retryMs: number } {
+  return { connectTimeoutMs: config.connectTimeoutMs, readTimeoutMs: config.timeouts.transactionMs, retryMs: config.timeouts.unavailableMs };
 }

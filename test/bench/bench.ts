@@ -149,7 +149,7 @@ async function postGraphql(url: string, query: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { size: { type: 'string', default: 'small' }, runs: { type: 'string', default: '200' }, duration: { type: 'string', default: '5' }, cases: { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { size: { type: 'string', default: 'small' }, runs: { type: 'string', default: '50' }, duration: { type: 'string', default: '2' }, cases: { type: 'string' } } });
   const sizeName = values.size as keyof typeof SIZES;
   const shape = SIZES[sizeName];
   if (!shape) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);

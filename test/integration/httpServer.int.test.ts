@@ -12,10 +12,13 @@ describe('HTTP server over the real Neo4j', () => {
     await t.close();
   });
 
-  it('reports on GET /health that Neo4j is up', async () => {
-    const response = await fetch(`${t.server.url}/health`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', neo4j: 'up' });
+  it('answers GET /health (liveness) without asking Neo4j, and GET /ready (readiness) with its state', async () => {
+    const health = await fetch(`${t.server.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${t.server.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', neo4j: 'up', stopping: false });
   });
 
   it('answers a GraphQL query posted as JSON', async () => {

@@ -1,0 +1,84 @@
+/**
+ * Cost controls that run before any database work: depth and alias limits as validation rules, and a
+ * complexity estimate, weighted by list sizes, checked once the operation and its variables are known.
+ * (The token limit is graphql-js's own parser option; the body limit is Express's.)
+ */
+import { GraphQLError, isListType, isNonNullType, type GraphQLOutputType, type ValidationRule } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { RequestGuards } from '../config/readConfig';
+import type { ApiLimits } from '../compiler/CompileScope';
+import { ErrorCode } from '../errors/errors';
+
+// Report, do not throw: a rule that throws would end validation as an unexpected error.
+const report = { propagateOnRejection: false, onReject: [(context: { reportError: (e: GraphQLError) => void } | null, error: GraphQLError) => context?.reportError(error)] };
+
+/**
+ * Refuses mutations and subscriptions while validating: the schema has neither, and graphql-js 16
+ * would otherwise let them through to execution, which fails them without a code.
+ */
+export const knownOperationTypes: ValidationRule = (context) => ({
+  OperationDefinition(operation) {
+    if (!context.getSchema().getRootType(operation.operation)) {
+      context.reportError(new GraphQLError(`This API answers queries only; it has no ${operation.operation} operations.`, { nodes: operation }));
+    }
+  },
+});
+
+/** Validation rules for operation types, depth (fragments add none of their own) and aliases (`__typename` is free). */
+export function guardRules(guards: RequestGuards): ValidationRule[] {
+  return [
+    knownOperationTypes,
+    maxDepthRule({ n: guards.maxQueryDepth, flattenFragments: true, ...report }),
+    maxAliasesRule({ n: guards.maxAliases, ...report }),
+  ];
+}
+
+/**
+ * Estimated cost of one field: 1, plus its selection's cost times the number of items it may return.
+ * A list holds its `limit` or `first` argument's items, the default limit for a root list that gives
+ * none, and `assumedListSize` for a nested relationship list, which has no limit of its own.
+ */
+export function listSizeEstimator(guards: RequestGuards, limits: ApiLimits): ComplexityEstimator {
+  return ({ field, args, childComplexity, type }) => {
+    if (!isList(field.type)) return 1 + childComplexity;
+    const given = typeof args['limit'] === 'number' ? args['limit'] : typeof args['first'] === 'number' ? args['first'] : undefined;
+    const isRoot = type.name === 'Query';
+    // A limit above the cap is refused by the resolver with its own message, so count the cap.
+    const items = Math.min(given ?? (isRoot ? limits.defaultLimit : guards.assumedListSize), limits.maxLimit);
+    // A list of scalars costs what one field does.
+    return childComplexity === 0 ? 1 : 1 + Math.max(0, items) * childComplexity;
+  };
+}
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+/** Refuses, before execution, an operation whose estimated cost exceeds `maxComplexity`. */
+export function complexityGuard(guards: RequestGuards, limits: ApiLimits): ApolloServerPlugin {
+  const estimators = [listSizeEstimator(guards, limits)];
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: ({ schema, document, request, operationName }) => {
+          let complexity: number;
+          try {
+            complexity = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators });
+          } catch {
+            // Variables that do not fit their types: execution refuses them (BAD_USER_INPUT) before any resolver runs.
+            return Promise.resolve();
+          }
+          if (complexity > guards.maxComplexity) {
+            throw new GraphQLError(
+              `Query is too complex: its estimated cost is ${complexity}, the limit is ${guards.maxComplexity} (API_MAX_COMPLEXITY). Ask for fewer items (limit, first) or fewer nested lists.`,
+              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, complexity, limit: guards.maxComplexity, http: { status: 400 } } },
+            );
+          }
+          return Promise.resolve();
+        },
+      }),
+  };
+}

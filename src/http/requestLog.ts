@@ -1,0 +1,81 @@
+/**
+ * One JSON line per HTTP request: request id (the client's `x-request-id` when it is a plain token,
+ * else a fresh UUID, echoed in the response), method, path without its query string, status,
+ * duration, and for GraphQL the operation name and the error codes. Query text, variables and
+ * headers (where keys travel) are never logged.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Logger } from '../logging/createLogger';
+import type { Context } from '../graphql/context';
+
+/** What a GraphQL request did, filled in by `requestOutcomePlugin` and logged with the request. */
+export interface RequestOutcome {
+  operationName?: string | null;
+  errorCodes?: string[];
+}
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** Where the outcome of the request answered by `res` is kept. */
+export function outcomeOf(res: ServerResponse): RequestOutcome {
+  const holder = res as ServerResponse & { locals?: { outcome?: RequestOutcome } };
+  holder.locals ??= {};
+  return (holder.locals.outcome ??= {});
+}
+
+/** Express middleware writing the request line. */
+export function requestLog(logger: Logger): RequestHandler {
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    // A 503 (Neo4j away, shutting down) is a state, not a fault; the causes of 500s are logged where they happen.
+    customLogLevel: (_req, res, error) => (res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : 'info'),
+    customSuccessMessage: () => 'request finished',
+    customErrorMessage: () => 'request finished',
+    customSuccessObject: (_req, res, line: Record<string, unknown>) => ({ ...line, ...graphqlFields(res) }),
+    customErrorObject: (_req, res, _error, line: Record<string, unknown>) => ({ ...withoutError(line), ...graphqlFields(res) }),
+  });
+}
+
+function withoutError(line: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...line };
+  delete copy['err'];
+  return copy;
+}
+
+function graphqlFields(res: ServerResponse): Record<string, unknown> {
+  const outcome = outcomeOf(res);
+  if (outcome.operationName === undefined && outcome.errorCodes === undefined) return {};
+  const codes = outcome.errorCodes ?? [];
+  return { graphql: { operationName: outcome.operationName ?? null, outcome: codes.length === 0 ? 'ok' : 'error', errorCodes: codes } };
+}
+
+/** Records the operation name and error codes of each GraphQL request into its outcome. */
+export function requestOutcomePlugin(): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didEncounterErrors: ({ contextValue, errors }) => {
+          contextValue.outcome.errorCodes = errors.map((e) => (typeof e.extensions['code'] === 'string' ? e.extensions['code'] : 'INTERNAL_SERVER_ERROR'));
+          return Promise.resolve();
+        },
+        willSendResponse: ({ contextValue, operationName }) => {
+          contextValue.outcome.operationName = operationName ?? null;
+          return Promise.resolve();
+        },
+      }),
+  };
+}
