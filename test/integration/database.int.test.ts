@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Database } from '../../src/database/Database';
+import { Database } from '../../src/database/Database';
 import { applyMigrations } from '../../src/migrations/applyMigrations';
 import { CYPHER_DIR } from '../../src/paths';
 import { connectTestDatabase } from '../support/testNeo4j';
@@ -23,6 +23,19 @@ describe('Database: the one gateway to Neo4j', () => {
     const attempt = db.read('CREATE (n:DatabaseTestProbe) RETURN n');
     await expect(attempt).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.AccessMode' });
     expect(await db.read('MATCH (n:DatabaseTestProbe) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
+  });
+
+  it('stops a read that runs past the read timeout, with QUERY_TIMEOUT', async () => {
+    const uri = process.env['NEO4J_URI']!;
+    const hurried = await Database.connect({ uri, database: process.env['NEO4J_DATABASE'] ?? 'neo4j', connectTimeoutMs: 10_000, readTimeoutMs: 300 });
+    try {
+      const started = Date.now();
+      await expect(hurried.read('UNWIND range(1, 2000000000) AS x RETURN count(x) AS n')).rejects.toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(await hurried.read('RETURN 1 AS ok')).toEqual([{ ok: 1 }]);
+    } finally {
+      await hurried.close();
+    }
   });
 
   it('rolls a write transaction back whole when one statement fails', async () => {

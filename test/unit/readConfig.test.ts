@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readConfig } from '../../src/config/readConfig';
+import { DEFAULT_GUARDS, readConfig } from '../../src/config/readConfig';
 import { ConfigError } from '../../src/errors/errors';
 
 const ROOT = '/project';
@@ -41,6 +41,19 @@ describe('readConfig: defaults', () => {
   });
 });
 
+describe('readConfig: request guards and timeouts', () => {
+  it('has documented defaults, and takes each from the environment', () => {
+    const config = readConfig({}, ROOT);
+    expect(config.guards).toEqual(DEFAULT_GUARDS);
+    expect(config.timeouts).toEqual({ transactionMs: 15_000, unavailableMs: 2000, shutdownGraceMs: 10_000 });
+    expect(config.allowedOperationsDir).toBeUndefined();
+    const set = readConfig({ API_MAX_ALIASES: '3', API_MAX_TOKENS: '500', NEO4J_UNAVAILABLE_TIMEOUT_MS: '0', ALLOWED_OPERATIONS_DIR: __dirname }, ROOT);
+    expect(set.guards).toMatchObject({ maxAliases: 3, maxTokens: 500 });
+    expect(set.timeouts.unavailableMs).toBe(0);
+    expect(set.allowedOperationsDir).toBe(__dirname);
+  });
+});
+
 describe('readConfig: rejects wrong values, naming the variable and the rule', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT', 'whole number from 0 to 65535, got "eighty"'],
@@ -55,6 +68,11 @@ describe('readConfig: rejects wrong values, naming the variable and the rule', (
     [{ NEO4J_EMBEDDED_PAGECACHE: '1m' }, 'NEO4J_EMBEDDED_PAGECACHE', 'at least 16m'],
     [{ SEED_ON_START: 'maybe' }, 'SEED_ON_START', 'true or false'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'one of fatal'],
+    [{ HTTP_MAX_BODY_BYTES: '10' }, 'HTTP_MAX_BODY_BYTES', 'from 1000'],
+    [{ API_MAX_QUERY_DEPTH: '1' }, 'API_MAX_QUERY_DEPTH', 'from 2 to 100'],
+    [{ API_MAX_COMPLEXITY: 'lots' }, 'API_MAX_COMPLEXITY', 'got "lots"'],
+    [{ NEO4J_TX_TIMEOUT_MS: '5' }, 'NEO4J_TX_TIMEOUT_MS', 'from 100'],
+    [{ ALLOWED_OPERATIONS_DIR: 'no/such/folder' }, 'ALLOWED_OPERATIONS_DIR', 'existing folder'],
   ])('%j is refused', (env, variable, fragment) => {
     const error = errorOf(env);
     expect(error.variable).toBe(variable);
