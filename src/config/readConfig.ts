@@ -66,7 +66,7 @@ export interface RequestGuards {
 }
 
 /** The request guards when no variable changes them. */
-export const DEFAULT_GUARDS: RequestGuards = { maxBodyBytes: 100_000, maxTokens: 2000, maxQueryDepth: 10, maxAliases: 30, maxComplexity: 100_000, assumedListSize: 10 };
+export const DEFAULT_GUARDS: RequestGuards = { maxBodyBytes: 100_000, maxTokens: 2000, maxQueryDepth: 10, maxAliases: 30, maxComplexity: 1_000_000, assumedListSize: 10 };
 
 /** How long request-time database work may take. */
 export interface RequestTimeouts {

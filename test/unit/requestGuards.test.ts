@@ -1,0 +1,33 @@
+import { buildASTSchema, parse, validate } from 'graphql';
+import { getComplexity } from 'graphql-query-complexity';
+import { loadTypeDefs } from '../../src/graphql/loadTypeDefs';
+import { SCHEMA_DIR } from '../../src/paths';
+import { DEFAULT_GUARDS } from '../../src/config/readConfig';
+import { guardRules, listSizeEstimator } from '../../src/guards/requestGuards';
+
+const schema = buildASTSchema(loadTypeDefs(SCHEMA_DIR));
+const limits = { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 };
+const cost = (query: string, variables: Record<string, unknown> = {}): number =>
+  getComplexity({ schema, query: parse(query), variables, estimators: [listSizeEstimator(DEFAULT_GUARDS, limits)] });
+const problems = (query: string): string[] => validate(schema, parse(query), guardRules({ ...DEFAULT_GUARDS, maxQueryDepth: 4, maxAliases: 2 })).map((e) => e.message);
+
+describe('Request guards', () => {
+  it('estimates cost as fields plus list sizes times their selections', () => {
+    expect(cost('{ goals { id tasks { industries { id } } } }')).toBe(1 + 100 * (1 + (1 + 10 * (1 + 10 * 1))));
+    expect(cost('{ goals(limit: 5) { id } }')).toBe(1 + 5 * 1);
+    expect(cost('query($n: Int) { goals(limit: $n) { id } }', { n: 7 })).toBe(1 + 7 * 1);
+    expect(cost('{ goalsConnection(first: 3) { totalCount edges { node { id } } } }')).toBe(1 + 1 + (1 + 10 * (1 + 1)));
+  });
+
+  it('counts a limit above the cap as the cap, leaving the refusal to the field', () => {
+    expect(cost('{ goals(limit: 100000) { id } }')).toBe(1 + 500);
+  });
+
+  it('refuses mutations, subscriptions, deep nesting and alias bombs while validating', () => {
+    expect(problems('mutation { x }')).toContain('This API answers queries only; it has no mutation operations.');
+    expect(problems('{ plans { goals { tasks { goals { id } } } } }')).toEqual([expect.stringContaining('Query depth limit of 4 exceeded, found 5')]);
+    expect(problems('{ plans { ...G } } fragment G on Plan { goals { tasks { id } } }')).toEqual([]);
+    expect(problems('{ a: plans { id } b: plans { id } c: plans { id } }')).toEqual([expect.stringContaining('Aliases limit of 2 exceeded, found 3')]);
+    expect(problems('{ a: __typename b: __typename c: __typename }')).toEqual([]);
+  });
+});
