@@ -38,6 +38,8 @@ interface PathResult {
   rps8: number;
   rps32: number;
   errors: number;
+  /** The first error message, when requests failed. */
+  failure?: string;
   dbHits?: number;
 }
 
@@ -105,29 +107,61 @@ type Sender = () => Promise<void>;
  * p50/p95/p99 at concurrency 1 of each path, sampled in turns (one request of each path per round,
  * the starting path rotating), so drift on a shared machine hits every path alike.
  */
-async function latency(senders: Record<string, Sender>, runs: number): Promise<Record<string, { p50: number; p95: number; p99: number }>> {
+async function latency(senders: Record<string, Sender>, runs: number): Promise<Record<string, { p50: number; p95: number; p99: number; errors: number; failure?: string }>> {
   const names = Object.keys(senders);
-  for (let i = 0; i < Math.min(20, runs); i++) for (const name of names) await senders[name]!();
+  const errors: Record<string, { count: number; first?: string }> = Object.fromEntries(names.map((n) => [n, { count: 0 }]));
+  // A failed request (the peer running out of transaction memory, say) is counted, not timed.
+  const send = async (name: string): Promise<number | undefined> => {
+    const start = performance.now();
+    try {
+      await senders[name]!();
+      return performance.now() - start;
+    } catch (error) {
+      errors[name]!.count++;
+      errors[name]!.first ??= error instanceof Error ? error.message : String(error);
+      return undefined;
+    }
+  };
+  for (let i = 0; i < Math.min(20, runs); i++) for (const name of names) await send(name);
+  for (const name of names) errors[name]!.count = 0;
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let i = 0; i < runs; i++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(i + k) % names.length]!;
-      const start = performance.now();
-      await senders[name]!();
-      samples[name]!.push(performance.now() - start);
+      const ms = await send(name);
+      if (ms !== undefined) samples[name]!.push(ms);
     }
   }
   return Object.fromEntries(
     names.map((name) => {
       const sorted = samples[name]!.sort((a, b) => a - b);
-      return [name, { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) }];
+      const failed = errors[name]!;
+      const stats = sorted.length === 0 ? { p50: NaN, p95: NaN, p99: NaN } : { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+      return [name, { ...stats, errors: failed.count, ...(failed.first ? { failure: failed.first.slice(0, 300) } : {}) }];
     }),
   );
 }
 
+/** Requests per second at `connections`; an answer with GraphQL errors counts as an error, not a request served. */
 async function throughput(request: { url: string; method: 'GET' | 'POST'; body?: string }, connections: number, seconds: number): Promise<{ rps: number; errors: number }> {
-  const result = await autocannon({ url: request.url, method: request.method, connections, duration: seconds, headers: { 'content-type': 'application/json' }, ...(request.body ? { body: request.body } : {}) });
-  return { rps: result.requests.average, errors: result.errors + result.non2xx };
+  let graphqlErrors = 0;
+  const result = await autocannon({
+    url: request.url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: request.method,
+        headers: { 'content-type': 'application/json' },
+        ...(request.body ? { body: request.body } : {}),
+        onResponse: (status: number, body: string) => {
+          if (status === 200 && body.startsWith('{"errors"')) graphqlErrors++;
+        },
+      },
+    ],
+  });
+  const served = Math.max(0, result.requests.total - graphqlErrors);
+  return { rps: (served / result.requests.total) * result.requests.average || 0, errors: result.errors + result.non2xx + graphqlErrors };
 }
 
 /**
@@ -210,9 +244,13 @@ async function main(): Promise<void> {
       let peerHits: number | undefined;
       if (c.peer) {
         peer.recorded.length = 0;
-        await postGraphql(peer.url, c.peer);
-        peerHits = 0;
-        for (const q of peer.recorded) peerHits += (await db.profile(q.cypher, q.params)).dbHits;
+        try {
+          await postGraphql(peer.url, c.peer);
+          peerHits = 0;
+          for (const q of peer.recorded) peerHits += (await db.profile(q.cypher, q.params)).dbHits;
+        } catch (error) {
+          process.stderr.write(`  the peer failed: ${(error as Error).message.slice(0, 300)}\n`);
+        }
       }
       const requests: Record<string, { url: string; method: 'GET' | 'POST'; body?: string }> = {
         ours: { url: oursUrl, method: 'POST', body: JSON.stringify({ query: c.ours }) },
@@ -238,9 +276,10 @@ async function main(): Promise<void> {
         const t32 = await throughput(request, 32, seconds);
         await drain(floorDb);
         const dbHits = hits[name];
-        row[name] = { ...latencies[name]!, rps8: t8.rps, rps32: t32.rps, errors: t8.errors + t32.errors, ...(dbHits !== undefined ? { dbHits } : {}) };
+        const l = latencies[name]!;
+        row[name] = { ...l, rps8: t8.rps, rps32: t32.rps, errors: l.errors + t8.errors + t32.errors, ...(dbHits !== undefined ? { dbHits } : {}) };
       }
-      row['driver'] = { ...latencies['driver']!, rps8: NaN, rps32: NaN, errors: 0 };
+      row['driver'] = { ...latencies['driver']!, rps8: NaN, rps32: NaN };
       results[c.name] = row;
     }
     report['results'] = results;
@@ -289,6 +328,11 @@ function toMarkdown(report: Record<string, unknown>): string {
     lines.push(
       `| ${name} | ${f(o.p50)} / ${f(o.p95)} / ${f(o.p99)} | ${f(p?.p50)} | ${f(fl.p50)} | ${f(d.p50)} | ${ratio(o.p50, fl.p50)} | ${ratio(o.p50, p?.p50)} | ${f(o.rps8)} / ${f(o.rps32)} | ${p ? `${f(p.rps8)} / ${f(p.rps32)}` : '-'} | ${f(fl.rps8)} / ${f(fl.rps32)} | ${o.dbHits ?? '-'} / ${p?.dbHits ?? '-'} / ${fl.dbHits ?? '-'} | ${o.errors + (p?.errors ?? 0) + fl.errors} |`,
     );
+  }
+  for (const [name, r] of Object.entries(results)) {
+    for (const [pathName, result] of Object.entries(r)) {
+      if (result?.failure) lines.push('', `${name}, ${pathName}: ${result.errors} failed requests; the first said: ${result.failure.replace(/\|/g, '/')}`);
+    }
   }
   lines.push('', `Load: ${report['loadSeconds'] === undefined ? 'reused an earlier load' : `${(report['loadSeconds'] as number).toFixed(1)} s (${(report['loadSecondsPer100kRelationships'] as number).toFixed(1)} s per 100k relationships)`}. Start: ours ${f(report['oursStartMs'] as number)} ms, peer ${f(report['peerStartMs'] as number)} ms (schema ${f(report['peerSchemaMs'] as number)} ms). Peak RSS of the benchmark process (both servers): ${String(report['peakRssMB'])} MB.`, '');
   return lines.join('\n');
