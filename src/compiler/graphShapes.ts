@@ -70,7 +70,19 @@ export function finishEdges<E extends EdgeRow>(edges: readonly E[], options: { s
   return finished;
 }
 
-// Code-unit order, the order Neo4j sorts strings in, so results match an ORDER BY on the same keys.
+// Code-point order, the order Neo4j sorts strings in, so results match an ORDER BY on the same keys
+// (plain `<` compares UTF-16 code units, which differs for characters beyond the BMP).
 function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+// Surrogates (characters beyond the BMP) rank above every other code unit, as their code points do.
+function codePointRank(unit: number): number {
+  return unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit;
 }

@@ -3,7 +3,7 @@
  * parameters and gets plain JavaScript rows back: Neo4j integers are converted here, at the boundary.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
-import { QueryTimeoutError, ServiceUnavailableError } from '../errors/errors';
+import { QueryTimeoutError, QueryTooComplexError, ServiceUnavailableError } from '../errors/errors';
 
 /** One row of a result, keyed by the RETURN column names. */
 export type Row = Record<string, unknown>;
@@ -249,14 +249,20 @@ function rows(result: QueryResult): Row[] {
 // Connectivity failures become SERVICE_UNAVAILABLE; they are matched by the driver's code, not text.
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
-function translate(error: unknown, readTimeoutMs: number | undefined): unknown {
+// A query that needs more memory than Neo4j grants one transaction fails the same way on every retry.
+const MEMORY_CODES = new Set(['Neo.TransientError.General.TransactionMemoryLimit', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError']);
+
+function translate(error: unknown, timeoutMs: number | undefined): unknown {
   if (!(error instanceof neo4j.Neo4jError)) return error;
-  // Transient errors (the database stopping or starting, a leader switch) are "try again later" too.
+  if (MEMORY_CODES.has(error.code)) {
+    return new QueryTooComplexError('the query needed more memory than Neo4j allows one transaction; ask for fewer items (limit, first) or fewer nested lists');
+  }
+  // Other transient errors (the database stopping or starting, a leader switch) are "try again later" too.
   if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.')) {
     return new ServiceUnavailableError('Neo4j is not reachable right now; try again shortly');
   }
-  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') && readTimeoutMs) {
-    return new QueryTimeoutError(`the query ran longer than its time limit of ${readTimeoutMs} ms and was stopped; ask for less`);
+  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return new QueryTimeoutError(`the query ran longer than its time limit${timeoutMs ? ` of ${timeoutMs} ms` : ''} and was stopped; ask for less`);
   }
   return error;
 }

@@ -65,6 +65,14 @@ export class QueryTimeoutError extends GraphQLError {
   }
 }
 
+/** The query asks for more than Neo4j or the cost limit allows; the message says what to reduce. */
+export class QueryTooComplexError extends GraphQLError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...extra } });
+    this.name = 'QueryTooComplexError';
+  }
+}
+
 /** A configuration value is missing or malformed; start-up stops with this message. */
 export class ConfigError extends Error {
   constructor(

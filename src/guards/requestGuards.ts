@@ -39,17 +39,23 @@ export function guardRules(guards: RequestGuards): ValidationRule[] {
 /**
  * Estimated cost of one field: 1, plus its selection's cost times the number of items it may return.
  * A list holds its `limit` or `first` argument's items, the default limit for a root list that gives
- * none, and `assumedListSize` for a nested relationship list, which has no limit of its own.
+ * none, and `assumedListSize` for a nested relationship list, which has no limit of its own. A
+ * connection or subgraph with a limit scales its inner lists from the assumed size to that limit.
  */
 export function listSizeEstimator(guards: RequestGuards, limits: ApiLimits): ComplexityEstimator {
   return ({ field, args, childComplexity, type }) => {
-    if (!isList(field.type)) return 1 + childComplexity;
     const given = typeof args['limit'] === 'number' ? args['limit'] : typeof args['first'] === 'number' ? args['first'] : undefined;
+    const limited = field.args.some((a) => a.name === 'limit' || a.name === 'first');
     const isRoot = type.name === 'Query';
     // A limit above the cap is refused by the resolver with its own message, so count the cap.
-    const items = Math.min(given ?? (isRoot ? limits.defaultLimit : guards.assumedListSize), limits.maxLimit);
+    const items = Math.max(0, Math.min(given ?? (isRoot ? limits.defaultLimit : guards.assumedListSize), limits.maxLimit));
+    if (!isList(field.type)) {
+      // A connection or subgraph: its limit sizes the lists inside it (edges, nodes), which were
+      // counted at the assumed size, so scale its selection to the limit.
+      return limited ? 1 + Math.ceil((childComplexity * items) / guards.assumedListSize) : 1 + childComplexity;
+    }
     // A list of scalars costs what one field does.
-    return childComplexity === 0 ? 1 : 1 + Math.max(0, items) * childComplexity;
+    return childComplexity === 0 ? 1 : 1 + items * childComplexity;
   };
 }
 

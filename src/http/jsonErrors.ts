@@ -8,8 +8,8 @@ import { ErrorCode } from '../errors/errors';
 import type { Logger } from '../logging/createLogger';
 
 /** Error body in the shape GraphQL clients already read. */
-export function errorBody(message: string, code: string, extensions: Record<string, unknown> = {}): { errors: { message: string; extensions: Record<string, unknown> }[] } {
-  return { errors: [{ message, extensions: { code, ...extensions } }] };
+export function errorBody(message: string, code: string): { errors: { message: string; extensions: { code: string } }[] } {
+  return { errors: [{ message, extensions: { code } }] };
 }
 
 // body-parser names each failure with a `type`; the status it sets is kept, the text is ours.

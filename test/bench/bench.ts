@@ -123,7 +123,7 @@ async function latency(senders: Record<string, Sender>, runs: number): Promise<R
     }
   };
   for (let i = 0; i < Math.min(20, runs); i++) for (const name of names) await send(name);
-  for (const name of names) errors[name]!.count = 0;
+  for (const name of names) errors[name] = { count: 0 };
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let i = 0; i < runs; i++) {
     for (let k = 0; k < names.length; k++) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Database } from '../../src/database/Database';
+import type { Database } from '../../src/database/Database';
 import { applyMigrations } from '../../src/migrations/applyMigrations';
 import { CYPHER_DIR } from '../../src/paths';
 import { connectTestDatabase } from '../support/testNeo4j';
@@ -26,8 +26,7 @@ describe('Database: the one gateway to Neo4j', () => {
   });
 
   it('stops a read that runs past the read timeout, with QUERY_TIMEOUT', async () => {
-    const uri = process.env['NEO4J_URI']!;
-    const hurried = await Database.connect({ uri, database: process.env['NEO4J_DATABASE'] ?? 'neo4j', connectTimeoutMs: 10_000, readTimeoutMs: 300 });
+    const hurried = await connectTestDatabase(undefined, { readTimeoutMs: 300 });
     try {
       const started = Date.now();
       await expect(hurried.read('UNWIND range(1, 2000000000) AS x RETURN count(x) AS n')).rejects.toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });

@@ -77,28 +77,31 @@ describe('A Neo4j outage during a stream of requests', () => {
       }
     });
 
-    await sleep(1500);
-    phase = 'down';
-    await neo4j!.stop();
-    neo4j = undefined;
-    await sleep(3000);
-    const health = await fetch(`${server.url}/health`);
-    expect(health.status).toBe(200);
-    const notReady = await fetch(`${server.url}/ready`);
-    expect(notReady.status).toBe(503);
-    expect(await notReady.json()).toMatchObject({ neo4j: 'down' });
+    try {
+      await sleep(1500);
+      phase = 'down';
+      await neo4j!.stop();
+      neo4j = undefined;
+      await sleep(3000);
+      const health = await fetch(`${server.url}/health`);
+      expect(health.status).toBe(200);
+      const notReady = await fetch(`${server.url}/ready`);
+      expect(notReady.status).toBe(503);
+      expect(await notReady.json()).toMatchObject({ neo4j: 'down' });
 
-    neo4j = await start();
-    let ready = false;
-    for (let i = 0; i < 100 && !ready; i++) {
-      ready = (await fetch(`${server.url}/ready`)).status === 200;
-      if (!ready) await sleep(200);
+      neo4j = await start();
+      let ready = false;
+      for (let i = 0; i < 100 && !ready; i++) {
+        ready = (await fetch(`${server.url}/ready`)).status === 200;
+        if (!ready) await sleep(200);
+      }
+      expect(ready).toBe(true);
+      phase = 'after';
+      await sleep(2000);
+    } finally {
+      streaming = false;
+      await Promise.allSettled(clients);
     }
-    expect(ready).toBe(true);
-    phase = 'after';
-    await sleep(2000);
-    streaming = false;
-    await Promise.all(clients);
 
     const others = outcomes.filter((o) => o.kind === 'other');
     expect(others).toEqual([]);

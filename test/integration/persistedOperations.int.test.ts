@@ -87,10 +87,13 @@ describe('Persisted operations', () => {
     it('refuses to start when a registered file is not a valid operation, naming the file', async () => {
       const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'operations-bad-'));
       fs.writeFileSync(path.join(bad, 'broken.graphql'), '{ goals { secret } }');
-      const start = startHttpServer({ host: '127.0.0.1', port: 0, db: t.db, logger: pino({ level: 'silent' }), limits: { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 }, allowedOperationsDir: bad });
-      await expect(start).rejects.toThrow(StartupError);
-      await expect(start).rejects.toThrow(/broken\.graphql/);
-      fs.rmSync(bad, { recursive: true, force: true });
+      try {
+        const start = startHttpServer({ host: '127.0.0.1', port: 0, db: t.db, logger: pino({ level: 'silent' }), limits: { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 }, allowedOperationsDir: bad });
+        await expect(start).rejects.toThrow(StartupError);
+        await expect(start).rejects.toThrow(/broken\.graphql/);
+      } finally {
+        fs.rmSync(bad, { recursive: true, force: true });
+      }
     });
   });
 });

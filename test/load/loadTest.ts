@@ -98,8 +98,11 @@ async function main(): Promise<void> {
     );
     process.exitCode = errors === 0 ? 0 : 1;
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
     fs.closeSync(log);
   }
 }

@@ -16,7 +16,9 @@ describe('Request guards', () => {
     expect(cost('{ goals { id tasks { industries { id } } } }')).toBe(1 + 100 * (1 + (1 + 10 * (1 + 10 * 1))));
     expect(cost('{ goals(limit: 5) { id } }')).toBe(1 + 5 * 1);
     expect(cost('query($n: Int) { goals(limit: $n) { id } }', { n: 7 })).toBe(1 + 7 * 1);
-    expect(cost('{ goalsConnection(first: 3) { totalCount edges { node { id } } } }')).toBe(1 + 1 + (1 + 10 * (1 + 1)));
+    expect(cost('{ goalsConnection(first: 3) { totalCount edges { node { id } } } }')).toBe(1 + Math.ceil(((1 + (1 + 10 * (1 + 1))) * 3) / 10));
+    expect(cost('{ goalsConnection(first: 500) { edges { node { tasks { industries { id } } } } } }')).toBe(1 + ((1 + 10 * (1 + (1 + 10 * (1 + 10 * 1)))) * 500) / 10);
+    expect(cost('{ neighborhood(id: "a") { nodes { id } } }')).toBe(1 + Math.ceil(((1 + 10 * 1) * 100) / 10));
   });
 
   it('counts a limit above the cap as the cap, leaving the refusal to the field', () => {
