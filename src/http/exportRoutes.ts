@@ -2,6 +2,7 @@
  * GET /export.graphml, /export.gexf and /export.cyjs, each with optional `focus` (an entity id) and
  * `depth`: the whole graph, or the neighbourhood of one entity, as a file for visualization tools.
  */
+import { errorBody } from './jsonErrors';
 import type { Request, Response, Router } from 'express';
 import express from 'express';
 import type { Database } from '../database/Database';
@@ -60,5 +61,5 @@ function single(value: unknown): string | undefined | null {
 }
 
 function refuse(res: Response, status: number, code: ErrorCode, message: string): void {
-  res.status(status).json({ error: { code, message } });
+  res.status(status).json(errorBody(message, code));
 }

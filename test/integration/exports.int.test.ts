@@ -113,7 +113,7 @@ describe('Exports for visualization tools', () => {
   ])('refuses %s with %d', async (path, status, code) => {
     const response = await fetch(`${t.server.url}${path}`);
     expect(response.status).toBe(status);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe(code);
   });
 
   it('writes the same files from the command line', () => {
