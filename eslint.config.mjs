@@ -6,7 +6,17 @@ import stylistic from '@stylistic/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'neo4j-embedded/', 'src/graphql/generated/', '.neo4j-data/', '.artifacts/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'neo4j-embedded/',
+      'src/graphql/generated/',
+      '.neo4j-data/',
+      '.artifacts/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -46,7 +56,18 @@ export default tseslint.config(
     // Browser scripts of the explorer and the IDE: plain scripts, loaded without a bundler.
     files: ['src/web/public/**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
-    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly', cytoscape: 'readonly' } },
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        React: 'readonly',
+        ReactDOM: 'readonly',
+        GraphiQL: 'readonly',
+        cytoscape: 'readonly',
+      },
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

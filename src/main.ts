@@ -66,7 +66,10 @@ async function main(): Promise<void> {
       allowedOperationsDir: config.allowedOperationsDir,
     });
     cleanups.push(() => server.close());
-    logger.info({ url: `${server.url}/graphql`, health: `${server.url}/health`, startMs: Date.now() - started }, `Server ready at ${server.url}/graphql`);
+    logger.info(
+      { url: `${server.url}/graphql`, health: `${server.url}/health`, startMs: Date.now() - started },
+      `Server ready at ${server.url}/graphql`,
+    );
   } catch (error) {
     if (error instanceof StartupError || error instanceof ConfigError) {
       logger.fatal(error.message);

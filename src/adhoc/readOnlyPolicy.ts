@@ -23,18 +23,25 @@ export function checkReadOnly(explained: ExplainedQuery): void {
   for (const operator of explained.operators) {
     const type = operator.type.replace(/@.*$/, '');
     if (type === 'LoadCSV') {
-      throw new ForbiddenError('cypher may not use LOAD CSV: it reads files and URLs, not the graph', { rule: 'no-load-csv' });
+      throw new ForbiddenError('cypher may not use LOAD CSV: it reads files and URLs, not the graph', {
+        rule: 'no-load-csv',
+      });
     }
     if (type.startsWith('ProcedureCall')) {
       const procedure = /^[\w.]+/.exec(operator.details)?.[0] ?? operator.details;
       if (!ALLOWED_PROCEDURES.includes(procedure)) {
-        throw new ForbiddenError(`cypher may call only these procedures: ${ALLOWED_PROCEDURES.join(', ')}; got ${procedure}`, { rule: 'procedure-allow-list' });
+        throw new ForbiddenError(
+          `cypher may call only these procedures: ${ALLOWED_PROCEDURES.join(', ')}; got ${procedure}`,
+          { rule: 'procedure-allow-list' },
+        );
       }
     }
   }
   // Checked last, so a refused procedure or LOAD CSV is named as such rather than as a write.
   if (explained.queryType !== 'r') {
     const what = explained.queryType === 's' ? 'changes the schema' : 'writes to the graph';
-    throw new ForbiddenError(`cypher runs read-only queries; this one ${what} (query type "${explained.queryType}")`, { rule: 'read-only' });
+    throw new ForbiddenError(`cypher runs read-only queries; this one ${what} (query type "${explained.queryType}")`, {
+      rule: 'read-only',
+    });
   }
 }

@@ -26,23 +26,39 @@ export interface AdhocCypherRequest {
 const MAX_QUERY_LENGTH = 20_000;
 
 /** Checks the key and the query, then runs it; throws typed GraphQL errors for every refusal. */
-export async function runAdhocCypher(db: Database, settings: AdhocCypherSettings, request: AdhocCypherRequest): Promise<CappedResult> {
+export async function runAdhocCypher(
+  db: Database,
+  settings: AdhocCypherSettings,
+  request: AdhocCypherRequest,
+): Promise<CappedResult> {
   if (settings.apiKey === undefined) {
-    throw new ForbiddenError('cypher is switched off on this server; an operator enables it by setting CYPHER_API_KEY', { rule: 'disabled' });
+    throw new ForbiddenError(
+      'cypher is switched off on this server; an operator enables it by setting CYPHER_API_KEY',
+      { rule: 'disabled' },
+    );
   }
   if (request.presentedKey === undefined || !sameKey(request.presentedKey, settings.apiKey)) {
     throw new UnauthenticatedError('cypher needs the API key in the x-api-key header (or Authorization: Bearer KEY)');
   }
   if (request.query.trim() === '' || request.query.length > MAX_QUERY_LENGTH) {
-    throw new BadUserInputError(`query must be Cypher text of 1 to ${MAX_QUERY_LENGTH} characters, got ${request.query.length}`, { argument: 'query' });
+    throw new BadUserInputError(
+      `query must be Cypher text of 1 to ${MAX_QUERY_LENGTH} characters, got ${request.query.length}`,
+      { argument: 'query' },
+    );
   }
   const params = request.params ?? {};
   if (typeof params !== 'object' || Array.isArray(params)) {
-    throw new BadUserInputError(`params must be a JSON object of query parameters, got ${JSON.stringify(params).slice(0, 100)}`, { argument: 'params' });
+    throw new BadUserInputError(
+      `params must be a JSON object of query parameters, got ${JSON.stringify(params).slice(0, 100)}`,
+      { argument: 'params' },
+    );
   }
   try {
     checkReadOnly(await db.explain(request.query, params as Record<string, unknown>));
-    return await db.readCapped(request.query, params as Record<string, unknown>, { maxRows: settings.maxRows, timeoutMs: settings.timeoutMs });
+    return await db.readCapped(request.query, params as Record<string, unknown>, {
+      maxRows: settings.maxRows,
+      timeoutMs: settings.timeoutMs,
+    });
   } catch (error) {
     throw translate(error, settings.timeoutMs);
   }
@@ -57,7 +73,7 @@ function sameKey(presented: string, expected: string): boolean {
 
 // Neo4j errors are told apart by their status code, never by message text.
 function translate(error: unknown, timeoutMs: number): unknown {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error).code) : '';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   const message = error instanceof Error ? error.message : String(error);
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new QueryTimeoutError(`cypher stopped the query after its time limit of ${timeoutMs} ms`);
@@ -65,7 +81,11 @@ function translate(error: unknown, timeoutMs: number): unknown {
   if (code === 'Neo.ClientError.Statement.AccessMode') {
     return new ForbiddenError('cypher runs read-only queries; Neo4j refused a write', { rule: 'read-only' });
   }
-  if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.') || code.startsWith('Neo.ClientError.Schema.')) {
+  if (
+    code.startsWith('Neo.ClientError.Statement.') ||
+    code.startsWith('Neo.ClientError.Procedure.') ||
+    code.startsWith('Neo.ClientError.Schema.')
+  ) {
     return new BadUserInputError(`cypher could not run the query: ${message}`, { argument: 'query', neo4jCode: code });
   }
   return error;

@@ -15,7 +15,11 @@ import { runCli } from './runCli';
 const USAGE = 'usage: npm run export -- graphml|gexf|cyjs [--focus ID] [--depth N] [--out FILE]\n';
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { focus: { type: 'string' }, depth: { type: 'string' }, out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { focus: { type: 'string' }, depth: { type: 'string' }, out: { type: 'string' } },
+  });
   const name = positionals[0];
   if (positionals.length !== 1 || name === undefined || !isExportFormat(name)) {
     process.stderr.write(USAGE);
@@ -27,13 +31,18 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(`--depth must be a whole number from 1 to ${config.limits.maxDepth}, got "${values.depth}"\n`);
     return 2;
   }
-  const { db, close } = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 2));
+  const { db, close } = await openDatabase(
+    config,
+    createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 2),
+  );
   try {
     const graph = await readExportGraph(db, config.limits, { focus: values.focus, depth }, config.exportMaxNodes);
     const text = EXPORT_FORMATS[name].write(graph);
     if (values.out) fs.writeFileSync(values.out, text);
     else process.stdout.write(text);
-    process.stderr.write(`${graph.nodes.length} nodes, ${graph.edges.length} edges${graph.truncated ? ` (cut at ${config.exportMaxNodes} nodes)` : ''}${values.out ? ` written to ${values.out}` : ''}\n`);
+    process.stderr.write(
+      `${graph.nodes.length} nodes, ${graph.edges.length} edges${graph.truncated ? ` (cut at ${config.exportMaxNodes} nodes)` : ''}${values.out ? ` written to ${values.out}` : ''}\n`,
+    );
   } finally {
     await close();
   }

@@ -15,7 +15,9 @@ import { runCli } from './runCli';
 
 async function run(files: string[]): Promise<number> {
   if (files.length === 0) {
-    process.stderr.write('usage: npm run load -- FILE [FILE ...]   (plan dataset files; see schema/plan-dataset.schema.json)\n');
+    process.stderr.write(
+      'usage: npm run load -- FILE [FILE ...]   (plan dataset files; see schema/plan-dataset.schema.json)\n',
+    );
     return 2;
   }
   const config = readConfig(process.env, PROJECT_ROOT);
@@ -44,11 +46,14 @@ function showProgress(progress: LoadProgress): void {
   const percent = progress.total === 0 ? 100 : Math.floor((100 * progress.done) / progress.total);
   const width = 30;
   const filled = Math.round((width * percent) / 100);
-  process.stderr.write(`\r${progress.phase.padEnd(13)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${progress.done}/${progress.total} (${percent}%)`);
+  process.stderr.write(
+    `\r${progress.phase.padEnd(13)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${progress.done}/${progress.total} (${percent}%)`,
+  );
 }
 
 function describe(file: string, report: LoadReport, ms: number): string {
-  const line = (what: string, c: LoadReport['nodes']): string => `  ${what.padEnd(14)} ${c.total} in file: ${c.created} created, ${c.updated} updated, ${c.deleted} deleted (no longer in the file)\n`;
+  const line = (what: string, c: LoadReport['nodes']): string =>
+    `  ${what.padEnd(14)} ${c.total} in file: ${c.created} created, ${c.updated} updated, ${c.deleted} deleted (no longer in the file)\n`;
   return `Loaded ${file} as namespace "${report.namespace}" in ${ms} ms\n${line('nodes', report.nodes)}${line('relationships', report.relationships)}`;
 }
 

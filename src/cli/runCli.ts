@@ -18,12 +18,22 @@ export function runCli(main: (argv: string[]) => Promise<number>, options: CliOp
     (code) => process.exit(code),
     (error: unknown) => {
       // Dataset errors mean the input file is wrong (1); the others mean the call or setup is (2).
-      const expected = error instanceof DatasetError ? 1 : error instanceof ConfigError || error instanceof StartupError || error instanceof NotFoundError || isArgumentError(error) ? 2 : undefined;
+      const expected =
+        error instanceof DatasetError
+          ? 1
+          : error instanceof ConfigError ||
+              error instanceof StartupError ||
+              error instanceof NotFoundError ||
+              isArgumentError(error)
+            ? 2
+            : undefined;
       if (expected !== undefined && error instanceof Error) {
         process.stderr.write(`\n${error.message}\n${options.hint ?? ''}`);
         process.exit(expected);
       }
-      process.stderr.write(`\n${options.failure}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `\n${options.failure}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(1);
     },
   );
@@ -31,5 +41,9 @@ export function runCli(main: (argv: string[]) => Promise<number>, options: CliOp
 
 // node:util parseArgs throws TypeErrors with a code such as ERR_PARSE_ARGS_UNKNOWN_OPTION.
 function isArgumentError(error: unknown): boolean {
-  return error instanceof TypeError && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
+  return (
+    error instanceof TypeError &&
+    'code' in error &&
+    String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')
+  );
 }

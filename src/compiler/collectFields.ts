@@ -19,7 +19,11 @@ import {
 export type FieldMap = Map<string, FieldNode[]>;
 
 /** Collects the fields that `selectionSets` select on objects of `type`. */
-export function collectFields(info: GraphQLResolveInfo, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): FieldMap {
+export function collectFields(
+  info: GraphQLResolveInfo,
+  type: GraphQLObjectType,
+  selectionSets: readonly SelectionSetNode[],
+): FieldMap {
   const fields: FieldMap = new Map();
   const visited = new Set<string>();
   const visit = (set: SelectionSetNode): void => {
@@ -34,7 +38,8 @@ export function collectFields(info: GraphQLResolveInfo, type: GraphQLObjectType,
           break;
         }
         case Kind.INLINE_FRAGMENT:
-          if (!selection.typeCondition || applies(info, selection.typeCondition.name.value, type)) visit(selection.selectionSet);
+          if (!selection.typeCondition || applies(info, selection.typeCondition.name.value, type))
+            visit(selection.selectionSet);
           break;
         case Kind.FRAGMENT_SPREAD: {
           const name = selection.name.value;
@@ -59,7 +64,12 @@ export function subSelections(nodes: readonly FieldNode[]): SelectionSetNode[] {
 function applies(info: GraphQLResolveInfo, condition: string, type: GraphQLObjectType): boolean {
   if (condition === type.name) return true;
   const conditionType = info.schema.getType(condition);
-  return conditionType !== undefined && conditionType !== null && isAbstractType(conditionType) && info.schema.isSubType(conditionType, type);
+  return (
+    conditionType !== undefined &&
+    conditionType !== null &&
+    isAbstractType(conditionType) &&
+    info.schema.isSubType(conditionType, type)
+  );
 }
 
 function included(info: GraphQLResolveInfo, node: Parameters<typeof getDirectiveValues>[1]): boolean {

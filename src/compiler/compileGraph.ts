@@ -4,7 +4,11 @@ import { ALL_GRAPH_FIELDS, graphEdge, graphNode, type GraphFields } from './grap
 import { checkLimit } from './listQuery';
 
 /** One row: `nodes`, `edges` (unordered, without ids: see `finishEdges`), `truncated`. Nodes come by id; `limit` caps them. */
-export function compileGraph(scope: ParamScope, args: { namespace?: string | null; limit?: number | null }, fields: GraphFields = ALL_GRAPH_FIELDS): CompiledQuery {
+export function compileGraph(
+  scope: ParamScope,
+  args: { namespace?: string | null; limit?: number | null },
+  fields: GraphFields = ALL_GRAPH_FIELDS,
+): CompiledQuery {
   const limit = checkLimit(scope, 'limit', args.limit);
   const ns = scope.param(args.namespace ?? null);
   const lines = [

@@ -28,7 +28,10 @@ export function compileNeighborhood(scope: ParamScope, args: NeighborhoodArgs, f
   const typesParam = scope.param(types);
   const id = scope.param(args.id);
   const follows = (r: string): string => (types === null ? 'true' : `type(${r}) IN ${typesParam}`);
-  const lines = [`OPTIONAL MATCH (start:Entity {id: ${id}})`, 'WITH start, CASE WHEN start IS NULL THEN [] ELSE [start] END AS seen, CASE WHEN start IS NULL THEN [] ELSE [start] END AS frontier'];
+  const lines = [
+    `OPTIONAL MATCH (start:Entity {id: ${id}})`,
+    'WITH start, CASE WHEN start IS NULL THEN [] ELSE [start] END AS seen, CASE WHEN start IS NULL THEN [] ELSE [start] END AS frontier',
+  ];
   for (let level = 1; level <= depth; level++) {
     lines.push(
       `CALL (seen, frontier) { UNWIND frontier AS f MATCH (f)-[r]-(n:Entity) WHERE ${follows('r')} AND NOT n IN seen RETURN collect(DISTINCT n) AS next }`,
@@ -47,7 +50,9 @@ export function compileNeighborhood(scope: ParamScope, args: NeighborhoodArgs, f
 function checkDepth(scope: ParamScope, depth: number | null | undefined): number {
   if (depth === null || depth === undefined) return 1;
   if (!Number.isInteger(depth) || depth < 1 || depth > scope.limits.maxDepth) {
-    throw new BadUserInputError(`depth must be a whole number from 1 to ${scope.limits.maxDepth}, got ${depth}`, { argument: 'depth' });
+    throw new BadUserInputError(`depth must be a whole number from 1 to ${scope.limits.maxDepth}, got ${depth}`, {
+      argument: 'depth',
+    });
   }
   return depth;
 }
@@ -57,7 +62,10 @@ export function checkRelationTypes(types: readonly string[] | null | undefined):
   if (types === null || types === undefined) return null;
   const unknown = types.filter((t) => !(RELATIONSHIP_TYPES as readonly string[]).includes(t));
   if (unknown.length > 0) {
-    throw new BadUserInputError(`relationTypes must name relationship types of the graph (${RELATIONSHIP_TYPES.join(', ')}), got ${JSON.stringify(unknown)}`, { argument: 'relationTypes' });
+    throw new BadUserInputError(
+      `relationTypes must name relationship types of the graph (${RELATIONSHIP_TYPES.join(', ')}), got ${JSON.stringify(unknown)}`,
+      { argument: 'relationTypes' },
+    );
   }
   return [...types];
 }

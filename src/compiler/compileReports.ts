@@ -22,7 +22,14 @@ function returnObject(scope: CompileScope): GraphQLObjectType {
 }
 
 /** Collects a sorted list of nodes into a projected list, inside a CALL so ordering holds. */
-function collected(scope: CompileScope, input: string, match: string, v: string, type: GraphQLObjectType, sets: ReturnType<typeof subSelections>): { call: string; column: string } {
+function collected(
+  scope: CompileScope,
+  input: string,
+  match: string,
+  v: string,
+  type: GraphQLObjectType,
+  sets: ReturnType<typeof subSelections>,
+): { call: string; column: string } {
   const column = scope.variable('list');
   return {
     call: `CALL (${input}) { ${match} WITH DISTINCT ${v} ORDER BY ${v}.ordinal, ${v}.id RETURN collect(${projectObject(scope, v, type, sets)}) AS ${column} }`,
@@ -52,10 +59,12 @@ export function compileGoalImpact(scope: CompileScope, id: string): CompiledQuer
       entries.push(`\`${key}\`: ${column}`);
     };
     if (name === '__typename') entries.push(`\`${key}\`: '${type.name}'`);
-    else if (name === 'goal') entries.push(`\`${key}\`: ${projectObject(scope, 'g', objectType(scope, type, name), sets)}`);
+    else if (name === 'goal')
+      entries.push(`\`${key}\`: ${projectObject(scope, 'g', objectType(scope, type, name), sets)}`);
     else if (name === 'goals') part('feeding', 'UNWIND feeding AS y', 'y');
     else if (name === 'tasks') part('serving', 'UNWIND serving AS y', 'y');
-    else if (name === 'industries') part('serving', 'UNWIND serving AS t MATCH (t)-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(y:Industry)', 'y');
+    else if (name === 'industries')
+      part('serving', 'UNWIND serving AS t MATCH (t)-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(y:Industry)', 'y');
     else if (name === 'platforms') part('serving', 'UNWIND serving AS t MATCH (t)-[:BUILDS]->(y:Platform)', 'y');
   }
   lines.push(`RETURN {${entries.join(', ')}} AS result`);
@@ -73,9 +82,12 @@ export function compileGaps(scope: CompileScope, namespace: string | null | unde
     const name = nodes[0]!.name.value;
     let match: string | undefined;
     if (name === '__typename') entries.push(`\`${key}\`: '${type.name}'`);
-    else if (name === 'goalsWithoutTasks') match = `MATCH (y:Goal) WHERE ${inNamespace('y')} AND NOT EXISTS { (:Task)-[:ADVANCES]->(y) }`;
-    else if (name === 'industriesWithoutTasks') match = `MATCH (y:Industry) WHERE ${inNamespace('y')} AND NOT EXISTS { (:Task)-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(y) }`;
-    else if (name === 'platformsWithoutTasks') match = `MATCH (y:Platform) WHERE ${inNamespace('y')} AND NOT EXISTS { (:Task)-[:BUILDS]->(y) }`;
+    else if (name === 'goalsWithoutTasks')
+      match = `MATCH (y:Goal) WHERE ${inNamespace('y')} AND NOT EXISTS { (:Task)-[:ADVANCES]->(y) }`;
+    else if (name === 'industriesWithoutTasks')
+      match = `MATCH (y:Industry) WHERE ${inNamespace('y')} AND NOT EXISTS { (:Task)-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(y) }`;
+    else if (name === 'platformsWithoutTasks')
+      match = `MATCH (y:Platform) WHERE ${inNamespace('y')} AND NOT EXISTS { (:Task)-[:BUILDS]->(y) }`;
     if (match) {
       const { call, column } = collected(scope, '', match, 'y', objectType(scope, type, name), subSelections(nodes));
       lines.push(call);
@@ -87,7 +99,10 @@ export function compileGaps(scope: CompileScope, namespace: string | null | unde
 }
 
 /** Rows with a `result` column each, most links first; degree comes from Neo4j's per-node counts. */
-export function compileMostConnected(scope: CompileScope, args: { kinds?: readonly string[] | null; limit?: number | null }): CompiledQuery {
+export function compileMostConnected(
+  scope: CompileScope,
+  args: { kinds?: readonly string[] | null; limit?: number | null },
+): CompiledQuery {
   const type = getNamedType(scope.info.returnType);
   if (!isObjectType(type)) throw new Error('mostConnected must return Connectedness objects');
   const limit = checkLimit(scope, 'limit', args.limit);
@@ -96,7 +111,10 @@ export function compileMostConnected(scope: CompileScope, args: { kinds?: readon
   for (const [key, nodes] of collectFields(scope.info, type, rootSelections(scope))) {
     const name = nodes[0]!.name.value;
     if (name === '__typename') entries.push(`\`${key}\`: 'Connectedness'`);
-    else if (name === 'entity') entries.push(`\`${key}\`: ${projectEntity(scope, 'n', getNamedType(type.getFields()['entity']!.type), subSelections(nodes))}`);
+    else if (name === 'entity')
+      entries.push(
+        `\`${key}\`: ${projectEntity(scope, 'n', getNamedType(type.getFields()['entity']!.type), subSelections(nodes))}`,
+      );
     else if (name === 'degree' || name === 'inDegree' || name === 'outDegree') entries.push(`\`${key}\`: ${name}`);
   }
   const cypher = [

@@ -31,7 +31,10 @@ export function compileSearch(scope: CompileScope, args: SearchArgs): CompiledQu
     const name = nodes[0]!.name.value;
     if (name === '__typename') entries.push(`\`${key}\`: 'SearchHit'`);
     else if (name === 'score') entries.push(`\`${key}\`: score`);
-    else if (name === 'entity') entries.push(`\`${key}\`: ${projectEntity(scope, 'node', getNamedType(hitType.getFields()['entity']!.type), subSelections(nodes))}`);
+    else if (name === 'entity')
+      entries.push(
+        `\`${key}\`: ${projectEntity(scope, 'node', getNamedType(hitType.getFields()['entity']!.type), subSelections(nodes))}`,
+      );
   }
   const labelsParam = scope.param(labels);
   // Without a kind filter only the best few hits can make the page, so Lucene need not score more:
@@ -52,17 +55,22 @@ export function luceneQuery(text: string): string {
   // Words are letters and digits in any script; everything else separates them.
   const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) {
-    throw new BadUserInputError(`text must contain at least one letter or digit, got ${JSON.stringify(text.slice(0, 100))}`, { argument: 'text' });
+    throw new BadUserInputError(
+      `text must contain at least one letter or digit, got ${JSON.stringify(text.slice(0, 100))}`,
+      { argument: 'text' },
+    );
   }
   if (words.length > MAX_WORDS) {
     throw new BadUserInputError(`text may hold at most ${MAX_WORDS} words, got ${words.length}`, { argument: 'text' });
   }
-  return words
-    .map((w) => w.toLowerCase())
-    .map((w) => escapeLucene(w))
-    // A whole word in the name counts most, then a prefix in the name, then the summary.
-    .map((w) => `name:${w}^4 name:${w}*^2 summary:${w} summary:${w}*^0.5`)
-    .join(' ');
+  return (
+    words
+      .map((w) => w.toLowerCase())
+      .map((w) => escapeLucene(w))
+      // A whole word in the name counts most, then a prefix in the name, then the summary.
+      .map((w) => `name:${w}^4 name:${w}*^2 summary:${w} summary:${w}*^0.5`)
+      .join(' ')
+  );
 }
 
 /** Escapes every character Lucene's classic query parser treats as syntax. */
@@ -75,7 +83,10 @@ export function labelsOf(kinds: readonly string[] | null | undefined): string[] 
   if (kinds === null || kinds === undefined) return null;
   return kinds.map((kind) => {
     const label = labelOfKind(kind);
-    if (!label) throw new BadUserInputError(`kinds must be EntityKind values, got ${JSON.stringify(kind)}`, { argument: 'kinds' });
+    if (!label)
+      throw new BadUserInputError(`kinds must be EntityKind values, got ${JSON.stringify(kind)}`, {
+        argument: 'kinds',
+      });
     return label;
   });
 }

@@ -14,10 +14,15 @@ export interface ShortestPathArgs {
 export function compileShortestPath(scope: CompileScope, args: ShortestPathArgs): CompiledQuery {
   const maxHops = args.maxHops ?? scope.limits.maxHops;
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > scope.limits.maxHops) {
-    throw new BadUserInputError(`maxHops must be a whole number from 1 to ${scope.limits.maxHops}, got ${maxHops}`, { argument: 'maxHops' });
+    throw new BadUserInputError(`maxHops must be a whole number from 1 to ${scope.limits.maxHops}, got ${maxHops}`, {
+      argument: 'maxHops',
+    });
   }
   const fields = selectedGraphFields(scope);
-  const lines = [`OPTIONAL MATCH (a:Entity {id: ${scope.param(args.from)}})`, `OPTIONAL MATCH (b:Entity {id: ${scope.param(args.to)}})`];
+  const lines = [
+    `OPTIONAL MATCH (a:Entity {id: ${scope.param(args.from)}})`,
+    `OPTIONAL MATCH (b:Entity {id: ${scope.param(args.to)}})`,
+  ];
   // shortestPath refuses identical ends, and a zero-length path needs no search.
   lines.push(
     // maxHops is a checked integer: Cypher takes no parameter in a length bound.

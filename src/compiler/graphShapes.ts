@@ -33,7 +33,8 @@ export function selectedGraphFields(scope: CompileScope): GraphFields {
       if (first?.name.value !== field) continue;
       const type = getNamedType(rootType.getFields()[field]?.type);
       if (!isObjectType(type)) continue;
-      for (const selected of collectFields(info, type as GraphQLObjectType, subSelections(nodes)).values()) names.add(selected[0]!.name.value);
+      for (const selected of collectFields(info, type as GraphQLObjectType, subSelections(nodes)).values())
+        names.add(selected[0]!.name.value);
     }
     return names;
   };
@@ -42,7 +43,9 @@ export function selectedGraphFields(scope: CompileScope): GraphFields {
 
 /** Map literal of a GraphNode for node `n`, holding the selected fields (always `id`). */
 export function graphNode(scope: ParamScope, n: string, fields: GraphFields): string {
-  const entries = NODE_FIELDS.filter((f) => f === 'id' || fields.node.has(f)).map((f) => `${f}: ${f === 'kind' ? kindExpression(scope, n) : `${n}.${f}`}`);
+  const entries = NODE_FIELDS.filter((f) => f === 'id' || fields.node.has(f)).map(
+    (f) => `${f}: ${f === 'kind' ? kindExpression(scope, n) : `${n}.${f}`}`,
+  );
   return `{${entries.join(', ')}}`;
 }
 
@@ -64,9 +67,13 @@ export interface EdgeRow {
 }
 
 /** Gives each edge its stable id `source|TYPE|target`; with `sort`, orders edges by that triple. */
-export function finishEdges<E extends EdgeRow>(edges: readonly E[], options: { sort: boolean }): (E & { id: string })[] {
+export function finishEdges<E extends EdgeRow>(
+  edges: readonly E[],
+  options: { sort: boolean },
+): (E & { id: string })[] {
   const finished = edges.map((e) => ({ ...e, id: `${e.source}|${e.type}|${e.target}` }));
-  if (options.sort) finished.sort((x, y) => compare(x.source, y.source) || compare(x.type, y.type) || compare(x.target, y.target));
+  if (options.sort)
+    finished.sort((x, y) => compare(x.source, y.source) || compare(x.type, y.type) || compare(x.target, y.target));
   return finished;
 }
 

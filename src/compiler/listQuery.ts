@@ -54,7 +54,11 @@ export interface CompiledConnection extends CompiledQuery {
 }
 
 /** Compiles `goalsConnection(...)` etc.: one row with `result` holding `totalCount` and one page plus one row. */
-export function compileConnection(scope: CompileScope, connection: GraphQLObjectType, args: ConnectionArgs): CompiledConnection {
+export function compileConnection(
+  scope: CompileScope,
+  connection: GraphQLObjectType,
+  args: ConnectionArgs,
+): CompiledConnection {
   const edgeType = getNamedType(connection.getFields()['edges']!.type) as GraphQLObjectType;
   const nodeType = getNamedType(edgeType.getFields()['node']!.type);
   if (!isObjectType(nodeType)) throw new Error(`${connection.name}.edges.node must be an object type`);
@@ -70,7 +74,9 @@ export function compileConnection(scope: CompileScope, connection: GraphQLObject
     parts.push(`CALL () { ${matchClause(scope, v, nodeType, args.where)} RETURN count(${v}) AS totalCount }`);
   }
   const v = scope.variable('v');
-  const edgeSelections = [...fields.values()].filter((nodes) => nodes[0]!.name.value === 'edges').flatMap((nodes) => subSelections(nodes));
+  const edgeSelections = [...fields.values()]
+    .filter((nodes) => nodes[0]!.name.value === 'edges')
+    .flatMap((nodes) => subSelections(nodes));
   const nodeSelections: SelectionSetNode[] = [];
   for (const nodes of collectFields(scope.info, edgeType, edgeSelections).values()) {
     if (nodes[0]!.name.value === 'node') nodeSelections.push(...subSelections(nodes));
@@ -82,14 +88,23 @@ export function compileConnection(scope: CompileScope, connection: GraphQLObject
     if (nodes[0]!.name.value === 'totalCount') entries.push(`\`${key}\`: totalCount`);
   }
   entries.push('`__page`: page');
-  return { cypher: `${parts.join('\n')}\nRETURN {${entries.join(', ')}} AS result`, params: scope.params, first, offset };
+  return {
+    cypher: `${parts.join('\n')}\nRETURN {${entries.join(', ')}} AS result`,
+    params: scope.params,
+    first,
+    offset,
+  };
 }
 
 /** Builds the Relay fields of a connection from the compiled page (the page holds one extra row). */
 export function shapeConnection(
   result: Record<string, unknown>,
   { first, offset }: { first: number; offset: number },
-): { totalCount?: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: Array<{ cursor: string; node: unknown }> } {
+): {
+  totalCount?: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  edges: Array<{ cursor: string; node: unknown }>;
+} {
   const page = (result['__page'] as unknown[]).slice(0, first);
   const edges = page.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
   return {
@@ -109,13 +124,21 @@ export function rootSelections(scope: CompileScope): SelectionSetNode[] {
   return subSelections(scope.info.fieldNodes);
 }
 
-function matchClause(scope: CompileScope, v: string, type: GraphQLObjectType, where: WhereInput | null | undefined): string {
+function matchClause(
+  scope: CompileScope,
+  v: string,
+  type: GraphQLObjectType,
+  where: WhereInput | null | undefined,
+): string {
   const predicates: string[] = [];
   for (const [field, value] of Object.entries(where ?? {})) {
     if (value === null || value === undefined) continue;
     if (!/^[a-zA-Z]+$/.test(field)) throw new Error(`Unexpected where field ${field}`);
     if (field === 'idIn') predicates.push(`${v}.id IN ${scope.param(value)}`);
-    else if (field.endsWith('Contains')) predicates.push(`toLower(${v}.\`${field.slice(0, -'Contains'.length)}\`) CONTAINS toLower(${scope.param(value)})`);
+    else if (field.endsWith('Contains'))
+      predicates.push(
+        `toLower(${v}.\`${field.slice(0, -'Contains'.length)}\`) CONTAINS toLower(${scope.param(value)})`,
+      );
     else predicates.push(`${v}.\`${field}\` = ${scope.param(value)}`);
   }
   // With ids given, naming :Entity lets the planner seek its unique id index instead of scanning the label.
@@ -137,14 +160,17 @@ function orderBy(v: string, sort: readonly SortInput[] | null | undefined): stri
 export function checkLimit(scope: ParamScope, name: string, value: number | null | undefined): number {
   if (value === null || value === undefined) return scope.limits.defaultLimit;
   if (!Number.isInteger(value) || value < 0 || value > scope.limits.maxLimit) {
-    throw new BadUserInputError(`${name} must be a whole number from 0 to ${scope.limits.maxLimit}, got ${value}`, { argument: name });
+    throw new BadUserInputError(`${name} must be a whole number from 0 to ${scope.limits.maxLimit}, got ${value}`, {
+      argument: name,
+    });
   }
   return value;
 }
 
 function checkOffset(value: number | null | undefined): number {
   if (value === null || value === undefined) return 0;
-  if (!Number.isInteger(value) || value < 0) throw new BadUserInputError(`offset must be a whole number of 0 or more, got ${value}`, { argument: 'offset' });
+  if (!Number.isInteger(value) || value < 0)
+    throw new BadUserInputError(`offset must be a whole number of 0 or more, got ${value}`, { argument: 'offset' });
   return value;
 }
 
@@ -158,7 +184,10 @@ function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64').toString('utf8');
   const offset = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : NaN;
   if (!Number.isSafeInteger(offset) || offset < 0) {
-    throw new BadUserInputError(`after must be a cursor this API returned (an endCursor or edge cursor), got "${cursor}"`, { argument: 'after' });
+    throw new BadUserInputError(
+      `after must be a cursor this API returned (an endCursor or edge cursor), got "${cursor}"`,
+      { argument: 'after' },
+    );
   }
   return offset;
 }

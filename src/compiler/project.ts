@@ -41,23 +41,39 @@ export function kindExpression(scope: ParamScope, v: string): string {
 }
 
 /** Map literal for node `v` seen as `type`, an entity object type or the Entity interface. */
-export function projectEntity(scope: CompileScope, v: string, type: GraphQLNamedType, sets: readonly SelectionSetNode[]): string {
+export function projectEntity(
+  scope: CompileScope,
+  v: string,
+  type: GraphQLNamedType,
+  sets: readonly SelectionSetNode[],
+): string {
   if (isObjectType(type)) return projectObject(scope, v, type, sets);
   if (!isAbstractType(type)) throw new Error(`Cannot project ${type.name}: not an entity type`);
   const possible = scope.info.schema.getPossibleTypes(type);
-  const bodies = possible.map((object) => ({ object, body: projectObject(scope, v, object, sets, { typename: false }) }));
+  const bodies = possible.map((object) => ({
+    object,
+    body: projectObject(scope, v, object, sets, { typename: false }),
+  }));
   // When no fragment picks type-specific fields, every type projects alike: skip the CASE.
   const first = bodies[0];
   const typename = `\`__typename\`: ${labelExpression(v)}`;
   if (first && bodies.every((b) => stripParams(b.body) === stripParams(first.body))) {
     return withKey(first.body, typename);
   }
-  const branches = bodies.map(({ object, body }) => `WHEN ${v}:${label(object)} THEN ${withKey(body, `\`__typename\`: '${object.name}'`)}`);
+  const branches = bodies.map(
+    ({ object, body }) => `WHEN ${v}:${label(object)} THEN ${withKey(body, `\`__typename\`: '${object.name}'`)}`,
+  );
   return `CASE ${branches.join(' ')} END`;
 }
 
 /** Map literal for node `v` of object type `type`. */
-export function projectObject(scope: CompileScope, v: string, type: GraphQLObjectType, sets: readonly SelectionSetNode[], options = { typename: true }): string {
+export function projectObject(
+  scope: CompileScope,
+  v: string,
+  type: GraphQLObjectType,
+  sets: readonly SelectionSetNode[],
+  options = { typename: true },
+): string {
   const entries: string[] = [];
   for (const [key, nodes] of collectFields(scope.info, type, sets)) {
     const fieldName = nodes[0]!.name.value;
@@ -72,7 +88,13 @@ export function projectObject(scope: CompileScope, v: string, type: GraphQLObjec
   return `{${entries.join(', ')}}`;
 }
 
-function fieldExpression(scope: CompileScope, v: string, type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, sets: SelectionSetNode[]): string {
+function fieldExpression(
+  scope: CompileScope,
+  v: string,
+  type: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+  sets: SelectionSetNode[],
+): string {
   const relation = relationOf(field);
   if (relation) return relationExpression(scope, v, field, relation, sets);
   if (field.name === 'kind') return `'${kindOfLabel(label(type))}'`;
@@ -99,8 +121,14 @@ function relationOf(field: GraphQLField<unknown, unknown>): Relation | null {
     };
     const type = arg('type');
     const direction = arg('direction');
-    if (!type || !(RELATIONSHIP_TYPES as readonly string[]).includes(type) || (direction !== 'OUT' && direction !== 'IN')) {
-      throw new Error(`@relation on ${field.name} names an unknown type or direction: ${type ?? '?'} ${direction ?? '?'}`);
+    if (
+      !type ||
+      !(RELATIONSHIP_TYPES as readonly string[]).includes(type) ||
+      (direction !== 'OUT' && direction !== 'IN')
+    ) {
+      throw new Error(
+        `@relation on ${field.name} names an unknown type or direction: ${type ?? '?'} ${direction ?? '?'}`,
+      );
     }
     relation = { type, direction };
   }
@@ -108,7 +136,13 @@ function relationOf(field: GraphQLField<unknown, unknown>): Relation | null {
   return relation;
 }
 
-function relationExpression(scope: CompileScope, v: string, field: GraphQLField<unknown, unknown>, relation: Relation, sets: SelectionSetNode[]): string {
+function relationExpression(
+  scope: CompileScope,
+  v: string,
+  field: GraphQLField<unknown, unknown>,
+  relation: Relation,
+  sets: SelectionSetNode[],
+): string {
   const named = getNamedType(field.type);
   if (!isObjectType(named)) throw new Error(`@relation field ${field.name} must return an object type`);
   const n = scope.variable('n');
@@ -139,11 +173,14 @@ function connectionExpression(
       for (const [edgeKey, edgeNodes] of collectFields(scope.info, edgeType, subSelections(nodes))) {
         const edgeField = edgeNodes[0]!.name.value;
         if (edgeField === '__typename') edge.push(`\`${edgeKey}\`: '${edgeType.name}'`);
-        else if (edgeField === 'node') edge.push(`\`${edgeKey}\`: ${projectObject(scope, o.n, nodeType, subSelections(edgeNodes))}`);
+        else if (edgeField === 'node')
+          edge.push(`\`${edgeKey}\`: ${projectObject(scope, o.n, nodeType, subSelections(edgeNodes))}`);
         else if (edgeField === 'type') edge.push(`\`${edgeKey}\`: type(${o.r})`);
         else edge.push(`\`${edgeKey}\`: ${o.r}.\`${edgeField}\``);
       }
-      entries.push(`\`${key}\`: COLLECT { MATCH ${pattern} WITH ${o.r}, ${o.n} ORDER BY ${linkOrder(o.n, nodeType)} RETURN {${edge.join(', ')}} AS item }`);
+      entries.push(
+        `\`${key}\`: COLLECT { MATCH ${pattern} WITH ${o.r}, ${o.n} ORDER BY ${linkOrder(o.n, nodeType)} RETURN {${edge.join(', ')}} AS item }`,
+      );
     }
   }
   return `{${entries.join(', ')}}`;
@@ -156,7 +193,9 @@ function linkOrder(n: string, type: GraphQLObjectType): string {
 }
 
 function arrow(v: string, r: string, relation: Relation, n: string, targetLabel: string): string {
-  return relation.direction === 'OUT' ? `(${v})-[${r}:${relation.type}]->(${n}:${targetLabel})` : `(${v})<-[${r}:${relation.type}]-(${n}:${targetLabel})`;
+  return relation.direction === 'OUT'
+    ? `(${v})-[${r}:${relation.type}]->(${n}:${targetLabel})`
+    : `(${v})<-[${r}:${relation.type}]-(${n}:${targetLabel})`;
 }
 
 function isListField(field: GraphQLField<unknown, unknown>): boolean {

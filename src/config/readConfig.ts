@@ -66,7 +66,14 @@ export interface RequestGuards {
 }
 
 /** The request guards when no variable changes them. */
-export const DEFAULT_GUARDS: RequestGuards = { maxBodyBytes: 100_000, maxTokens: 2000, maxQueryDepth: 10, maxAliases: 30, maxComplexity: 1_000_000, assumedListSize: 10 };
+export const DEFAULT_GUARDS: RequestGuards = {
+  maxBodyBytes: 100_000,
+  maxTokens: 2000,
+  maxQueryDepth: 10,
+  maxAliases: 30,
+  maxComplexity: 1_000_000,
+  assumedListSize: 10,
+};
 
 /** How long request-time database work may take. */
 export interface RequestTimeouts {
@@ -89,7 +96,10 @@ const URI_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ss
 export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config {
   const database = text(env, 'NEO4J_DATABASE') ?? 'neo4j';
   if (!/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(database)) {
-    throw new ConfigError('NEO4J_DATABASE', `must be a Neo4j database name (3-63 letters, digits, dots, dashes), got "${database}"`);
+    throw new ConfigError(
+      'NEO4J_DATABASE',
+      `must be a Neo4j database name (3-63 letters, digits, dots, dashes), got "${database}"`,
+    );
   }
   const uri = text(env, 'NEO4J_URI');
   let neo4j: Neo4jTarget;
@@ -105,12 +115,18 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
   } else {
     const scheme = /^([a-z0-9+]+):\/\/[^/\s]+/.exec(uri)?.[1];
     if (scheme === undefined || !URI_SCHEMES.includes(scheme)) {
-      throw new ConfigError('NEO4J_URI', `must look like SCHEME://HOST[:PORT] with SCHEME one of ${URI_SCHEMES.join(', ')}, got "${uri}"`);
+      throw new ConfigError(
+        'NEO4J_URI',
+        `must look like SCHEME://HOST[:PORT] with SCHEME one of ${URI_SCHEMES.join(', ')}, got "${uri}"`,
+      );
     }
     const username = text(env, 'NEO4J_USERNAME');
     const password = text(env, 'NEO4J_PASSWORD');
     if ((username === undefined) !== (password === undefined)) {
-      throw new ConfigError(username === undefined ? 'NEO4J_USERNAME' : 'NEO4J_PASSWORD', 'must be set together with the other, or neither (no authentication)');
+      throw new ConfigError(
+        username === undefined ? 'NEO4J_USERNAME' : 'NEO4J_PASSWORD',
+        'must be set together with the other, or neither (no authentication)',
+      );
     }
     neo4j = { mode: 'external', uri, username, password, database };
   }

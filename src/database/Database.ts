@@ -91,7 +91,10 @@ export class Database {
   async read(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.options.onQuery?.({ cypher, params, mode: 'READ' });
     return this.withSession('READ', async (session) => {
-      const result = await session.executeRead((tx) => tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>), this.txConfig());
+      const result = await session.executeRead(
+        (tx) => tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>),
+        this.txConfig(),
+      );
       return rows(result);
     });
   }
@@ -122,7 +125,10 @@ export class Database {
   /** Neo4j's plan of a statement without running it: its query type ('r', 'rw', 'w', 's') and operators. */
   async explain(cypher: string, params: Record<string, unknown> = {}): Promise<ExplainedQuery> {
     return this.withSession('READ', async (session) => {
-      const result = await session.executeRead((tx) => tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params) as Record<string, unknown>), this.txConfig());
+      const result = await session.executeRead(
+        (tx) => tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params) as Record<string, unknown>),
+        this.txConfig(),
+      );
       const operators: PlanOperator[] = [];
       const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): void => {
         const details = plan.arguments['Details'];
@@ -138,35 +144,46 @@ export class Database {
    * Runs a statement in a read transaction with its own timeout, keeping at most `maxRows` rows.
    * Graph values (nodes, relationships, paths, temporal and spatial values) come back as plain JSON.
    */
-  async readCapped(cypher: string, params: Record<string, unknown>, limits: { maxRows: number; timeoutMs: number }): Promise<CappedResult> {
+  async readCapped(
+    cypher: string,
+    params: Record<string, unknown>,
+    limits: { maxRows: number; timeoutMs: number },
+  ): Promise<CappedResult> {
     this.options.onQuery?.({ cypher, params, mode: 'READ' });
-    return this.withSession('READ', async (session) => {
-      return await session.executeRead(
-        async (tx) => {
-          const result = tx.run(cypher, toNeo4jParams(params));
-          const rows: unknown[][] = [];
-          let truncated = false;
-          let columns: string[] = [];
-          for await (const record of result) {
-            columns = record.keys.map(String);
-            if (rows.length === limits.maxRows) {
-              truncated = true;
-              break;
+    return this.withSession(
+      'READ',
+      async (session) => {
+        return await session.executeRead(
+          async (tx) => {
+            const result = tx.run(cypher, toNeo4jParams(params));
+            const rows: unknown[][] = [];
+            let truncated = false;
+            let columns: string[] = [];
+            for await (const record of result) {
+              columns = record.keys.map(String);
+              if (rows.length === limits.maxRows) {
+                truncated = true;
+                break;
+              }
+              rows.push(record.keys.map((key) => toJson(record.get(key))));
             }
-            rows.push(record.keys.map((key) => toJson(record.get(key))));
-          }
-          if (columns.length === 0) columns = (await result.keys()).map(String);
-          return { columns, rows, truncated };
-        },
-        { timeout: limits.timeoutMs },
-      );
-    }, limits.timeoutMs);
+            if (columns.length === 0) columns = (await result.keys()).map(String);
+            return { columns, rows, truncated };
+          },
+          { timeout: limits.timeoutMs },
+        );
+      },
+      limits.timeoutMs,
+    );
   }
 
   /** Runs a statement under PROFILE in a read transaction and returns its total db hits and rows. */
   async profile(cypher: string, params: Record<string, unknown> = {}): Promise<{ dbHits: number; rows: number }> {
     return this.withSession('READ', async (session) => {
-      const result = await session.executeRead((tx) => tx.run(`PROFILE ${cypher}`, toNeo4jParams(params) as Record<string, unknown>), this.txConfig());
+      const result = await session.executeRead(
+        (tx) => tx.run(`PROFILE ${cypher}`, toNeo4jParams(params) as Record<string, unknown>),
+        this.txConfig(),
+      );
       let dbHits = 0;
       const walk = (plan: { dbHits: number; children: unknown[] }): void => {
         dbHits += plan.dbHits;
@@ -193,8 +210,15 @@ export class Database {
   }
 
   /** Opens a session in `mode`, runs `work`, closes the session whatever happens, maps driver errors. */
-  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>, timeoutMs = this.options.readTimeoutMs): Promise<T> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+  private async withSession<T>(
+    mode: 'READ' | 'WRITE',
+    work: (session: Session) => Promise<T>,
+    timeoutMs = this.options.readTimeoutMs,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
     try {
       return await work(session);
     } catch (error) {
@@ -230,13 +254,28 @@ function toJson(value: unknown): unknown {
   if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (neo4j.isNode(value)) return { labels: value.labels, properties: toJson(value.properties) };
   if (neo4j.isRelationship(value)) return { type: value.type, properties: toJson(value.properties) };
-  if (neo4j.isPath(value)) return { segments: value.segments.map((s) => ({ start: toJson(s.start), relationship: toJson(s.relationship), end: toJson(s.end) })) };
+  if (neo4j.isPath(value))
+    return {
+      segments: value.segments.map((s) => ({
+        start: toJson(s.start),
+        relationship: toJson(s.relationship),
+        end: toJson(s.end),
+      })),
+    };
   if (Array.isArray(value)) return value.map(toJson);
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
   }
   // Temporal and spatial values print as ISO 8601 and WKT-like text.
-  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isLocalTime(value) || neo4j.isTime(value) || neo4j.isDuration(value) || neo4j.isPoint(value)) {
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isDuration(value) ||
+    neo4j.isPoint(value)
+  ) {
     return value.toString();
   }
   return value;
@@ -250,19 +289,26 @@ function rows(result: QueryResult): Row[] {
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 // A query that needs more memory than Neo4j grants one transaction fails the same way on every retry.
-const MEMORY_CODES = new Set(['Neo.TransientError.General.TransactionMemoryLimit', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError']);
+const MEMORY_CODES = new Set([
+  'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+]);
 
 function translate(error: unknown, timeoutMs: number | undefined): unknown {
   if (!(error instanceof neo4j.Neo4jError)) return error;
   if (MEMORY_CODES.has(error.code)) {
-    return new QueryTooComplexError('the query needed more memory than Neo4j allows one transaction; ask for fewer items (limit, first) or fewer nested lists');
+    return new QueryTooComplexError(
+      'the query needed more memory than Neo4j allows one transaction; ask for fewer items (limit, first) or fewer nested lists',
+    );
   }
   // Other transient errors (the database stopping or starting, a leader switch) are "try again later" too.
   if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.')) {
     return new ServiceUnavailableError('Neo4j is not reachable right now; try again shortly');
   }
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
-    return new QueryTimeoutError(`the query ran longer than its time limit${timeoutMs ? ` of ${timeoutMs} ms` : ''} and was stopped; ask for less`);
+    return new QueryTimeoutError(
+      `the query ran longer than its time limit${timeoutMs ? ` of ${timeoutMs} ms` : ''} and was stopped; ask for less`,
+    );
   }
   return error;
 }
@@ -274,4 +320,3 @@ function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
-

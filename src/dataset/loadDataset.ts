@@ -40,7 +40,11 @@ export interface LoadOptions {
 }
 
 /** Loads `checked` all or nothing; throws DatasetError when a cross-namespace reference is missing. */
-export async function loadDataset(db: Database, checked: CheckedDataset, options: LoadOptions = {}): Promise<LoadReport> {
+export async function loadDataset(
+  db: Database,
+  checked: CheckedDataset,
+  options: LoadOptions = {},
+): Promise<LoadReport> {
   const { dataset } = checked;
   const batchSize = options.batchSize ?? 1000;
   const nodeRows = dataset.nodes.map((node) => toNodeRow(dataset, node));
@@ -56,7 +60,14 @@ export async function loadDataset(db: Database, checked: CheckedDataset, options
       const [row] = await tx.run(CHECK_REFERENCES, { ids: checked.externalReferences });
       const missing = (row?.['missing'] as string[] | undefined) ?? [];
       if (missing.length > 0) {
-        throw new DatasetError(checked.file, missing.map((id) => ({ entry: 'relationships', field: 'from/to', message: `refers to "${id}", which is not in the graph; load its file first` })));
+        throw new DatasetError(
+          checked.file,
+          missing.map((id) => ({
+            entry: 'relationships',
+            field: 'from/to',
+            message: `refers to "${id}", which is not in the graph; load its file first`,
+          })),
+        );
       }
     }
     // A namespace loaded for the first time has nothing to merge with or to remove: create directly.
@@ -67,15 +78,27 @@ export async function loadDataset(db: Database, checked: CheckedDataset, options
       report.nodes.updated += counts.updated;
       options.onProgress?.({ phase: 'nodes', done, total: nodeRows.length });
     });
-    await inBatches(tx, fresh ? CREATE_RELATIONSHIPS : MERGE_RELATIONSHIPS, relationshipRows, batchSize, (counts, done) => {
-      report.relationships.created += counts.created;
-      report.relationships.updated += counts.updated;
-      options.onProgress?.({ phase: 'relationships', done, total: relationshipRows.length });
-    });
+    await inBatches(
+      tx,
+      fresh ? CREATE_RELATIONSHIPS : MERGE_RELATIONSHIPS,
+      relationshipRows,
+      batchSize,
+      (counts, done) => {
+        report.relationships.created += counts.created;
+        report.relationships.updated += counts.updated;
+        options.onProgress?.({ phase: 'relationships', done, total: relationshipRows.length });
+      },
+    );
     if (fresh) return report;
     const keys = relationshipRows.map((r) => `${r.type} ${r.from} ${r.to}`);
-    report.relationships.deleted = count(await tx.run(DELETE_STALE_RELATIONSHIPS, { namespace: dataset.namespace, keys }), 'deleted');
-    report.nodes.deleted = count(await tx.run(DELETE_STALE_NODES, { namespace: dataset.namespace, ids: nodeRows.map((r) => r.id) }), 'deleted');
+    report.relationships.deleted = count(
+      await tx.run(DELETE_STALE_RELATIONSHIPS, { namespace: dataset.namespace, keys }),
+      'deleted',
+    );
+    report.nodes.deleted = count(
+      await tx.run(DELETE_STALE_NODES, { namespace: dataset.namespace, ids: nodeRows.map((r) => r.id) }),
+      'deleted',
+    );
     return report;
   });
 }
@@ -94,7 +117,10 @@ async function inBatches(
     if (count(result, 'merged') !== batch.length) {
       throw new Error(`Expected to merge ${batch.length} rows but merged ${count(result, 'merged')}`);
     }
-    onBatch({ created: count(result, 'created'), updated: count(result, 'updated') }, Math.min(start + batchSize, rows.length));
+    onBatch(
+      { created: count(result, 'created'), updated: count(result, 'updated') },
+      Math.min(start + batchSize, rows.length),
+    );
   }
 }
 
@@ -103,19 +129,34 @@ function count(rows: Row[], column: string): number {
   return typeof value === 'number' ? value : 0;
 }
 
-function toNodeRow(dataset: PlanDataset, node: PlanDataset['nodes'][number]): { id: string; label: string; properties: Record<string, unknown> } {
+function toNodeRow(
+  dataset: PlanDataset,
+  node: PlanDataset['nodes'][number],
+): { id: string; label: string; properties: Record<string, unknown> } {
   const { id, label, ...rest } = node;
   const qualified = qualify(dataset.namespace, id);
-  return { id: qualified, label, properties: { ...rest, summary: rest.summary ?? null, id: qualified, namespace: dataset.namespace } };
+  return {
+    id: qualified,
+    label,
+    properties: { ...rest, summary: rest.summary ?? null, id: qualified, namespace: dataset.namespace },
+  };
 }
 
-function toRelationshipRow(dataset: PlanDataset, rel: PlanDataset['relationships'][number]): { type: string; from: string; to: string; properties: Record<string, unknown> } {
+function toRelationshipRow(
+  dataset: PlanDataset,
+  rel: PlanDataset['relationships'][number],
+): { type: string; from: string; to: string; properties: Record<string, unknown> } {
   const from = qualify(dataset.namespace, rel.from);
   const to = qualify(dataset.namespace, rel.to);
   return {
     type: rel.type,
     from,
     to,
-    properties: { basis: rel.basis, rationale: rel.rationale ?? null, sources: rel.sources, namespace: dataset.namespace },
+    properties: {
+      basis: rel.basis,
+      rationale: rel.rationale ?? null,
+      sources: rel.sources,
+      namespace: dataset.namespace,
+    },
   };
 }

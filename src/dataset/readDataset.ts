@@ -11,7 +11,9 @@ import { SCHEMA_DIR } from '../paths';
 import { qualify, type PlanDataset } from './PlanDataset';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-const validate = ajv.compile<PlanDataset>(JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'plan-dataset.schema.json'), 'utf8')) as object);
+const validate = ajv.compile<PlanDataset>(
+  JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'plan-dataset.schema.json'), 'utf8')) as object,
+);
 
 /** A dataset that passed every check, and the ids it expects to find already loaded. */
 export interface CheckedDataset {
@@ -27,13 +29,17 @@ export function readDataset(file: string): CheckedDataset {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new DatasetError(file, [{ entry: 'file', field: '-', message: `cannot be read: ${(error as Error).message}` }]);
+    throw new DatasetError(file, [
+      { entry: 'file', field: '-', message: `cannot be read: ${(error as Error).message}` },
+    ]);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new DatasetError(file, [{ entry: 'file', field: '-', message: `is not valid JSON: ${(error as Error).message}` }]);
+    throw new DatasetError(file, [
+      { entry: 'file', field: '-', message: `is not valid JSON: ${(error as Error).message}` },
+    ]);
   }
   return checkDataset(file, json);
 }
@@ -53,8 +59,17 @@ export function checkDataset(file: string, json: unknown): CheckedDataset {
     } else {
       local.set(node.id, i);
     }
-    if (node.label === 'Plan' && typeof node['periodStart'] === 'number' && typeof node['periodEnd'] === 'number' && node['periodEnd'] < node['periodStart']) {
-      problems.push({ entry: nodeEntry(dataset, i), field: 'periodEnd', message: `must not be before periodStart (${node['periodStart']}), got ${node['periodEnd']}` });
+    if (
+      node.label === 'Plan' &&
+      typeof node['periodStart'] === 'number' &&
+      typeof node['periodEnd'] === 'number' &&
+      node['periodEnd'] < node['periodStart']
+    ) {
+      problems.push({
+        entry: nodeEntry(dataset, i),
+        field: 'periodEnd',
+        message: `must not be before periodStart (${node['periodStart']}), got ${node['periodEnd']}`,
+      });
     }
   });
   const seen = new Map<string, number>();
@@ -92,7 +107,11 @@ function describeSchemaErrors(json: unknown, errors: ErrorObject[]): DatasetProb
   const problems: DatasetProblem[] = [];
   // When a label's `then` branch fails, JSON Schema stops counting its properties as evaluated, so
   // every label-specific field would also be called unknown. Report those only for otherwise sound entries.
-  const failing = new Set(errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'unevaluatedProperties').map((e) => entryPointer(e.instancePath)));
+  const failing = new Set(
+    errors
+      .filter((e) => e.keyword !== 'if' && e.keyword !== 'unevaluatedProperties')
+      .map((e) => entryPointer(e.instancePath)),
+  );
   for (const error of errors) {
     // "must match then schema" only repeats the errors found inside the `then` branch.
     if (error.keyword === 'if') continue;
@@ -109,8 +128,13 @@ function describeSchemaErrors(json: unknown, errors: ErrorObject[]): DatasetProb
     const extra = params['missingProperty'] ?? params['additionalProperty'] ?? params['unevaluatedProperty'];
     if (typeof extra === 'string') fieldPath = [...fieldPath, extra];
     const field = fieldPath.length > 0 ? fieldPath.join('.') : '-';
-    const allowed = Array.isArray(params['allowedValues']) ? ` (one of ${(params['allowedValues'] as unknown[]).join(', ')})` : '';
-    const message = error.keyword === 'unevaluatedProperties' || error.keyword === 'additionalProperties' ? 'is not a known field for this entry' : `${error.message ?? 'is invalid'}${allowed}`;
+    const allowed = Array.isArray(params['allowedValues'])
+      ? ` (one of ${(params['allowedValues'] as unknown[]).join(', ')})`
+      : '';
+    const message =
+      error.keyword === 'unevaluatedProperties' || error.keyword === 'additionalProperties'
+        ? 'is not a known field for this entry'
+        : `${error.message ?? 'is invalid'}${allowed}`;
     problems.push({ entry, field, message: `${message}${shownValue(json, error.instancePath, error.keyword)}` });
   }
   return problems;

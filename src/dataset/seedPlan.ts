@@ -7,7 +7,13 @@ import { loadDataset, type LoadReport } from './loadDataset';
 import { readDataset } from './readDataset';
 
 /** The canonical dataset of the Plan, shipped with the project. */
-export const BUNDLED_PLAN_FILE = path.join(PROJECT_ROOT, 'src', 'dataset', 'plans', 'zhongguancun-14th-five-year-plan.json');
+export const BUNDLED_PLAN_FILE = path.join(
+  PROJECT_ROOT,
+  'src',
+  'dataset',
+  'plans',
+  'zhongguancun-14th-five-year-plan.json',
+);
 
 const COUNT_PLANS = readCypher('load/count-plans.cypher');
 

@@ -63,7 +63,11 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new StartupError(`Embedded Neo4j did not open Bolt on 127.0.0.1:${options.boltPort} within ${options.readyTimeoutMs ?? 120_000} ms.\n${output.join('\n')}`));
+      reject(
+        new StartupError(
+          `Embedded Neo4j did not open Bolt on 127.0.0.1:${options.boltPort} within ${options.readyTimeoutMs ?? 120_000} ms.\n${output.join('\n')}`,
+        ),
+      );
     }, options.readyTimeoutMs ?? 120_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       remember(chunk);
@@ -74,7 +78,14 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     });
     child.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(new StartupError(error.code === 'ENOENT' ? `Java was not found on PATH. ${INSTALL_HINT}` : `Could not start Java: ${error.message}`, { cause: error }));
+      reject(
+        new StartupError(
+          error.code === 'ENOENT'
+            ? `Java was not found on PATH. ${INSTALL_HINT}`
+            : `Could not start Java: ${error.message}`,
+          { cause: error },
+        ),
+      );
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
@@ -97,7 +108,12 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   };
 }
 
-function explainEarlyExit(options: EmbeddedNeo4jOptions, code: number | null, signal: string | null, output: string[]): string {
+function explainEarlyExit(
+  options: EmbeddedNeo4jOptions,
+  code: number | null,
+  signal: string | null,
+  output: string[],
+): string {
   const log = output.join('\n');
   let hint = '';
   if (/Address already in use|BindException/i.test(log)) {
@@ -125,17 +141,30 @@ function ensureLauncherBuilt(options: EmbeddedNeo4jOptions): string {
   const classpathFile = path.join(dir, 'target', 'classpath.txt');
   // Maven leaves unchanged outputs untouched, so a stamp written after each good build tells freshness.
   const stamp = path.join(dir, 'target', 'launcher.stamp');
-  const sources = [path.join(dir, 'pom.xml'), path.join(dir, 'src', 'main', 'java', ...MAIN_CLASS.split('.')) + '.java'];
+  const sources = [
+    path.join(dir, 'pom.xml'),
+    path.join(dir, 'src', 'main', 'java', ...MAIN_CLASS.split('.')) + '.java',
+  ];
   const builtAt = fs.existsSync(classpathFile) ? mtime(stamp) : -Infinity;
   if (sources.some((file) => mtime(file) > builtAt)) {
-    options.onProgress?.('Building the embedded Neo4j launcher with Maven (the first run downloads Neo4j, about 100 MB)...');
-    const build = spawnSync('mvn', ['-B', '-q', 'compile'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    options.onProgress?.(
+      'Building the embedded Neo4j launcher with Maven (the first run downloads Neo4j, about 100 MB)...',
+    );
+    const build = spawnSync('mvn', ['-B', '-q', 'compile'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (build.error) {
       const missing = (build.error as NodeJS.ErrnoException).code === 'ENOENT';
-      throw new StartupError(missing ? `Maven (mvn) was not found on PATH. ${INSTALL_HINT}` : `Could not run Maven: ${build.error.message}`);
+      throw new StartupError(
+        missing ? `Maven (mvn) was not found on PATH. ${INSTALL_HINT}` : `Could not run Maven: ${build.error.message}`,
+      );
     }
     if (build.status !== 0) {
-      throw new StartupError(`Maven could not build the embedded Neo4j launcher in ${dir}:\n${(build.stdout + build.stderr).slice(-4000)}`);
+      throw new StartupError(
+        `Maven could not build the embedded Neo4j launcher in ${dir}:\n${(build.stdout + build.stderr).slice(-4000)}`,
+      );
     }
     fs.writeFileSync(stamp, new Date().toISOString());
   }

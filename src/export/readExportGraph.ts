@@ -15,12 +15,24 @@ export interface ExportSelection {
 }
 
 /** Reads the selected graph; `maxNodes` caps its size. Throws NotFoundError for an unknown focus. */
-export async function readExportGraph(db: Database, limits: ApiLimits, selection: ExportSelection, maxNodes: number): Promise<ExportGraph & { truncated: boolean }> {
+export async function readExportGraph(
+  db: Database,
+  limits: ApiLimits,
+  selection: ExportSelection,
+  maxNodes: number,
+): Promise<ExportGraph & { truncated: boolean }> {
   const scope = new ParamScope({ ...limits, maxLimit: maxNodes, defaultLimit: maxNodes });
-  const query = selection.focus === undefined ? compileGraph(scope, {}) : compileNeighborhood(scope, { id: selection.focus, depth: selection.depth ?? null }, ALL_GRAPH_FIELDS);
+  const query =
+    selection.focus === undefined
+      ? compileGraph(scope, {})
+      : compileNeighborhood(scope, { id: selection.focus, depth: selection.depth ?? null }, ALL_GRAPH_FIELDS);
   const [row] = await db.read(query.cypher, query.params);
   if (selection.focus !== undefined && !row?.['found']) {
     throw new NotFoundError(`focus: no entity has the id ${JSON.stringify(selection.focus)}`, { argument: 'focus' });
   }
-  return { nodes: (row?.['nodes'] ?? []) as ExportGraph['nodes'], edges: finishEdges((row?.['edges'] ?? []) as Omit<ExportEdge, 'id'>[], { sort: true }), truncated: row?.['truncated'] === true };
+  return {
+    nodes: (row?.['nodes'] ?? []) as ExportGraph['nodes'],
+    edges: finishEdges((row?.['edges'] ?? []) as Omit<ExportEdge, 'id'>[], { sort: true }),
+    truncated: row?.['truncated'] === true,
+  };
 }

@@ -9,8 +9,27 @@ export function writeCytoscapeJson(graph: ExportGraph): string {
       generated_by: 'zgc-plan-graph',
       data: { name: 'Zhongguancun Plan graph' },
       elements: {
-        nodes: graph.nodes.map((n) => ({ data: { id: n.id, label: n.name, kind: n.kind, summary: n.summary, sources: n.sources, namespace: n.namespace } })),
-        edges: graph.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, type: e.type, basis: e.basis, rationale: e.rationale, sources: e.sources } })),
+        nodes: graph.nodes.map((n) => ({
+          data: {
+            id: n.id,
+            label: n.name,
+            kind: n.kind,
+            summary: n.summary,
+            sources: n.sources,
+            namespace: n.namespace,
+          },
+        })),
+        edges: graph.edges.map((e) => ({
+          data: {
+            id: e.id,
+            source: e.source,
+            target: e.target,
+            type: e.type,
+            basis: e.basis,
+            rationale: e.rationale,
+            sources: e.sources,
+          },
+        })),
       },
     },
     null,

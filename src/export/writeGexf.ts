@@ -26,7 +26,12 @@ export function writeGexf(graph: ExportGraph): string {
   EDGE_ATTRIBUTES.forEach(([title, type], i) => edgeAttrs.ele('attribute', { id: `e${i}`, title, type }));
   const nodes = g.ele('nodes');
   for (const node of graph.nodes) {
-    const values = { kind: node.kind, summary: node.summary, sources: listString(node.sources), namespace: node.namespace };
+    const values = {
+      kind: node.kind,
+      summary: node.summary,
+      sources: listString(node.sources),
+      namespace: node.namespace,
+    };
     const attvalues = nodes.ele('node', { id: node.id, label: node.name }).ele('attvalues');
     NODE_ATTRIBUTES.forEach(([title], i) => {
       const value = values[title];
@@ -36,7 +41,9 @@ export function writeGexf(graph: ExportGraph): string {
   const edges = g.ele('edges');
   for (const edge of graph.edges) {
     const values = { basis: edge.basis, rationale: edge.rationale, sources: listString(edge.sources) };
-    const attvalues = edges.ele('edge', { id: edge.id, source: edge.source, target: edge.target, label: edge.type }).ele('attvalues');
+    const attvalues = edges
+      .ele('edge', { id: edge.id, source: edge.source, target: edge.target, label: edge.type })
+      .ele('attvalues');
     EDGE_ATTRIBUTES.forEach(([title], i) => {
       const value = values[title];
       if (value !== null) attvalues.ele('attvalue', { for: `e${i}`, value });

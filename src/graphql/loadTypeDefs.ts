@@ -5,7 +5,10 @@ import { parse, type DocumentNode } from 'graphql';
 
 /** Parses every `.graphql` file under `dir` into one document. */
 export function loadTypeDefs(dir: string): DocumentNode {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort();
   const sdl = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
   return parse(sdl);
 }

@@ -32,7 +32,10 @@ export function maskError(logger: Logger): (formatted: GraphQLFormattedError, er
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       return formatted;
     }
-    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error while resolving a request');
+    logger.error(
+      { err: unwrapResolverError(error), path: formatted.path },
+      'unexpected error while resolving a request',
+    );
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),

@@ -2,13 +2,26 @@
  * The resolver map. Every root field compiles its whole selection into one Cypher query and returns
  * the rows; nested fields are then read from those rows by `readResponseKey`, never fetched again.
  */
-import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+} from 'graphql';
 import type { Resolvers } from './generated/resolvers';
 import type { Context } from './context';
 import { CompileScope, type CompiledQuery } from '../compiler/CompileScope';
 import { finishEdges, selectedGraphFields, type EdgeRow } from '../compiler/graphShapes';
 import { compileGraph } from '../compiler/compileGraph';
-import { compileConnection, compileList, shapeConnection, type ConnectionArgs, type ListArgs } from '../compiler/listQuery';
+import {
+  compileConnection,
+  compileList,
+  shapeConnection,
+  type ConnectionArgs,
+  type ListArgs,
+} from '../compiler/listQuery';
 import { compileNode } from '../compiler/compileNode';
 import { compileSearch } from '../compiler/compileSearch';
 import { compileNeighborhood } from '../compiler/compileNeighborhood';
@@ -49,7 +62,8 @@ function returnObject(info: GraphQLResolveInfo): GraphQLObjectType {
   return type;
 }
 
-const list = async (args: ListArgs, context: Context, info: GraphQLResolveInfo): Promise<Row[]> => rows(context, compileList(scope(context, info), returnObject(info), args));
+const list = async (args: ListArgs, context: Context, info: GraphQLResolveInfo): Promise<Row[]> =>
+  rows(context, compileList(scope(context, info), returnObject(info), args));
 
 const connection = async (args: ConnectionArgs, context: Context, info: GraphQLResolveInfo): Promise<Row> => {
   const compiled = compileConnection(scope(context, info), returnObject(info), args);
@@ -70,35 +84,52 @@ export const resolvers: Resolvers = {
     tasksConnection: (_parent, args, context, info) => connection(args, context, info),
     industriesConnection: (_parent, args, context, info) => connection(args, context, info),
     platformsConnection: (_parent, args, context, info) => connection(args, context, info),
-    node: async (_parent, { id }, context, info) => (await rows(context, compileNode(scope(context, info), id)))[0] ?? null,
+    node: async (_parent, { id }, context, info) =>
+      (await rows(context, compileNode(scope(context, info), id)))[0] ?? null,
     search: (_parent, args, context, info) => rows(context, compileSearch(scope(context, info), args)),
     neighborhood: async (_parent, args, context, info) => {
       const compile = scope(context, info);
       const [row] = await context.db.read(...spread(compileNeighborhood(compile, args, selectedGraphFields(compile))));
-      if (!row?.['found']) throw new NotFoundError(`neighborhood: no entity has the id ${JSON.stringify(args.id)}`, { argument: 'id' });
-      return { nodes: row['nodes'], edges: finishEdges(row['edges'] as EdgeRow[], { sort: true }), truncated: row['truncated'] };
+      if (!row?.['found'])
+        throw new NotFoundError(`neighborhood: no entity has the id ${JSON.stringify(args.id)}`, { argument: 'id' });
+      return {
+        nodes: row['nodes'],
+        edges: finishEdges(row['edges'] as EdgeRow[], { sort: true }),
+        truncated: row['truncated'],
+      };
     },
     shortestPath: async (_parent, args, context, info) => {
       const [row] = await context.db.read(...spread(compileShortestPath(scope(context, info), args)));
       for (const end of ['from', 'to'] as const) {
-        if (!row?.[`${end}Found`]) throw new NotFoundError(`shortestPath: no entity has the id ${JSON.stringify(args[end])} (argument ${end})`, { argument: end });
+        if (!row?.[`${end}Found`])
+          throw new NotFoundError(`shortestPath: no entity has the id ${JSON.stringify(args[end])} (argument ${end})`, {
+            argument: end,
+          });
       }
       const nodes = row?.['nodes'] as unknown[] | null;
-      return nodes ? { length: nodes.length - 1, nodes, edges: finishEdges(row?.['edges'] as EdgeRow[], { sort: false }) } : null;
+      return nodes
+        ? { length: nodes.length - 1, nodes, edges: finishEdges(row?.['edges'] as EdgeRow[], { sort: false }) }
+        : null;
     },
     graph: async (_parent, args, context, info) => {
       const compile = scope(context, info);
       const [row] = await context.db.read(...spread(compileGraph(compile, args, selectedGraphFields(compile))));
-      return { nodes: row?.['nodes'], edges: finishEdges((row?.['edges'] ?? []) as EdgeRow[], { sort: true }), truncated: row?.['truncated'] };
+      return {
+        nodes: row?.['nodes'],
+        edges: finishEdges((row?.['edges'] ?? []) as EdgeRow[], { sort: true }),
+        truncated: row?.['truncated'],
+      };
     },
     goalImpact: async (_parent, { id }, context, info) => {
       const [row] = await rows(context, compileGoalImpact(scope(context, info), id));
       if (!row) throw new NotFoundError(`goalImpact: no goal has the id ${JSON.stringify(id)}`, { argument: 'id' });
       return row;
     },
-    gaps: async (_parent, { namespace }, context, info) => (await rows(context, compileGaps(scope(context, info), namespace)))[0] ?? {},
+    gaps: async (_parent, { namespace }, context, info) =>
+      (await rows(context, compileGaps(scope(context, info), namespace)))[0] ?? {},
     mostConnected: (_parent, args, context, info) => rows(context, compileMostConnected(scope(context, info), args)),
-    cypher: (_parent, { query, params }, context) => runAdhocCypher(context.db, context.adhoc, { query, params, presentedKey: context.presentedKey }),
+    cypher: (_parent, { query, params }, context) =>
+      runAdhocCypher(context.db, context.adhoc, { query, params, presentedKey: context.presentedKey }),
   },
   JSON: JSONResolver,
   Entity: {

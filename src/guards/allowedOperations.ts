@@ -25,8 +25,12 @@ const sha256 = (text: string): string => crypto.createHash('sha256').update(text
 
 /** Reads and validates every `.graphql` file in `dir`; a file that does not parse or validate stops start-up. */
 export function readAllowedOperations(dir: string, schema: GraphQLSchema): AllowedOperations {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort();
-  if (files.length === 0) throw new StartupError(`ALLOWED_OPERATIONS_DIR: ${dir} holds no .graphql file, so no operation could run`);
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort();
+  if (files.length === 0)
+    throw new StartupError(`ALLOWED_OPERATIONS_DIR: ${dir} holds no .graphql file, so no operation could run`);
   const canonicalHashes = new Set<string>();
   const texts = new Map<string, string>();
   for (const file of files) {
@@ -40,7 +44,9 @@ export function readAllowedOperations(dir: string, schema: GraphQLSchema): Allow
       problems = [error as GraphQLError];
     }
     if (problems.length > 0) {
-      throw new StartupError(`ALLOWED_OPERATIONS_DIR: ${file} is not a valid operation of this API: ${problems.map((p) => p.message).join('; ')}`);
+      throw new StartupError(
+        `ALLOWED_OPERATIONS_DIR: ${file} is not a valid operation of this API: ${problems.map((p) => p.message).join('; ')}`,
+      );
     }
     texts.set(sha256(text), text);
   }
@@ -62,9 +68,12 @@ export function allowListGuard(allowed: AllowedOperations): ApolloServerPlugin {
       Promise.resolve({
         didResolveOperation: ({ document }) => {
           if (!allowed.canonicalHashes.has(sha256(print(document)))) {
-            throw new GraphQLError('This server runs only registered operations (allow-list mode), and this document is not one of them.', {
-              extensions: { code: ErrorCode.OPERATION_NOT_ALLOWED, http: { status: 403 } },
-            });
+            throw new GraphQLError(
+              'This server runs only registered operations (allow-list mode), and this document is not one of them.',
+              {
+                extensions: { code: ErrorCode.OPERATION_NOT_ALLOWED, http: { status: 403 } },
+              },
+            );
           }
           return Promise.resolve();
         },

@@ -13,7 +13,12 @@ import type { ApiLimits } from '../compiler/CompileScope';
 import { ErrorCode } from '../errors/errors';
 
 // Report, do not throw: a rule that throws would end validation as an unexpected error.
-const report = { propagateOnRejection: false, onReject: [(context: { reportError: (e: GraphQLError) => void } | null, error: GraphQLError) => context?.reportError(error)] };
+const report = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: { reportError: (e: GraphQLError) => void } | null, error: GraphQLError) => context?.reportError(error),
+  ],
+};
 
 /**
  * Refuses mutations and subscriptions while validating: the schema has neither, and graphql-js 16
@@ -22,7 +27,11 @@ const report = { propagateOnRejection: false, onReject: [(context: { reportError
 export const knownOperationTypes: ValidationRule = (context) => ({
   OperationDefinition(operation) {
     if (!context.getSchema().getRootType(operation.operation)) {
-      context.reportError(new GraphQLError(`This API answers queries only; it has no ${operation.operation} operations.`, { nodes: operation }));
+      context.reportError(
+        new GraphQLError(`This API answers queries only; it has no ${operation.operation} operations.`, {
+          nodes: operation,
+        }),
+      );
     }
   },
 });
@@ -44,11 +53,15 @@ export function guardRules(guards: RequestGuards): ValidationRule[] {
  */
 export function listSizeEstimator(guards: RequestGuards, limits: ApiLimits): ComplexityEstimator {
   return ({ field, args, childComplexity, type }) => {
-    const given = typeof args['limit'] === 'number' ? args['limit'] : typeof args['first'] === 'number' ? args['first'] : undefined;
+    const given =
+      typeof args['limit'] === 'number' ? args['limit'] : typeof args['first'] === 'number' ? args['first'] : undefined;
     const limited = field.args.some((a) => a.name === 'limit' || a.name === 'first');
     const isRoot = type.name === 'Query';
     // A limit above the cap is refused by the resolver with its own message, so count the cap.
-    const items = Math.max(0, Math.min(given ?? (isRoot ? limits.defaultLimit : guards.assumedListSize), limits.maxLimit));
+    const items = Math.max(
+      0,
+      Math.min(given ?? (isRoot ? limits.defaultLimit : guards.assumedListSize), limits.maxLimit),
+    );
     if (!isList(field.type)) {
       // A connection or subgraph: its limit sizes the lists inside it (edges, nodes), which were
       // counted at the assumed size, so scale its selection to the limit.
@@ -72,7 +85,13 @@ export function complexityGuard(guards: RequestGuards, limits: ApiLimits): Apoll
         didResolveOperation: ({ schema, document, request, operationName }) => {
           let complexity: number;
           try {
-            complexity = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators });
+            complexity = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators,
+            });
           } catch {
             // Variables that do not fit their types: execution refuses them (BAD_USER_INPUT) before any resolver runs.
             return Promise.resolve();
@@ -80,7 +99,14 @@ export function complexityGuard(guards: RequestGuards, limits: ApiLimits): Apoll
           if (complexity > guards.maxComplexity) {
             throw new GraphQLError(
               `Query is too complex: its estimated cost is ${complexity}, the limit is ${guards.maxComplexity} (API_MAX_COMPLEXITY). Ask for fewer items (limit, first) or fewer nested lists.`,
-              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, complexity, limit: guards.maxComplexity, http: { status: 400 } } },
+              {
+                extensions: {
+                  code: ErrorCode.QUERY_TOO_COMPLEX,
+                  complexity,
+                  limit: guards.maxComplexity,
+                  http: { status: 400 },
+                },
+              },
             );
           }
           return Promise.resolve();

@@ -28,24 +28,37 @@ export function exportRoutes(options: ExportRoutesOptions): Router {
     router.get(`/export.${name}`, async (req: Request, res: Response) => {
       const focus = single(req.query['focus']);
       const depthText = single(req.query['depth']);
-      if (focus === null || depthText === null) return refuse(res, 400, ErrorCode.BAD_USER_INPUT, 'focus and depth may each be given once');
-      if (focus !== undefined && focus.trim() === '') return refuse(res, 400, ErrorCode.BAD_USER_INPUT, 'focus must be an entity id, got an empty value');
+      if (focus === null || depthText === null)
+        return refuse(res, 400, ErrorCode.BAD_USER_INPUT, 'focus and depth may each be given once');
+      if (focus !== undefined && focus.trim() === '')
+        return refuse(res, 400, ErrorCode.BAD_USER_INPUT, 'focus must be an entity id, got an empty value');
       let depth: number | undefined;
       if (depthText !== undefined) {
         depth = /^\d{1,3}$/.test(depthText) ? Number(depthText) : NaN;
-        if (!(depth >= 1 && depth <= options.limits.maxDepth)) return refuse(res, 400, ErrorCode.BAD_USER_INPUT, `depth must be a whole number from 1 to ${options.limits.maxDepth}, got ${JSON.stringify(depthText)}`);
-        if (focus === undefined) return refuse(res, 400, ErrorCode.BAD_USER_INPUT, 'depth needs a focus: the entity id to export around');
+        if (!(depth >= 1 && depth <= options.limits.maxDepth))
+          return refuse(
+            res,
+            400,
+            ErrorCode.BAD_USER_INPUT,
+            `depth must be a whole number from 1 to ${options.limits.maxDepth}, got ${JSON.stringify(depthText)}`,
+          );
+        if (focus === undefined)
+          return refuse(res, 400, ErrorCode.BAD_USER_INPUT, 'depth needs a focus: the entity id to export around');
       }
       try {
         const graph = await readExportGraph(options.db, options.limits, { focus, depth }, options.maxNodes);
-        const base = focus === undefined ? 'zgc-plan-graph' : `zgc-plan-graph-${focus.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 80)}-depth${depth ?? 1}`;
+        const base =
+          focus === undefined
+            ? 'zgc-plan-graph'
+            : `zgc-plan-graph-${focus.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 80)}-depth${depth ?? 1}`;
         res.setHeader('content-type', format.contentType);
         res.setHeader('content-disposition', `attachment; filename="${base}.${format.extension}"`);
         if (graph.truncated) res.setHeader('x-export-truncated', `true; at most ${options.maxNodes} nodes`);
         res.status(200).send(format.write(graph));
       } catch (error) {
         if (error instanceof NotFoundError) return refuse(res, 404, ErrorCode.NOT_FOUND, error.message);
-        if (error instanceof ServiceUnavailableError) return refuse(res, 503, ErrorCode.SERVICE_UNAVAILABLE, error.message);
+        if (error instanceof ServiceUnavailableError)
+          return refuse(res, 503, ErrorCode.SERVICE_UNAVAILABLE, error.message);
         options.logger.error({ err: error }, 'export failed');
         return refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
       }

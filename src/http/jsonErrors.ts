@@ -8,19 +8,34 @@ import { ErrorCode } from '../errors/errors';
 import type { Logger } from '../logging/createLogger';
 
 /** Error body in the shape GraphQL clients already read. */
-export function errorBody(message: string, code: string): { errors: { message: string; extensions: { code: string } }[] } {
+export function errorBody(
+  message: string,
+  code: string,
+): { errors: { message: string; extensions: { code: string } }[] } {
   return { errors: [{ message, extensions: { code } }] };
 }
 
 // body-parser names each failure with a `type`; the status it sets is kept, the text is ours.
 const BODY_ERRORS: Record<string, { code: string; message: (error: BodyError) => string }> = {
-  'entity.too.large': { code: 'PAYLOAD_TOO_LARGE', message: (e) => `request body must be at most ${e.limit ?? '?'} bytes, got ${e.length ?? 'more'}` },
+  'entity.too.large': {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: (e) => `request body must be at most ${e.limit ?? '?'} bytes, got ${e.length ?? 'more'}`,
+  },
   'entity.parse.failed': { code: 'BAD_REQUEST', message: () => 'request body must be valid JSON' },
   'entity.verify.failed': { code: 'BAD_REQUEST', message: () => 'request body was refused' },
-  'encoding.unsupported': { code: 'UNSUPPORTED_MEDIA_TYPE', message: (e) => `content encoding must be identity, gzip, deflate or br, got ${JSON.stringify(e.encoding ?? '')}` },
-  'charset.unsupported': { code: 'UNSUPPORTED_MEDIA_TYPE', message: (e) => `JSON must be sent as utf-8, got charset ${JSON.stringify(e.charset ?? '')}` },
+  'encoding.unsupported': {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: (e) => `content encoding must be identity, gzip, deflate or br, got ${JSON.stringify(e.encoding ?? '')}`,
+  },
+  'charset.unsupported': {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: (e) => `JSON must be sent as utf-8, got charset ${JSON.stringify(e.charset ?? '')}`,
+  },
   'request.aborted': { code: 'BAD_REQUEST', message: () => 'the client aborted the request body' },
-  'request.size.invalid': { code: 'BAD_REQUEST', message: () => 'request body length does not match its Content-Length' },
+  'request.size.invalid': {
+    code: 'BAD_REQUEST',
+    message: () => 'request body length does not match its Content-Length',
+  },
   'stream.encoding.set': { code: 'BAD_REQUEST', message: () => 'request body could not be read' },
 };
 

@@ -38,15 +38,23 @@ export function requestLog(logger: Logger): RequestHandler {
       return id;
     },
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     // A 503 (Neo4j away, shutting down) is a state, not a fault; the causes of 500s are logged where they happen.
-    customLogLevel: (_req, res, error) => (res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : 'info'),
+    customLogLevel: (_req, res, error) =>
+      res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : 'info',
     customSuccessMessage: () => 'request finished',
     customErrorMessage: () => 'request finished',
     customSuccessObject: (_req, res, line: Record<string, unknown>) => ({ ...line, ...graphqlFields(res) }),
-    customErrorObject: (_req, res, _error, line: Record<string, unknown>) => ({ ...withoutError(line), ...graphqlFields(res) }),
+    customErrorObject: (_req, res, _error, line: Record<string, unknown>) => ({
+      ...withoutError(line),
+      ...graphqlFields(res),
+    }),
   });
 }
 
@@ -60,7 +68,13 @@ function graphqlFields(res: ServerResponse): Record<string, unknown> {
   const outcome = outcomeOf(res);
   if (outcome.operationName === undefined && outcome.errorCodes === undefined) return {};
   const codes = outcome.errorCodes ?? [];
-  return { graphql: { operationName: outcome.operationName ?? null, outcome: codes.length === 0 ? 'ok' : 'error', errorCodes: codes } };
+  return {
+    graphql: {
+      operationName: outcome.operationName ?? null,
+      outcome: codes.length === 0 ? 'ok' : 'error',
+      errorCodes: codes,
+    },
+  };
 }
 
 /** Records the operation name and error codes of each GraphQL request into its outcome. */
@@ -69,7 +83,9 @@ export function requestOutcomePlugin(): ApolloServerPlugin<Context> {
     requestDidStart: () =>
       Promise.resolve({
         didEncounterErrors: ({ contextValue, errors }) => {
-          contextValue.outcome.errorCodes = errors.map((e) => (typeof e.extensions['code'] === 'string' ? e.extensions['code'] : 'INTERNAL_SERVER_ERROR'));
+          contextValue.outcome.errorCodes = errors.map((e) =>
+            typeof e.extensions['code'] === 'string' ? e.extensions['code'] : 'INTERNAL_SERVER_ERROR',
+          );
           return Promise.resolve();
         },
         willSendResponse: ({ contextValue, operationName }) => {

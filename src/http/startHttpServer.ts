@@ -76,7 +76,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const typeDefs = loadTypeDefs(SCHEMA_DIR);
-  const allowed = options.allowedOperationsDir === undefined ? undefined : readAllowedOperations(options.allowedOperationsDir, buildASTSchema(typeDefs));
+  const allowed =
+    options.allowedOperationsDir === undefined
+      ? undefined
+      : readAllowedOperations(options.allowedOperationsDir, buildASTSchema(typeDefs));
   if (allowed) logger.info({ operations: allowed.files }, 'allow-list mode: only registered operations run');
   const apollo = new ApolloServer<Context>({
     typeDefs,
@@ -104,7 +107,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   });
   app.get('/ready', async (_req, res) => {
     const up = !stopping && (await db.ping());
-    res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'unavailable', neo4j: stopping ? 'unknown' : up ? 'up' : 'down', stopping });
+    res
+      .status(up ? 200 : 503)
+      .json({ status: up ? 'ready' : 'unavailable', neo4j: stopping ? 'unknown' : up ? 'up' : 'down', stopping });
   });
   for (const [name, file] of Object.entries(vendorAssets())) {
     app.get(`/vendor/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d' }));
@@ -115,7 +120,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     '/graphql',
     express.json({ limit: guards.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: ({ req, res }): Promise<Context> => Promise.resolve({ db, logger, limits, adhoc, presentedKey: presentedKey(req.headers), outcome: outcomeOf(res) }),
+      context: ({ req, res }): Promise<Context> =>
+        Promise.resolve({
+          db,
+          logger,
+          limits,
+          adhoc,
+          presentedKey: presentedKey(req.headers),
+          outcome: outcomeOf(res),
+        }),
     }),
   );
   app.use(notFound());
@@ -123,8 +136,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (error: NodeJS.ErrnoException) => {
-      const reason = error.code === 'EADDRINUSE' ? 'is already in use' : error.code === 'EACCES' ? 'needs privileges this process lacks' : `cannot be opened (${error.message})`;
-      reject(new StartupError(`PORT: ${options.host}:${options.port} ${reason}; set PORT to a free port.`, { cause: error }));
+      const reason =
+        error.code === 'EADDRINUSE'
+          ? 'is already in use'
+          : error.code === 'EACCES'
+            ? 'needs privileges this process lacks'
+            : `cannot be opened (${error.message})`;
+      reject(
+        new StartupError(`PORT: ${options.host}:${options.port} ${reason}; set PORT to a free port.`, { cause: error }),
+      );
     });
     httpServer.listen(options.port, options.host, resolve);
   }).catch(async (error: unknown) => {

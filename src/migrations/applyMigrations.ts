@@ -8,7 +8,10 @@ import type { Database } from '../database/Database';
 
 /** Runs every schema statement; returns how many statements were sent. */
 export async function applyMigrations(db: Database, dir: string): Promise<number> {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort();
   let count = 0;
   for (const file of files) {
     // Schema changes cannot share a transaction with each other on Neo4j, so each runs alone.

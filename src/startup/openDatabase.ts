@@ -22,13 +22,19 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     try {
       const db = await Database.connect({
         uri: target.uri,
-        auth: target.username !== undefined && target.password !== undefined ? { username: target.username, password: target.password } : undefined,
+        auth:
+          target.username !== undefined && target.password !== undefined
+            ? { username: target.username, password: target.password }
+            : undefined,
         database: target.database,
         ...requestTimeouts(config),
       });
       return { db, close: () => db.close() };
     } catch (error) {
-      throw new StartupError(`NEO4J_URI: cannot reach Neo4j at ${target.uri} (database "${target.database}"): ${(error as Error).message}`, { cause: error });
+      throw new StartupError(
+        `NEO4J_URI: cannot reach Neo4j at ${target.uri} (database "${target.database}"): ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
   logger.info({ dataDir: target.dataDir, boltPort: target.boltPort }, 'starting embedded Neo4j');
@@ -57,5 +63,9 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
 }
 
 function requestTimeouts(config: Config): { connectTimeoutMs: number; readTimeoutMs: number; retryMs: number } {
-  return { connectTimeoutMs: config.connectTimeoutMs, readTimeoutMs: config.timeouts.transactionMs, retryMs: config.timeouts.unavailableMs };
+  return {
+    connectTimeoutMs: config.connectTimeoutMs,
+    readTimeoutMs: config.timeouts.transactionMs,
+    retryMs: config.timeouts.unavailableMs,
+  };
 }

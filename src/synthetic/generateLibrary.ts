@@ -21,10 +21,46 @@ export interface LibraryShape {
 
 /** Named sizes; `xl` is about 100,000 nodes and 1,000,000 relationships. */
 export const SIZES: Readonly<Record<'small' | 'medium' | 'large' | 'xl', LibraryShape>> = {
-  small: { plans: 50, industries: 200, platforms: 50, tasksPerPlan: 10, industriesPerTask: 10, platformsPerTask: 4, plansPerFile: 50, seed: 1 },
-  medium: { plans: 500, industries: 1000, platforms: 200, tasksPerPlan: 10, industriesPerTask: 10, platformsPerTask: 4, plansPerFile: 100, seed: 1 },
-  large: { plans: 2000, industries: 2000, platforms: 500, tasksPerPlan: 10, industriesPerTask: 10, platformsPerTask: 4, plansPerFile: 100, seed: 1 },
-  xl: { plans: 5650, industries: 2500, platforms: 500, tasksPerPlan: 10, industriesPerTask: 10, platformsPerTask: 4, plansPerFile: 100, seed: 1 },
+  small: {
+    plans: 50,
+    industries: 200,
+    platforms: 50,
+    tasksPerPlan: 10,
+    industriesPerTask: 10,
+    platformsPerTask: 4,
+    plansPerFile: 50,
+    seed: 1,
+  },
+  medium: {
+    plans: 500,
+    industries: 1000,
+    platforms: 200,
+    tasksPerPlan: 10,
+    industriesPerTask: 10,
+    platformsPerTask: 4,
+    plansPerFile: 100,
+    seed: 1,
+  },
+  large: {
+    plans: 2000,
+    industries: 2000,
+    platforms: 500,
+    tasksPerPlan: 10,
+    industriesPerTask: 10,
+    platformsPerTask: 4,
+    plansPerFile: 100,
+    seed: 1,
+  },
+  xl: {
+    plans: 5650,
+    industries: 2500,
+    platforms: 500,
+    tasksPerPlan: 10,
+    industriesPerTask: 10,
+    platformsPerTask: 4,
+    plansPerFile: 100,
+    seed: 1,
+  },
 };
 
 /** The namespace of the shared industries and platforms. */
@@ -59,14 +95,41 @@ export function sharedDataset(shape: LibraryShape): PlanDataset {
   const relationships: DatasetRelationship[] = [];
   const systems = Math.ceil(shape.industries / INDUSTRIES_PER_SYSTEM);
   for (let s = 0; s < systems; s++) {
-    nodes.push({ id: `system-${s}`, label: 'Industry', name: `Industry system ${s}`, summary: `Synthetic industry system number ${s}.`, sources: [1], tier: 'SYSTEM' });
+    nodes.push({
+      id: `system-${s}`,
+      label: 'Industry',
+      name: `Industry system ${s}`,
+      summary: `Synthetic industry system number ${s}.`,
+      sources: [1],
+      tier: 'SYSTEM',
+    });
   }
   for (let i = 0; i < shape.industries; i++) {
-    nodes.push({ id: industryId(i), label: 'Industry', name: `Industry ${i}`, summary: `Synthetic industry ${i}, member of system ${i % systems}.`, sources: [1], tier: i % 3 === 0 ? 'LEADING' : 'KEY' });
-    relationships.push({ type: 'PART_OF', from: industryId(i), to: `system-${i % systems}`, basis: 'STATED', sources: [1] });
+    nodes.push({
+      id: industryId(i),
+      label: 'Industry',
+      name: `Industry ${i}`,
+      summary: `Synthetic industry ${i}, member of system ${i % systems}.`,
+      sources: [1],
+      tier: i % 3 === 0 ? 'LEADING' : 'KEY',
+    });
+    relationships.push({
+      type: 'PART_OF',
+      from: industryId(i),
+      to: `system-${i % systems}`,
+      basis: 'STATED',
+      sources: [1],
+    });
   }
   for (let p = 0; p < shape.platforms; p++) {
-    nodes.push({ id: platformId(p), label: 'Platform', name: `Platform ${p}`, summary: `Synthetic cooperation platform ${p}.`, sources: [1], platformKind: 'OTHER' });
+    nodes.push({
+      id: platformId(p),
+      label: 'Platform',
+      name: `Platform ${p}`,
+      summary: `Synthetic cooperation platform ${p}.`,
+      sources: [1],
+      platformKind: 'OTHER',
+    });
   }
   return { namespace: SHARED_NAMESPACE, title: 'Shared industries and platforms', nodes, relationships };
 }
@@ -80,32 +143,83 @@ export function* planDatasets(shape: LibraryShape): Generator<PlanDataset> {
     const last = Math.min(first + shape.plansPerFile, shape.plans);
     for (let p = first; p < last; p++) {
       const plan = `plan-${p}`;
-      nodes.push({ id: plan, label: 'Plan', name: `Synthetic plan ${p}`, summary: `Development plan number ${p} of the synthetic library.`, sources: [1], zone: `Zone ${p % 97}`, periodStart: 2021, periodEnd: 2025, horizon: 2035 });
+      nodes.push({
+        id: plan,
+        label: 'Plan',
+        name: `Synthetic plan ${p}`,
+        summary: `Development plan number ${p} of the synthetic library.`,
+        sources: [1],
+        zone: `Zone ${p % 97}`,
+        periodStart: 2021,
+        periodEnd: 2025,
+        horizon: 2035,
+      });
       const goals = [`${plan}-goal-2025`, `${plan}-goal-2035`, ...[1, 2, 3, 4, 5].map((k) => `${plan}-goal-s${k}`)];
       goals.forEach((goal, k) => {
         const stage = k < 2;
-        nodes.push({ id: goal, label: 'Goal', name: `Plan ${p} ${stage ? `stage goal ${k === 0 ? 2025 : 2035}` : `specific goal ${k - 1}`}`, summary: `Goal ${k} of synthetic plan ${p}.`, sources: [1], goalKind: stage ? 'STAGE' : 'SPECIFIC', targetYear: k === 1 ? 2035 : 2025, ordinal: stage ? k + 1 : k - 1 });
+        nodes.push({
+          id: goal,
+          label: 'Goal',
+          name: `Plan ${p} ${stage ? `stage goal ${k === 0 ? 2025 : 2035}` : `specific goal ${k - 1}`}`,
+          summary: `Goal ${k} of synthetic plan ${p}.`,
+          sources: [1],
+          goalKind: stage ? 'STAGE' : 'SPECIFIC',
+          targetYear: k === 1 ? 2035 : 2025,
+          ordinal: stage ? k + 1 : k - 1,
+        });
         relationships.push({ type: 'SETS', from: plan, to: goal, basis: 'STATED', sources: [1] });
         if (!stage) relationships.push({ type: 'DETAILS', from: goal, to: goals[0]!, basis: 'STATED', sources: [1] });
       });
       relationships.push({ type: 'LEADS_TO', from: goals[0]!, to: goals[1]!, basis: 'STATED', sources: [1] });
       for (let t = 0; t < shape.tasksPerPlan; t++) {
         const task = `${plan}-task-${t}`;
-        nodes.push({ id: task, label: 'Task', name: `Plan ${p} task ${t + 1}`, summary: `Key task ${t + 1} of synthetic plan ${p}.`, sources: [1], ordinal: t + 1 });
+        nodes.push({
+          id: task,
+          label: 'Task',
+          name: `Plan ${p} task ${t + 1}`,
+          summary: `Key task ${t + 1} of synthetic plan ${p}.`,
+          sources: [1],
+          ordinal: t + 1,
+        });
         relationships.push({ type: 'DEPLOYS', from: plan, to: task, basis: 'STATED', sources: [1] });
         for (const g of new Set([2 + (t % 5), rand() < 0.5 ? 2 + Math.floor(rand() * 5) : 2 + (t % 5)])) {
-          relationships.push({ type: 'ADVANCES', from: task, to: goals[g]!, basis: 'INFERRED', rationale: 'Synthetic link.', sources: [1] });
+          relationships.push({
+            type: 'ADVANCES',
+            from: task,
+            to: goals[g]!,
+            basis: 'INFERRED',
+            rationale: 'Synthetic link.',
+            sources: [1],
+          });
         }
         for (const i of skewedPicks(rand, shape.industries, shape.industriesPerTask)) {
           const stated = rand() < 0.7;
-          relationships.push({ type: 'DEVELOPS', from: task, to: `${SHARED_NAMESPACE}:${industryId(i)}`, basis: stated ? 'STATED' : 'INFERRED', ...(stated ? {} : { rationale: 'Synthetic link.' }), sources: [1] });
+          relationships.push({
+            type: 'DEVELOPS',
+            from: task,
+            to: `${SHARED_NAMESPACE}:${industryId(i)}`,
+            basis: stated ? 'STATED' : 'INFERRED',
+            ...(stated ? {} : { rationale: 'Synthetic link.' }),
+            sources: [1],
+          });
         }
         for (const i of skewedPicks(rand, shape.platforms, shape.platformsPerTask)) {
-          relationships.push({ type: 'BUILDS', from: task, to: `${SHARED_NAMESPACE}:${platformId(i)}`, basis: 'STATED', sources: [1] });
+          relationships.push({
+            type: 'BUILDS',
+            from: task,
+            to: `${SHARED_NAMESPACE}:${platformId(i)}`,
+            basis: 'STATED',
+            sources: [1],
+          });
         }
       }
     }
-    yield { namespace: `lib-${String(first / shape.plansPerFile).padStart(5, '0')}`, title: `Synthetic plans ${first}-${last - 1}`, nodes, relationships };
+    yield {
+      namespace: `lib-${String(first / shape.plansPerFile).padStart(5, '0')}`,
+      title: `Synthetic plans ${first}-${last - 1}`,
+      nodes,
+      relationships,
+    };
   }
 }
 

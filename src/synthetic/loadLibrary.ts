@@ -11,7 +11,11 @@ export function libraryDatasets(shape: LibraryShape): PlanDataset[] {
 }
 
 /** Loads each dataset in its own transaction; `onLoaded` hears of each as it commits. */
-export async function loadLibrary(db: Database, shape: LibraryShape, onLoaded?: (dataset: PlanDataset, index: number, total: number) => void): Promise<LoadReport[]> {
+export async function loadLibrary(
+  db: Database,
+  shape: LibraryShape,
+  onLoaded?: (dataset: PlanDataset, index: number, total: number) => void,
+): Promise<LoadReport[]> {
   const datasets = libraryDatasets(shape);
   const reports: LoadReport[] = [];
   for (const [i, dataset] of datasets.entries()) {

@@ -10,7 +10,8 @@ function packageDir(name: string): string {
   let dir = path.dirname(require.resolve(name));
   while (dir !== path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === name) return dir;
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === name)
+      return dir;
     dir = path.dirname(dir);
   }
   throw new Error(`Cannot find the folder of package ${name}`);

@@ -37,24 +37,28 @@ const CASES: Case[] = [
   {
     name: 'node by id with a fragment',
     graphql: '{ node(id: "zgc14:platform-zgc-forum") { id name ... on Platform { platformKind tasks { id } } } }',
-    cypher: 'MATCH (p:Entity {id: $id}) RETURN p.id AS id, p.name AS name, p.platformKind AS platformKind, COLLECT { MATCH (p)<-[:BUILDS]-(t:Task) RETURN t.id } AS tasks',
+    cypher:
+      'MATCH (p:Entity {id: $id}) RETURN p.id AS id, p.name AS name, p.platformKind AS platformKind, COLLECT { MATCH (p)<-[:BUILDS]-(t:Task) RETURN t.id } AS tasks',
     params: { id: 'zgc14:platform-zgc-forum' },
   },
   {
     name: 'full-text search',
     graphql: '{ search(text: "innovation", limit: 10) { score entity { id name } } }',
-    cypher: "CALL db.index.fulltext.queryNodes('entity_text', 'name:innovation^4 name:innovation*^2 summary:innovation summary:innovation*^0.5') YIELD node, score RETURN node.id AS id, node.name AS name, score ORDER BY score DESC LIMIT 10",
+    cypher:
+      "CALL db.index.fulltext.queryNodes('entity_text', 'name:innovation^4 name:innovation*^2 summary:innovation summary:innovation*^0.5') YIELD node, score RETURN node.id AS id, node.name AS name, score ORDER BY score DESC LIMIT 10",
   },
   {
     name: 'neighborhood, depth 2',
-    graphql: '{ neighborhood(id: "zgc14:platform-zgc-forum", depth: 2) { nodes { id kind name } edges { id type source target basis } } }',
+    graphql:
+      '{ neighborhood(id: "zgc14:platform-zgc-forum", depth: 2) { nodes { id kind name } edges { id type source target basis } } }',
     cypher:
       'MATCH (s:Entity {id: $id})-[*0..2]-(n:Entity) WITH collect(DISTINCT n) AS nodes CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes RETURN collect({type: type(r), source: a.id, target: b.id, basis: r.basis}) AS edges } RETURN [n IN nodes | {id: n.id, name: n.name, labels: labels(n)}] AS nodes, edges',
     params: { id: 'zgc14:platform-zgc-forum' },
   },
   {
     name: 'shortest path',
-    graphql: '{ shortestPath(from: "zgc14:platform-zgc-forum", to: "zgc14:goal-2035") { length nodes { id kind name } edges { type source target basis } } }',
+    graphql:
+      '{ shortestPath(from: "zgc14:platform-zgc-forum", to: "zgc14:goal-2035") { length nodes { id kind name } edges { type source target basis } } }',
     cypher:
       'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) MATCH p = shortestPath((a)-[*..6]-(b)) RETURN [n IN nodes(p) | {id: n.id, name: n.name}] AS nodes, [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, basis: r.basis}] AS edges',
     params: { from: 'zgc14:platform-zgc-forum', to: 'zgc14:goal-2035' },
@@ -78,11 +82,18 @@ async function main(): Promise<void> {
   const server = await startHttpServer({ host: '127.0.0.1', port: 0, db, logger, limits: config.limits });
   const url = `http://127.0.0.1:${server.port}/graphql`;
   const viaGraphql = async (query: string): Promise<void> => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     const body = (await response.json()) as { errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
   };
-  const lines = ['| query | GraphQL over HTTP, median ms | hand-written Cypher via driver, median ms | ratio |', '| --- | ---: | ---: | ---: |'];
+  const lines = [
+    '| query | GraphQL over HTTP, median ms | hand-written Cypher via driver, median ms | ratio |',
+    '| --- | ---: | ---: | ---: |',
+  ];
   for (const c of CASES) {
     for (let i = 0; i < WARMUP; i++) {
       await viaGraphql(c.graphql);
@@ -98,7 +109,9 @@ async function main(): Promise<void> {
       await db.read(c.cypher, c.params);
       d.push(performance.now() - start);
     }
-    lines.push(`| ${c.name} | ${median(g).toFixed(2)} | ${median(d).toFixed(2)} | ${(median(g) / median(d)).toFixed(2)} |`);
+    lines.push(
+      `| ${c.name} | ${median(g).toFixed(2)} | ${median(d).toFixed(2)} | ${(median(g) / median(d)).toFixed(2)} |`,
+    );
   }
   await server.close();
   await close();

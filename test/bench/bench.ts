@@ -55,51 +55,84 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
       name: 'root list, filter + sort',
       ours: '{ goals(where: {targetYear: 2025, goalKind: SPECIFIC}, sort: [{field: NAME}], limit: 20) { id name targetYear } }',
       peer: '{ goals(where: {targetYear: {eq: 2025}, goalKind: {eq: "SPECIFIC"}}, sort: [{name: ASC}, {id: ASC}], limit: 20) { id name targetYear } }',
-      floor: { cypher: "MATCH (g:Goal {targetYear: 2025, goalKind: 'SPECIFIC'}) WITH g ORDER BY g.name, g.id LIMIT 20 RETURN g {.id, .name, .targetYear} AS goal", params: {} },
+      floor: {
+        cypher:
+          "MATCH (g:Goal {targetYear: 2025, goalKind: 'SPECIFIC'}) WITH g ORDER BY g.name, g.id LIMIT 20 RETURN g {.id, .name, .targetYear} AS goal",
+        params: {},
+      },
     },
     {
       name: '2-hop goal -> tasks -> industries',
       ours: `{ goals(where: {idIn: ["${ids.goal}"]}) { id tasks { id industries { id name } } } }`,
       peer: `{ goals(where: {id: {eq: "${ids.goal}"}}) { id tasks(${BY_ORDINAL}) { id industries(${BY_ID}) { id name } } } }`,
-      floor: { cypher: 'MATCH (g:Entity:Goal {id: $id}) RETURN g.id AS id, COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) WITH i ORDER BY i.id RETURN {id: i.id, name: i.name} }} } AS tasks', params: { id: ids.goal } },
+      floor: {
+        cypher:
+          'MATCH (g:Entity:Goal {id: $id}) RETURN g.id AS id, COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) WITH i ORDER BY i.id RETURN {id: i.id, name: i.name} }} } AS tasks',
+        params: { id: ids.goal },
+      },
     },
     {
       name: '3-hop plan -> goals -> tasks -> industries',
       ours: `{ plans(where: {idIn: ["${ids.plan}"]}) { id goals { id tasks { id industries { id } } } } }`,
       peer: `{ plans(where: {id: {eq: "${ids.plan}"}}) { id goals(${BY_ORDINAL}) { id tasks(${BY_ORDINAL}) { id industries(${BY_ID}) { id } } } } }`,
-      floor: { cypher: 'MATCH (p:Entity:Plan {id: $id}) RETURN p.id AS id, COLLECT { MATCH (p)-[:SETS]->(g:Goal) WITH g ORDER BY g.ordinal, g.id RETURN {id: g.id, tasks: COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) WITH i ORDER BY i.id RETURN {id: i.id} }} }} } AS goals', params: { id: ids.plan } },
+      floor: {
+        cypher:
+          'MATCH (p:Entity:Plan {id: $id}) RETURN p.id AS id, COLLECT { MATCH (p)-[:SETS]->(g:Goal) WITH g ORDER BY g.ordinal, g.id RETURN {id: g.id, tasks: COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) WITH i ORDER BY i.id RETURN {id: i.id} }} }} } AS goals',
+        params: { id: ids.plan },
+      },
     },
     {
       name: 'hub industry <- tasks -> goals',
       ours: `{ industries(where: {idIn: ["${ids.hub}"]}) { id tasksConnection { totalCount } tasks { id goals { id } } } }`,
       peer: `{ industries(where: {id: {eq: "${ids.hub}"}}) { id tasksConnection { totalCount } tasks(${BY_ORDINAL}) { id goals(${BY_ORDINAL}) { id } } } }`,
-      floor: { cypher: 'MATCH (i:Entity:Industry {id: $id}) RETURN i.id AS id, COUNT { (i)<-[:DEVELOPS]-(:Task) } AS total, COLLECT { MATCH (i)<-[:DEVELOPS]-(t:Task) WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, goals: COLLECT { MATCH (t)-[:ADVANCES]->(g:Goal) WITH g ORDER BY g.ordinal, g.id RETURN {id: g.id} }} } AS tasks', params: { id: ids.hub } },
+      floor: {
+        cypher:
+          'MATCH (i:Entity:Industry {id: $id}) RETURN i.id AS id, COUNT { (i)<-[:DEVELOPS]-(:Task) } AS total, COLLECT { MATCH (i)<-[:DEVELOPS]-(t:Task) WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, goals: COLLECT { MATCH (t)-[:ADVANCES]->(g:Goal) WITH g ORDER BY g.ordinal, g.id RETURN {id: g.id} }} } AS tasks',
+        params: { id: ids.hub },
+      },
     },
     {
       name: 'paged connection with totalCount',
       ours: `{ goalsConnection(first: 20, after: "${after999}") { totalCount edges { node { id name } } } }`,
       peer: `{ goalsConnection(first: 20, after: "${peerAfter999}", sort: [{id: ASC}]) { totalCount edges { node { id name } } } }`,
-      floor: { cypher: 'CALL () { MATCH (g:Goal) RETURN count(g) AS total } MATCH (g:Goal) WITH total, g ORDER BY g.id SKIP 1000 LIMIT 21 RETURN total, collect({id: g.id, name: g.name}) AS page', params: {} },
+      floor: {
+        cypher:
+          'CALL () { MATCH (g:Goal) RETURN count(g) AS total } MATCH (g:Goal) WITH total, g ORDER BY g.id SKIP 1000 LIMIT 21 RETURN total, collect({id: g.id, name: g.name}) AS page',
+        params: {},
+      },
     },
     {
       name: 'neighborhood, depth 2',
       ours: `{ neighborhood(id: "${ids.task}", depth: 2, limit: 500) { nodes { id kind name } edges { id type source target basis } } }`,
-      floor: { cypher: "MATCH (s:Entity {id: $id}) MATCH (s)-[*0..2]-(n:Entity) WITH collect(DISTINCT n)[..500] AS nodes CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes WITH a.id AS source, type(r) AS type, b.id AS target, r.basis AS basis ORDER BY source, type, target RETURN collect({id: source + '|' + type + '|' + target, type: type, source: source, target: target, basis: basis}) AS edges } RETURN [n IN nodes | {id: n.id, kind: head([l IN labels(n) WHERE l <> 'Entity']), name: n.name}] AS nodes, edges", params: { id: ids.task } },
+      floor: {
+        cypher:
+          "MATCH (s:Entity {id: $id}) MATCH (s)-[*0..2]-(n:Entity) WITH collect(DISTINCT n)[..500] AS nodes CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes WITH a.id AS source, type(r) AS type, b.id AS target, r.basis AS basis ORDER BY source, type, target RETURN collect({id: source + '|' + type + '|' + target, type: type, source: source, target: target, basis: basis}) AS edges } RETURN [n IN nodes | {id: n.id, kind: head([l IN labels(n) WHERE l <> 'Entity']), name: n.name}] AS nodes, edges",
+        params: { id: ids.task },
+      },
     },
     {
       name: 'shortest path',
       ours: `{ shortestPath(from: "${ids.task}", to: "${ids.otherTask}") { length nodes { id } edges { type } } }`,
-      floor: { cypher: 'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) MATCH p = shortestPath((a)-[*..6]-(b)) RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | type(r)] AS types', params: { from: ids.task, to: ids.otherTask } },
+      floor: {
+        cypher:
+          'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) MATCH p = shortestPath((a)-[*..6]-(b)) RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | type(r)] AS types',
+        params: { from: ids.task, to: ids.otherTask },
+      },
     },
     {
       name: 'full-text search',
       ours: '{ search(text: "industry 42", limit: 10) { score entity { id name } } }',
-      floor: { cypher: "CALL db.index.fulltext.queryNodes('entity_text', 'name:industry^4 name:industry*^2 summary:industry summary:industry*^0.5 name:42^4 name:42*^2 summary:42 summary:42*^0.5') YIELD node, score RETURN node.id AS id, node.name AS name, score ORDER BY score DESC LIMIT 10", params: {} },
+      floor: {
+        cypher:
+          "CALL db.index.fulltext.queryNodes('entity_text', 'name:industry^4 name:industry*^2 summary:industry summary:industry*^0.5 name:42^4 name:42*^2 summary:42 summary:42*^0.5') YIELD node, score RETURN node.id AS id, node.name AS name, score ORDER BY score DESC LIMIT 10",
+        params: {},
+      },
     },
   ];
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 type Sender = () => Promise<void>;
 
@@ -107,9 +140,14 @@ type Sender = () => Promise<void>;
  * p50/p95/p99 at concurrency 1 of each path, sampled in turns (one request of each path per round,
  * the starting path rotating), so drift on a shared machine hits every path alike.
  */
-async function latency(senders: Record<string, Sender>, runs: number): Promise<Record<string, { p50: number; p95: number; p99: number; errors: number; failure?: string }>> {
+async function latency(
+  senders: Record<string, Sender>,
+  runs: number,
+): Promise<Record<string, { p50: number; p95: number; p99: number; errors: number; failure?: string }>> {
   const names = Object.keys(senders);
-  const errors: Record<string, { count: number; first?: string }> = Object.fromEntries(names.map((n) => [n, { count: 0 }]));
+  const errors: Record<string, { count: number; first?: string }> = Object.fromEntries(
+    names.map((n) => [n, { count: 0 }]),
+  );
   // A failed request (the peer running out of transaction memory, say) is counted, not timed.
   const send = async (name: string): Promise<number | undefined> => {
     const start = performance.now();
@@ -136,14 +174,24 @@ async function latency(senders: Record<string, Sender>, runs: number): Promise<R
     names.map((name) => {
       const sorted = samples[name]!.sort((a, b) => a - b);
       const failed = errors[name]!;
-      const stats = sorted.length === 0 ? { p50: NaN, p95: NaN, p99: NaN } : { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
-      return [name, { ...stats, errors: failed.count, ...(failed.first ? { failure: failed.first.slice(0, 300) } : {}) }];
+      const stats =
+        sorted.length === 0
+          ? { p50: NaN, p95: NaN, p99: NaN }
+          : { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+      return [
+        name,
+        { ...stats, errors: failed.count, ...(failed.first ? { failure: failed.first.slice(0, 300) } : {}) },
+      ];
     }),
   );
 }
 
 /** Requests per second at `connections`; an answer with GraphQL errors counts as an error, not a request served. */
-async function throughput(request: { url: string; method: 'GET' | 'POST'; body?: string }, connections: number, seconds: number): Promise<{ rps: number; errors: number }> {
+async function throughput(
+  request: { url: string; method: 'GET' | 'POST'; body?: string },
+  connections: number,
+  seconds: number,
+): Promise<{ rps: number; errors: number }> {
   let graphqlErrors = 0;
   const result = await autocannon({
     url: request.url,
@@ -162,7 +210,10 @@ async function throughput(request: { url: string; method: 'GET' | 'POST'; body?:
     ],
   });
   const served = Math.max(0, result.requests.total - graphqlErrors);
-  return { rps: (served / result.requests.total) * result.requests.average || 0, errors: result.errors + result.non2xx + graphqlErrors };
+  return {
+    rps: (served / result.requests.total) * result.requests.average || 0,
+    errors: result.errors + result.non2xx + graphqlErrors,
+  };
 }
 
 /**
@@ -178,13 +229,26 @@ async function drain(db: Database): Promise<void> {
 }
 
 async function postGraphql(url: string, query: string): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(60_000) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(60_000),
+  });
   const body = (await response.json()) as { errors?: unknown };
   if (body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors).slice(0, 500)}`);
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { size: { type: 'string', default: 'small' }, runs: { type: 'string', default: '50' }, duration: { type: 'string', default: '2' }, cases: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      size: { type: 'string', default: 'small' },
+      runs: { type: 'string', default: '50' },
+      duration: { type: 'string', default: '2' },
+      cases: { type: 'string' },
+    },
+  });
   const sizeName = values.size as keyof typeof SIZES;
   const shape = SIZES[sizeName];
   if (!shape) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
@@ -197,12 +261,24 @@ async function main(): Promise<void> {
   const expected = JSON.stringify({ shape, size: sizeOf(shape) });
   const fresh = !fs.existsSync(marker) || fs.readFileSync(marker, 'utf8') !== expected;
   if (fresh) fs.rmSync(dataDir, { recursive: true, force: true });
-  const env = { ...process.env, NEO4J_EMBEDDED_DATA_DIR: dataDir, NEO4J_EMBEDDED_BOLT_PORT: process.env['NEO4J_EMBEDDED_BOLT_PORT'] ?? '7696', NEO4J_EMBEDDED_HEAP: process.env['NEO4J_EMBEDDED_HEAP'] ?? '2g', NEO4J_EMBEDDED_PAGECACHE: process.env['NEO4J_EMBEDDED_PAGECACHE'] ?? '1g' };
+  const env = {
+    ...process.env,
+    NEO4J_EMBEDDED_DATA_DIR: dataDir,
+    NEO4J_EMBEDDED_BOLT_PORT: process.env['NEO4J_EMBEDDED_BOLT_PORT'] ?? '7696',
+    NEO4J_EMBEDDED_HEAP: process.env['NEO4J_EMBEDDED_HEAP'] ?? '2g',
+    NEO4J_EMBEDDED_PAGECACHE: process.env['NEO4J_EMBEDDED_PAGECACHE'] ?? '1g',
+  };
   const config = readConfig(env, PROJECT_ROOT);
   const logger = pino({ level: 'warn' });
   const { db: loaderDb, close } = await openDatabase(config, logger);
   const uri = config.neo4j.mode === 'external' ? config.neo4j.uri : `bolt://127.0.0.1:${config.neo4j.boltPort}`;
-  const report: Record<string, unknown> = { size: sizeName, shape, counts: sizeOf(shape), node: process.version, date: new Date().toISOString() };
+  const report: Record<string, unknown> = {
+    size: sizeName,
+    shape,
+    counts: sizeOf(shape),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   try {
@@ -216,7 +292,12 @@ async function main(): Promise<void> {
       fs.writeFileSync(marker, expected);
     }
     const ours: QueryEvent[] = [];
-    const db = await Database.connect({ uri, database: 'neo4j', connectTimeoutMs: 10_000, onQuery: (q) => ours.push(q) });
+    const db = await Database.connect({
+      uri,
+      database: 'neo4j',
+      connectTimeoutMs: 10_000,
+      onQuery: (q) => ours.push(q),
+    });
     // The floor and the driver path get their own pool, so their statements never mix with ours.
     const floorDb = await Database.connect({ uri, database: 'neo4j', connectTimeoutMs: 10_000 });
     let started = performance.now();
@@ -227,9 +308,17 @@ async function main(): Promise<void> {
     report['peerStartMs'] = performance.now() - started;
     report['peerSchemaMs'] = peer.schemaMs;
 
-    const cases = workload({ goal: 'lib-00000:plan-0-goal-s1', plan: 'lib-00000:plan-7', hub: 'shared:industry-0', task: 'lib-00000:plan-3-task-2', otherTask: `lib-${String(Math.floor((shape.plans - 1) / shape.plansPerFile)).padStart(5, '0')}:plan-${shape.plans - 1}-task-5` });
+    const cases = workload({
+      goal: 'lib-00000:plan-0-goal-s1',
+      plan: 'lib-00000:plan-7',
+      hub: 'shared:industry-0',
+      task: 'lib-00000:plan-3-task-2',
+      otherTask: `lib-${String(Math.floor((shape.plans - 1) / shape.plansPerFile)).padStart(5, '0')}:plan-${shape.plans - 1}-task-5`,
+    });
     const floorApp = express();
-    cases.forEach((c, i) => floorApp.get(`/floor/${i}`, async (_req, res) => res.json(await floorDb.read(c.floor.cypher, c.floor.params))));
+    cases.forEach((c, i) =>
+      floorApp.get(`/floor/${i}`, async (_req, res) => res.json(await floorDb.read(c.floor.cypher, c.floor.params))),
+    );
     const floorServer = http.createServer(floorApp);
     await new Promise<void>((resolve) => floorServer.listen(0, '127.0.0.1', resolve));
     const floorUrl = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}/floor`;
@@ -258,7 +347,9 @@ async function main(): Promise<void> {
       }
       const requests: Record<string, { url: string; method: 'GET' | 'POST'; body?: string }> = {
         ours: { url: oursUrl, method: 'POST', body: JSON.stringify({ query: c.ours }) },
-        ...(c.peer && !peerFailure ? { peer: { url: peer.url, method: 'POST' as const, body: JSON.stringify({ query: c.peer }) } } : {}),
+        ...(c.peer && !peerFailure
+          ? { peer: { url: peer.url, method: 'POST' as const, body: JSON.stringify({ query: c.peer }) } }
+          : {}),
         floor: { url: `${floorUrl}/${i}`, method: 'GET' },
       };
       const senders: Record<string, Sender> = {
@@ -281,10 +372,17 @@ async function main(): Promise<void> {
         await drain(floorDb);
         const dbHits = hits[name];
         const l = latencies[name]!;
-        row[name] = { ...l, rps8: t8.rps, rps32: t32.rps, errors: l.errors + t8.errors + t32.errors, ...(dbHits !== undefined ? { dbHits } : {}) };
+        row[name] = {
+          ...l,
+          rps8: t8.rps,
+          rps32: t32.rps,
+          errors: l.errors + t8.errors + t32.errors,
+          ...(dbHits !== undefined ? { dbHits } : {}),
+        };
       }
       row['driver'] = { ...latencies['driver']!, rps8: NaN, rps32: NaN };
-      if (peerFailure) row['peer'] = { p50: NaN, p95: NaN, p99: NaN, rps8: NaN, rps32: NaN, errors: 1, failure: peerFailure };
+      if (peerFailure)
+        row['peer'] = { p50: NaN, p95: NaN, p99: NaN, rps8: NaN, rps32: NaN, errors: 1, failure: peerFailure };
       results[c.name] = row;
     }
     report['results'] = results;
@@ -311,14 +409,18 @@ async function main(): Promise<void> {
       return fs.existsSync(file) ? [JSON.parse(fs.readFileSync(file, 'utf8')) as SizeReport] : [];
     });
     fs.writeFileSync(path.join(dir, 'latency-vs-size.svg'), await plotLatency(reports));
-    process.stderr.write(`Plot of ${reports.map((r) => r.size).join(', ')}: ${path.join(dir, 'latency-vs-size.svg')}\n`);
+    process.stderr.write(
+      `Plot of ${reports.map((r) => r.size).join(', ')}: ${path.join(dir, 'latency-vs-size.svg')}\n`,
+    );
   }
 }
 
 function toMarkdown(report: Record<string, unknown>): string {
   const results = report['results'] as Record<string, Record<string, PathResult | null>>;
-  const f = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '-' : n >= 100 ? n.toFixed(0) : n.toFixed(2));
-  const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined || !b ? '-' : (a / b).toFixed(2));
+  const f = (n: number | undefined): string =>
+    n === undefined || Number.isNaN(n) ? '-' : n >= 100 ? n.toFixed(0) : n.toFixed(2);
+  const ratio = (a: number | undefined, b: number | undefined): string =>
+    a === undefined || b === undefined || !b ? '-' : (a / b).toFixed(2);
   const lines = [
     `Size ${String(report['size'])}: ${JSON.stringify(report['counts'])}; Node ${String(report['node'])}; ${String(report['date'])}`,
     '',
@@ -336,10 +438,18 @@ function toMarkdown(report: Record<string, unknown>): string {
   }
   for (const [name, r] of Object.entries(results)) {
     for (const [pathName, result] of Object.entries(r)) {
-      if (result?.failure) lines.push('', `${name}, ${pathName}: ${result.errors} failed requests; the first said: ${result.failure.replace(/\|/g, '/')}`);
+      if (result?.failure)
+        lines.push(
+          '',
+          `${name}, ${pathName}: ${result.errors} failed requests; the first said: ${result.failure.replace(/\|/g, '/')}`,
+        );
     }
   }
-  lines.push('', `Load: ${report['loadSeconds'] === undefined ? 'reused an earlier load' : `${(report['loadSeconds'] as number).toFixed(1)} s (${(report['loadSecondsPer100kRelationships'] as number).toFixed(1)} s per 100k relationships)`}. Start: ours ${f(report['oursStartMs'] as number)} ms, peer ${f(report['peerStartMs'] as number)} ms (schema ${f(report['peerSchemaMs'] as number)} ms). Peak RSS of the benchmark process (both servers): ${String(report['peakRssMB'])} MB.`, '');
+  lines.push(
+    '',
+    `Load: ${report['loadSeconds'] === undefined ? 'reused an earlier load' : `${(report['loadSeconds'] as number).toFixed(1)} s (${(report['loadSecondsPer100kRelationships'] as number).toFixed(1)} s per 100k relationships)`}. Start: ours ${f(report['oursStartMs'] as number)} ms, peer ${f(report['peerStartMs'] as number)} ms (schema ${f(report['peerSchemaMs'] as number)} ms). Peak RSS of the benchmark process (both servers): ${String(report['peakRssMB'])} MB.`,
+    '',
+  );
   return lines.join('\n');
 }
 

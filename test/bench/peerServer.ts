@@ -52,7 +52,12 @@ function spy<T extends object>(target: T, record: (q: RecordedQuery) => void): T
         return (...args: unknown[]) => spy((value as (...a: unknown[]) => object).apply(t, args), record);
       }
       if (property === 'executeRead' || property === 'executeWrite') {
-        return (work: (tx: object) => unknown, config?: unknown) => (value as (w: (tx: object) => unknown, c?: unknown) => unknown).call(t, (tx: object) => work(spy(tx, record)), config);
+        return (work: (tx: object) => unknown, config?: unknown) =>
+          (value as (w: (tx: object) => unknown, c?: unknown) => unknown).call(
+            t,
+            (tx: object) => work(spy(tx, record)),
+            config,
+          );
       }
       return (value as (...a: unknown[]) => unknown).bind(t);
     },

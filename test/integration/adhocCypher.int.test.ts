@@ -21,7 +21,10 @@ async function cypher(q: string, p?: unknown, headers: Record<string, string> = 
 
 describe('Ad-hoc Cypher: answers', () => {
   it('runs a read query with parameters and returns columns and rows', async () => {
-    const result = await cypher('MATCH (t:Task) WHERE t.ordinal <= $max RETURN t.ordinal AS ordinal, t.name AS name ORDER BY ordinal', { max: 2 });
+    const result = await cypher(
+      'MATCH (t:Task) WHERE t.ordinal <= $max RETURN t.ordinal AS ordinal, t.name AS name ORDER BY ordinal',
+      { max: 2 },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.cypher.columns).toEqual(['ordinal', 'name']);
     expect(result.data?.cypher.rows.map((r) => r[0])).toEqual([1, 2]);
@@ -31,7 +34,10 @@ describe('Ad-hoc Cypher: answers', () => {
   it('returns nodes and relationships as plain JSON', async () => {
     const result = await cypher("MATCH (v:Platform {platformKind: 'VENUE'})-[r:HOSTS]->(f) RETURN v, r");
     expect(result.data?.cypher.rows[0]).toEqual([
-      { labels: expect.arrayContaining(['Platform', 'Entity']) as unknown, properties: expect.objectContaining({ id: 'zgc14:platform-forum-venue' }) as unknown },
+      {
+        labels: expect.arrayContaining(['Platform', 'Entity']) as unknown,
+        properties: expect.objectContaining({ id: 'zgc14:platform-forum-venue' }) as unknown,
+      },
       { type: 'HOSTS', properties: expect.objectContaining({ basis: 'STATED', sources: [12] }) as unknown },
     ]);
   });
@@ -44,11 +50,15 @@ describe('Ad-hoc Cypher: answers', () => {
 
   it('allows read-only schema procedures and full-text search', async () => {
     expect((await cypher('CALL db.labels() YIELD label RETURN label ORDER BY label LIMIT 2')).errors).toBeUndefined();
-    expect((await cypher("CALL db.index.fulltext.queryNodes('entity_text', 'forum') YIELD node RETURN node.id")).errors).toBeUndefined();
+    expect(
+      (await cypher("CALL db.index.fulltext.queryNodes('entity_text', 'forum') YIELD node RETURN node.id")).errors,
+    ).toBeUndefined();
   });
 
   it('stops a query that runs past the time limit', async () => {
-    const result = await cypher('UNWIND range(1, 100000000) AS a UNWIND range(1, 100) AS b WITH a, b WHERE a * b = -1 RETURN count(*)');
+    const result = await cypher(
+      'UNWIND range(1, 100000000) AS a UNWIND range(1, 100) AS b WITH a, b WHERE a * b = -1 RETURN count(*)',
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TIMEOUT');
   });
 
@@ -62,7 +72,10 @@ describe('Ad-hoc Cypher: answers', () => {
 describe('Ad-hoc Cypher: refusals leave the database unchanged', () => {
   let before: Awaited<ReturnType<typeof graphSnapshot>>;
   let schemaBefore: unknown;
-  const schema = async (): Promise<unknown> => [await t.db.read('SHOW INDEXES YIELD name RETURN name ORDER BY name'), await t.db.read('SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name')];
+  const schema = async (): Promise<unknown> => [
+    await t.db.read('SHOW INDEXES YIELD name RETURN name ORDER BY name'),
+    await t.db.read('SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name'),
+  ];
   beforeAll(async () => {
     before = await graphSnapshot(t.db);
     schemaBefore = await schema();
@@ -80,7 +93,7 @@ describe('Ad-hoc Cypher: refusals leave the database unchanged', () => {
     ['DELETE', 'MATCH ()-[r]->() DELETE r', 'read-only'],
     ['DETACH DELETE', 'MATCH (n) DETACH DELETE n', 'read-only'],
     ['a write inside a subquery', 'CALL () { CREATE (x:Probe) RETURN x } RETURN 1', 'read-only'],
-    ['FOREACH with a write', "MATCH (g:Goal) FOREACH (i IN [1] | SET g.flag = true)", 'read-only'],
+    ['FOREACH with a write', 'MATCH (g:Goal) FOREACH (i IN [1] | SET g.flag = true)', 'read-only'],
     ['CREATE INDEX', 'CREATE INDEX probe_index IF NOT EXISTS FOR (n:Goal) ON (n.targetYear)', 'read-only'],
     ['DROP CONSTRAINT', 'DROP CONSTRAINT entity_id', 'read-only'],
     ['LOAD CSV from a file', "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line", 'no-load-csv'],
@@ -97,12 +110,18 @@ describe('Ad-hoc Cypher: refusals leave the database unchanged', () => {
   });
 
   it('refuses requests without the key, or with a wrong one', async () => {
-    const attempts: Array<Record<string, string>> = [{}, { 'x-api-key': 'wrong-key-0123456789' }, { authorization: 'Bearer nope' }];
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { 'x-api-key': 'wrong-key-0123456789' },
+      { authorization: 'Bearer nope' },
+    ];
     for (const headers of attempts) {
       const result = await cypher('MATCH (n) RETURN count(n)', undefined, headers);
       expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
-    expect((await cypher('MATCH (n) RETURN count(n) AS n', undefined, { authorization: `Bearer ${KEY}` })).errors).toBeUndefined();
+    expect(
+      (await cypher('MATCH (n) RETURN count(n) AS n', undefined, { authorization: `Bearer ${KEY}` })).errors,
+    ).toBeUndefined();
   });
 });
 

@@ -29,7 +29,9 @@ describe('Database: the one gateway to Neo4j', () => {
     const hurried = await connectTestDatabase(undefined, { readTimeoutMs: 300 });
     try {
       const started = Date.now();
-      await expect(hurried.read('UNWIND range(1, 2000000000) AS x RETURN count(x) AS n')).rejects.toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });
+      await expect(hurried.read('UNWIND range(1, 2000000000) AS x RETURN count(x) AS n')).rejects.toMatchObject({
+        extensions: { code: 'QUERY_TIMEOUT' },
+      });
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(await hurried.read('RETURN 1 AS ok')).toEqual([{ ok: 1 }]);
     } finally {
@@ -48,8 +50,12 @@ describe('Database: the one gateway to Neo4j', () => {
 
   it('applies the schema migrations idempotently', async () => {
     const schema = async (): Promise<unknown[]> => {
-      const constraints = await db.read('SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name');
-      const indexes = await db.read('SHOW INDEXES YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name');
+      const constraints = await db.read(
+        'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name',
+      );
+      const indexes = await db.read(
+        'SHOW INDEXES YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name',
+      );
       return [constraints, indexes];
     };
     await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));

@@ -24,7 +24,16 @@ function demoPlan(): Record<string, unknown> {
   return {
     namespace: 'demo',
     nodes: [
-      { id: 'plan', label: 'Plan', name: 'Demo plan', summary: 'A plan for tests.', sources: [1], zone: 'Demo zone', periodStart: 2021, periodEnd: 2025 },
+      {
+        id: 'plan',
+        label: 'Plan',
+        name: 'Demo plan',
+        summary: 'A plan for tests.',
+        sources: [1],
+        zone: 'Demo zone',
+        periodStart: 2021,
+        periodEnd: 2025,
+      },
       { id: 'goal', label: 'Goal', name: 'Demo goal', sources: [1], goalKind: 'STAGE', targetYear: 2025 },
       { id: 'task', label: 'Task', name: 'Demo task', sources: [1], ordinal: 1 },
     ],
@@ -73,22 +82,36 @@ describe('Loading another plan next to the Zhongguancun Plan', () => {
 
   it('keeps both plans apart by namespace while sharing an industry by qualified id', async () => {
     const report = await loadDataset(db, readDataset(writeFile('demo.json', demoPlan())));
-    expect(report).toEqual({ namespace: 'demo', nodes: { total: 3, created: 3, updated: 0, deleted: 0 }, relationships: { total: 3, created: 3, updated: 0, deleted: 0 } });
-    expect(await db.read('MATCH (p:Plan) RETURN p.id AS id ORDER BY id')).toEqual([{ id: 'demo:plan' }, { id: 'zgc14:plan' }]);
-    expect(await db.read("MATCH (t:Task {id: 'demo:task'})-[:DEVELOPS]->(i:Industry) RETURN i.id AS id")).toEqual([{ id: 'zgc14:industry-fintech' }]);
+    expect(report).toEqual({
+      namespace: 'demo',
+      nodes: { total: 3, created: 3, updated: 0, deleted: 0 },
+      relationships: { total: 3, created: 3, updated: 0, deleted: 0 },
+    });
+    expect(await db.read('MATCH (p:Plan) RETURN p.id AS id ORDER BY id')).toEqual([
+      { id: 'demo:plan' },
+      { id: 'zgc14:plan' },
+    ]);
+    expect(await db.read("MATCH (t:Task {id: 'demo:task'})-[:DEVELOPS]->(i:Industry) RETURN i.id AS id")).toEqual([
+      { id: 'zgc14:industry-fintech' },
+    ]);
     expect(await db.read("MATCH (n:Entity {namespace: 'zgc14'}) RETURN count(n) AS n")).toEqual([{ n: 50 }]);
   });
 
   it('applies an edited file: changed entries are updated, removed ones deleted', async () => {
     await loadDataset(db, readDataset(writeFile('demo.json', demoPlan())));
-    const edited = demoPlan() as { nodes: Array<Record<string, unknown>>; relationships: Array<Record<string, unknown>> };
+    const edited = demoPlan() as {
+      nodes: Array<Record<string, unknown>>;
+      relationships: Array<Record<string, unknown>>;
+    };
     edited.nodes[1]!['summary'] = 'Now with a summary.';
     edited.nodes.splice(2, 1);
     edited.relationships.splice(1, 2);
     const report = await loadDataset(db, readDataset(writeFile('demo-edited.json', edited)));
     expect(report.nodes).toEqual({ total: 2, created: 0, updated: 1, deleted: 1 });
     expect(report.relationships).toEqual({ total: 1, created: 0, updated: 0, deleted: 2 });
-    expect(await db.read("MATCH (g:Goal {id: 'demo:goal'}) RETURN g.summary AS summary")).toEqual([{ summary: 'Now with a summary.' }]);
+    expect(await db.read("MATCH (g:Goal {id: 'demo:goal'}) RETURN g.summary AS summary")).toEqual([
+      { summary: 'Now with a summary.' },
+    ]);
     expect(await db.read("MATCH (i:Industry {id: 'zgc14:industry-fintech'}) RETURN count(i) AS n")).toEqual([{ n: 1 }]);
   });
 
@@ -97,7 +120,9 @@ describe('Loading another plan next to the Zhongguancun Plan', () => {
     const checked = checkDataset('demo.json', demoPlan());
     // Maps are not valid property values: the last batch fails after two batches were written.
     checked.dataset.nodes[2]!['nested'] = { not: 'allowed' };
-    await expect(loadDataset(db, checked, { batchSize: 1 })).rejects.toThrow(/Property values can only be of primitive types|nested/i);
+    await expect(loadDataset(db, checked, { batchSize: 1 })).rejects.toThrow(
+      /Property values can only be of primitive types|nested/i,
+    );
     expect(await graphSnapshot(db)).toEqual(before);
   });
 });
@@ -112,17 +137,70 @@ describe('Refusing malformed plan files, with nothing written', () => {
   });
 
   const cases: Array<[string, (plan: ReturnType<typeof demoPlan>) => unknown, RegExp]> = [
-    ['a reference to a node the file lacks', (p) => ((p['relationships'] as Array<Record<string, unknown>>)[0]!['to'] = 'gaol', p), /relationships\[0\] \(plan -SETS-> gaol\) \| to \| names no node of this file, got "gaol"/],
-    ['a missing required field', (p) => (delete (p['nodes'] as Array<Record<string, unknown>>)[1]!['targetYear'], p), /nodes\[1\] \(id "goal"\) \| targetYear \| must have required property 'targetYear'/],
-    ['a duplicate id', (p) => ((p['nodes'] as Array<Record<string, unknown>>)[2]!['id'] = 'goal', p), /nodes\[2\] \(id "goal"\) \| id \| duplicates the id of nodes\[1\]/],
-    ['a value of the wrong type', (p) => ((p['nodes'] as Array<Record<string, unknown>>)[2]!['ordinal'] = 'first', p), /nodes\[2\] \(id "task"\) \| ordinal \| must be integer, got "first"/],
-    ['an unknown label', (p) => ((p['nodes'] as Array<Record<string, unknown>>)[2]!['label'] = 'Person', p), /nodes\[2\] \(id "task"\) \| label \| must be equal to one of the allowed values \(one of Plan, .*\), got "Person"/],
-    ['an unknown field', (p) => ((p['nodes'] as Array<Record<string, unknown>>)[0]!['budget'] = 5, p), /nodes\[0\] \(id "plan"\) \| budget \| is not a known field/],
-    ['an inferred link without rationale', (p) => (delete (p['relationships'] as Array<Record<string, unknown>>)[1]!['rationale'], p), /relationships\[1\] \(task -ADVANCES-> goal\) \| rationale \| must have required property/],
-    ['a repeated relationship', (p) => ((p['relationships'] as unknown[]).push({ type: 'SETS', from: 'plan', to: 'goal', basis: 'STATED', sources: [2] }), p), /relationships\[3\] \(plan -SETS-> goal\) \| type \| repeats relationships\[0\]/],
-    ['an unknown relationship type', (p) => ((p['relationships'] as Array<Record<string, unknown>>)[0]!['type'] = 'DELETES', p), /relationships\[0\] \(plan -DELETES-> goal\) \| type \| must be equal to one of the allowed values/],
-    ['a period that ends before it starts', (p) => ((p['nodes'] as Array<Record<string, unknown>>)[0]!['periodEnd'] = 2019, p), /nodes\[0\] \(id "plan"\) \| periodEnd \| must not be before periodStart \(2021\), got 2019/],
-    ['a paragraph number that is not a positive integer', (p) => ((p['nodes'] as Array<Record<string, unknown>>)[0]!['sources'] = [0], p), /nodes\[0\] \(id "plan"\) \| sources.0 \| must be >= 1, got 0/],
+    [
+      'a reference to a node the file lacks',
+      (p) => (((p['relationships'] as Array<Record<string, unknown>>)[0]!['to'] = 'gaol'), p),
+      /relationships\[0\] \(plan -SETS-> gaol\) \| to \| names no node of this file, got "gaol"/,
+    ],
+    [
+      'a missing required field',
+      (p) => (delete (p['nodes'] as Array<Record<string, unknown>>)[1]!['targetYear'], p),
+      /nodes\[1\] \(id "goal"\) \| targetYear \| must have required property 'targetYear'/,
+    ],
+    [
+      'a duplicate id',
+      (p) => (((p['nodes'] as Array<Record<string, unknown>>)[2]!['id'] = 'goal'), p),
+      /nodes\[2\] \(id "goal"\) \| id \| duplicates the id of nodes\[1\]/,
+    ],
+    [
+      'a value of the wrong type',
+      (p) => (((p['nodes'] as Array<Record<string, unknown>>)[2]!['ordinal'] = 'first'), p),
+      /nodes\[2\] \(id "task"\) \| ordinal \| must be integer, got "first"/,
+    ],
+    [
+      'an unknown label',
+      (p) => (((p['nodes'] as Array<Record<string, unknown>>)[2]!['label'] = 'Person'), p),
+      /nodes\[2\] \(id "task"\) \| label \| must be equal to one of the allowed values \(one of Plan, .*\), got "Person"/,
+    ],
+    [
+      'an unknown field',
+      (p) => (((p['nodes'] as Array<Record<string, unknown>>)[0]!['budget'] = 5), p),
+      /nodes\[0\] \(id "plan"\) \| budget \| is not a known field/,
+    ],
+    [
+      'an inferred link without rationale',
+      (p) => (delete (p['relationships'] as Array<Record<string, unknown>>)[1]!['rationale'], p),
+      /relationships\[1\] \(task -ADVANCES-> goal\) \| rationale \| must have required property/,
+    ],
+    [
+      'a repeated relationship',
+      (p) => (
+        (p['relationships'] as unknown[]).push({
+          type: 'SETS',
+          from: 'plan',
+          to: 'goal',
+          basis: 'STATED',
+          sources: [2],
+        }),
+        p
+      ),
+      /relationships\[3\] \(plan -SETS-> goal\) \| type \| repeats relationships\[0\]/,
+    ],
+    [
+      'an unknown relationship type',
+      (p) => (((p['relationships'] as Array<Record<string, unknown>>)[0]!['type'] = 'DELETES'), p),
+      /relationships\[0\] \(plan -DELETES-> goal\) \| type \| must be equal to one of the allowed values/,
+    ],
+    [
+      'a period that ends before it starts',
+      (p) => (((p['nodes'] as Array<Record<string, unknown>>)[0]!['periodEnd'] = 2019), p),
+      /nodes\[0\] \(id "plan"\) \| periodEnd \| must not be before periodStart \(2021\), got 2019/,
+    ],
+    [
+      'a paragraph number that is not a positive integer',
+      (p) => (((p['nodes'] as Array<Record<string, unknown>>)[0]!['sources'] = [0]), p),
+      /nodes\[0\] \(id "plan"\) \| sources.0 \| must be >= 1, got 0/,
+    ],
     ['a namespace with a colon', (p) => ((p['namespace'] = 'a:b'), p), /file \| namespace \| must match pattern/],
   ];
 
@@ -136,7 +214,9 @@ describe('Refusing malformed plan files, with nothing written', () => {
   it('names only the missing field when a label-specific field is absent, not its siblings', () => {
     const plan = demoPlan();
     delete (plan['nodes'] as Array<Record<string, unknown>>)[1]!['targetYear'];
-    expect(problemsOf(() => readDataset(writeFile('one-missing.json', plan)))).toEqual([`nodes[1] (id "goal") | targetYear | must have required property 'targetYear'`]);
+    expect(problemsOf(() => readDataset(writeFile('one-missing.json', plan)))).toEqual([
+      `nodes[1] (id "goal") | targetYear | must have required property 'targetYear'`,
+    ]);
   });
 
   it('refuses a file that is not JSON', () => {
@@ -148,13 +228,20 @@ describe('Refusing malformed plan files, with nothing written', () => {
     const plan = demoPlan();
     (plan['relationships'] as Array<Record<string, unknown>>)[2]!['to'] = 'zgc14:industry-teleportation';
     const checked = readDataset(writeFile('dangling.json', plan));
-    await expect(loadDataset(db, checked)).rejects.toThrow(/refers to "zgc14:industry-teleportation", which is not in the graph/);
+    await expect(loadDataset(db, checked)).rejects.toThrow(
+      /refers to "zgc14:industry-teleportation", which is not in the graph/,
+    );
   });
 });
 
 describe('npm run load', () => {
   function runLoad(...files: string[]): { status: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/load.ts', ...files], { cwd: PROJECT_ROOT, env: process.env, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/load.ts', ...files], {
+      cwd: PROJECT_ROOT,
+      env: process.env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 

@@ -22,7 +22,9 @@ function chromiumPath(): string {
   try {
     return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error("Chromium is needed for the browser tests: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH");
+    throw new Error(
+      "Chromium is needed for the browser tests: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH",
+    );
   }
 }
 
@@ -31,7 +33,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('request', (request) => {
@@ -48,7 +58,9 @@ afterAll(async () => {
 async function clickNode(id: string): Promise<void> {
   const box = await page.locator('#graph').boundingBox();
   // Browser-side code is passed as text: the tests are type-checked without the DOM library.
-  const position = await page.evaluate<{ x: number; y: number }>(`window.cy.getElementById(${JSON.stringify(id)}).renderedPosition()`);
+  const position = await page.evaluate<{ x: number; y: number }>(
+    `window.cy.getElementById(${JSON.stringify(id)}).renderedPosition()`,
+  );
   await page.mouse.click(box!.x + position.x, box!.y + position.y);
 }
 
@@ -57,7 +69,9 @@ describe('Explorer page', () => {
     await page.goto(`${t.server.url}/`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     const drawn = await page.evaluate('({ nodes: window.cy.nodes().length, edges: window.cy.edges().length })');
-    const [counts] = await t.db.read('MATCH (n:Entity) WITH count(n) AS nodes MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS edges');
+    const [counts] = await t.db.read(
+      'MATCH (n:Entity) WITH count(n) AS nodes MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS edges',
+    );
     expect(drawn).toEqual(counts);
     expect(await page.locator('#status').textContent()).toContain(`${String(counts!['nodes'])} nodes`);
     expect(await page.locator('#legend-kinds li').count()).toBe(8);
@@ -74,7 +88,9 @@ describe('Explorer page', () => {
 
   it('shows a node clicked on the canvas, with its summary and links', async () => {
     await clickNode('zgc14:goal-2035');
-    await expect(page.locator('#details-name').textContent()).resolves.toBe('Important engine of global technological innovation by 2035');
+    await expect(page.locator('#details-name').textContent()).resolves.toBe(
+      'Important engine of global technological innovation by 2035',
+    );
     expect(await page.locator('#details-summary').textContent()).toContain('2035');
     expect(await page.locator('#impact').isVisible()).toBe(true);
   });
@@ -109,7 +125,9 @@ describe('Explorer page', () => {
     await page.click('#expand');
     await page.waitForFunction("window.cy.$('.highlight').length > 0");
     const highlighted = await page.evaluate("window.cy.$('node.highlight').length");
-    const [row] = await t.db.read('MATCH (:Entity {id: "zgc14:industry-system-241"})--(n) RETURN count(DISTINCT n) + 1 AS n');
+    const [row] = await t.db.read(
+      'MATCH (:Entity {id: "zgc14:industry-system-241"})--(n) RETURN count(DISTINCT n) + 1 AS n',
+    );
     expect(highlighted).toBe(row!['n']);
   });
 });

@@ -11,7 +11,11 @@ import { startPlanServer } from '../support/planServer';
 import type { TestServer } from '../support/testServer';
 
 let t: TestServer;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['node', 'edge', 'data', 'key', 'attvalue', 'attribute', 'attributes'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['node', 'edge', 'data', 'key', 'attvalue', 'attribute', 'attributes'].includes(name),
+});
 
 const TRICKY = 'Q&A "quoted" <tag> \'apostrophe\' 中关村论坛';
 beforeAll(async () => {
@@ -21,10 +25,21 @@ beforeAll(async () => {
     checkDataset('tricky.json', {
       namespace: 'tricky',
       nodes: [
-        { id: 'plan', label: 'Plan', name: TRICKY, summary: 'Control \u0001 character & more', sources: [1], zone: 'Z', periodStart: 2021, periodEnd: 2025 },
+        {
+          id: 'plan',
+          label: 'Plan',
+          name: TRICKY,
+          summary: 'Control \u0001 character & more',
+          sources: [1],
+          zone: 'Z',
+          periodStart: 2021,
+          periodEnd: 2025,
+        },
         { id: 'goal', label: 'Goal', name: 'Goal <1>', sources: [1, 2], goalKind: 'STAGE', targetYear: 2025 },
       ],
-      relationships: [{ type: 'SETS', from: 'plan', to: 'goal', basis: 'INFERRED', rationale: 'Because "A & B" < C', sources: [1] }],
+      relationships: [
+        { type: 'SETS', from: 'plan', to: 'goal', basis: 'INFERRED', rationale: 'Because "A & B" < C', sources: [1] },
+      ],
     }),
   );
 });
@@ -34,37 +49,73 @@ afterAll(async () => {
 });
 
 async function apiGraph(focus?: string, depth?: number): Promise<{ nodes: string[]; edges: string[] }> {
-  const query = focus ? `{ g: neighborhood(id: "${focus}", depth: ${depth ?? 1}, limit: 500) { nodes { id } edges { id } } }` : '{ g: graph(limit: 500) { nodes { id } edges { id } } }';
+  const query = focus
+    ? `{ g: neighborhood(id: "${focus}", depth: ${depth ?? 1}, limit: 500) { nodes { id } edges { id } } }`
+    : '{ g: graph(limit: 500) { nodes { id } edges { id } } }';
   const result = await t.graphql<{ g: { nodes: Array<{ id: string }>; edges: Array<{ id: string }> } }>(query);
   return { nodes: result.data!.g.nodes.map((n) => n.id).sort(), edges: result.data!.g.edges.map((e) => e.id).sort() };
 }
 
-async function download(path: string): Promise<{ status: number; type: string | null; disposition: string | null; body: string }> {
+async function download(
+  path: string,
+): Promise<{ status: number; type: string | null; disposition: string | null; body: string }> {
   const response = await fetch(`${t.server.url}${path}`);
-  return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), body: await response.text() };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    disposition: response.headers.get('content-disposition'),
+    body: await response.text(),
+  };
 }
 
-type XmlNode = Record<string, unknown> & { data?: Array<{ '@key': string; '#text': unknown }>; attvalues?: { attvalue: Array<{ '@for': string; '@value': unknown }> } };
+type XmlNode = Record<string, unknown> & {
+  data?: Array<{ '@key': string; '#text': unknown }>;
+  attvalues?: { attvalue: Array<{ '@for': string; '@value': unknown }> };
+};
 
 describe('Exports for visualization tools', () => {
   it('counts match between the GraphQL graph field and the database', async () => {
     const api = await apiGraph();
-    const [counts] = await t.db.read('MATCH (n:Entity) WITH count(n) AS nodes MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS edges');
+    const [counts] = await t.db.read(
+      'MATCH (n:Entity) WITH count(n) AS nodes MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS edges',
+    );
     expect({ nodes: api.nodes.length, edges: api.edges.length }).toEqual(counts);
   });
 
-  it.each([[undefined, undefined], ['zgc14:platform-zgc-forum', 2]] as const)('writes valid GraphML with typed attributes (focus %s)', async (focus, depth) => {
-    const file = await download(focus ? `/export.graphml?focus=${encodeURIComponent(focus)}&depth=${depth}` : '/export.graphml');
+  it.each([
+    [undefined, undefined],
+    ['zgc14:platform-zgc-forum', 2],
+  ] as const)('writes valid GraphML with typed attributes (focus %s)', async (focus, depth) => {
+    const file = await download(
+      focus ? `/export.graphml?focus=${encodeURIComponent(focus)}&depth=${depth}` : '/export.graphml',
+    );
     expect(file.status).toBe(200);
     expect(file.type).toBe('application/graphml+xml; charset=utf-8');
-    expect(file.disposition).toBe(focus ? 'attachment; filename="zgc-plan-graph-zgc14-platform-zgc-forum-depth2.graphml"' : 'attachment; filename="zgc-plan-graph.graphml"');
+    expect(file.disposition).toBe(
+      focus
+        ? 'attachment; filename="zgc-plan-graph-zgc14-platform-zgc-forum-depth2.graphml"'
+        : 'attachment; filename="zgc-plan-graph.graphml"',
+    );
     expect(XMLValidator.validate(file.body)).toBe(true);
-    const doc = parser.parse(file.body) as { graphml: { key: Array<Record<string, string>>; graph: { '@edgedefault': string; node: XmlNode[]; edge?: XmlNode[] } } };
+    const doc = parser.parse(file.body) as {
+      graphml: {
+        key: Array<Record<string, string>>;
+        graph: { '@edgedefault': string; node: XmlNode[]; edge?: XmlNode[] };
+      };
+    };
     const api = await apiGraph(focus, depth);
     expect(doc.graphml.graph.node.map((n) => n['@id']).sort()).toEqual(api.nodes);
     expect((doc.graphml.graph.edge ?? []).map((e) => e['@id']).sort()).toEqual(api.edges);
     expect(doc.graphml.graph['@edgedefault']).toBe('directed');
-    expect(doc.graphml.key.map((k) => `${k['@for']}:${k['@attr.name']}:${k['@attr.type']}`)).toEqual(expect.arrayContaining(['node:kind:string', 'node:label:string', 'node:sources:string', 'edge:basis:string', 'edge:type:string']));
+    expect(doc.graphml.key.map((k) => `${k['@for']}:${k['@attr.name']}:${k['@attr.type']}`)).toEqual(
+      expect.arrayContaining([
+        'node:kind:string',
+        'node:label:string',
+        'node:sources:string',
+        'edge:basis:string',
+        'edge:type:string',
+      ]),
+    );
   });
 
   it('writes valid GEXF that Gephi reads, with node labels and edge attributes', async () => {
@@ -72,24 +123,44 @@ describe('Exports for visualization tools', () => {
     expect(file.type).toBe('application/gexf+xml; charset=utf-8');
     expect(file.disposition).toBe('attachment; filename="zgc-plan-graph.gexf"');
     expect(XMLValidator.validate(file.body)).toBe(true);
-    const doc = parser.parse(file.body) as { gexf: { '@version': string; graph: { nodes: { node: XmlNode[] }; edges: { edge: XmlNode[] }; attributes: Array<{ '@class': string; attribute: Array<Record<string, string>> }> } } };
+    const doc = parser.parse(file.body) as {
+      gexf: {
+        '@version': string;
+        graph: {
+          nodes: { node: XmlNode[] };
+          edges: { edge: XmlNode[] };
+          attributes: Array<{ '@class': string; attribute: Array<Record<string, string>> }>;
+        };
+      };
+    };
     const api = await apiGraph();
     expect(doc.gexf['@version']).toBe('1.3');
     expect(doc.gexf.graph.nodes.node.map((n) => n['@id']).sort()).toEqual(api.nodes);
     expect(doc.gexf.graph.edges.edge.map((e) => e['@id']).sort()).toEqual(api.edges);
-    const edgeAttributes = doc.gexf.graph.attributes.find((a) => a['@class'] === 'edge')!.attribute.map((a) => `${a['@title']}:${a['@type']}`);
+    const edgeAttributes = doc.gexf.graph.attributes
+      .find((a) => a['@class'] === 'edge')!
+      .attribute.map((a) => `${a['@title']}:${a['@type']}`);
     expect(edgeAttributes).toEqual(['basis:string', 'rationale:string', 'sources:liststring']);
   });
 
   it('writes Cytoscape.js elements JSON', async () => {
     const file = await download('/export.cyjs?focus=zgc14%3Agoal-2035&depth=1');
     expect(file.type).toBe('application/json; charset=utf-8');
-    const doc = JSON.parse(file.body) as { elements: { nodes: Array<{ data: { id: string; kind: string; label: string } }>; edges: Array<{ data: { id: string; source: string; target: string; basis: string; sources: number[] } }> } };
+    const doc = JSON.parse(file.body) as {
+      elements: {
+        nodes: Array<{ data: { id: string; kind: string; label: string } }>;
+        edges: Array<{ data: { id: string; source: string; target: string; basis: string; sources: number[] } }>;
+      };
+    };
     const api = await apiGraph('zgc14:goal-2035', 1);
     expect(doc.elements.nodes.map((n) => n.data.id).sort()).toEqual(api.nodes);
     expect(doc.elements.edges.map((e) => e.data.id).sort()).toEqual(api.edges);
-    expect(doc.elements.nodes.find((n) => n.data.id === 'zgc14:goal-2035')).toMatchObject({ data: { kind: 'GOAL', label: 'Important engine of global technological innovation by 2035' } });
-    expect(doc.elements.edges.every((e) => ['STATED', 'INFERRED'].includes(e.data.basis) && e.data.sources.length > 0)).toBe(true);
+    expect(doc.elements.nodes.find((n) => n.data.id === 'zgc14:goal-2035')).toMatchObject({
+      data: { kind: 'GOAL', label: 'Important engine of global technological innovation by 2035' },
+    });
+    expect(
+      doc.elements.edges.every((e) => ['STATED', 'INFERRED'].includes(e.data.basis) && e.data.sources.length > 0),
+    ).toBe(true);
   });
 
   it('keeps quotes, ampersands, angle brackets and non-Latin text intact, and drops characters XML cannot hold', async () => {
@@ -113,11 +184,17 @@ describe('Exports for visualization tools', () => {
   ])('refuses %s with %d', async (path, status, code) => {
     const response = await fetch(`${t.server.url}${path}`);
     expect(response.status).toBe(status);
-    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe(code);
+    expect(
+      ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code,
+    ).toBe(code);
   });
 
   it('writes the same files from the command line', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', 'graphml', '--focus', 'zgc14:platform-zgc-forum', '--depth', '2'], { cwd: PROJECT_ROOT, env: process.env, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/export.ts', 'graphml', '--focus', 'zgc14:platform-zgc-forum', '--depth', '2'],
+      { cwd: PROJECT_ROOT, env: process.env, encoding: 'utf8', timeout: 60_000 },
+    );
     expect(run.status).toBe(0);
     expect(XMLValidator.validate(run.stdout)).toBe(true);
     const doc = parser.parse(run.stdout) as { graphml: { graph: { node: XmlNode[] } } };

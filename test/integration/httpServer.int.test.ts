@@ -58,12 +58,22 @@ describe('HTTP server over the real Neo4j', () => {
   });
 
   it('gives a 400 for a body that is not JSON', async () => {
-    const response = await fetch(`${t.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(`${t.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
   });
 
   it('refuses to start on a port that is taken, naming PORT', async () => {
-    const promise = startHttpServer({ host: '127.0.0.1', port: t.server.port, db: t.db, logger: pino({ level: 'silent' }), limits: { defaultLimit: 1, maxLimit: 1, maxDepth: 1, maxHops: 1 } });
+    const promise = startHttpServer({
+      host: '127.0.0.1',
+      port: t.server.port,
+      db: t.db,
+      logger: pino({ level: 'silent' }),
+      limits: { defaultLimit: 1, maxLimit: 1, maxDepth: 1, maxHops: 1 },
+    });
     await expect(promise).rejects.toBeInstanceOf(StartupError);
     await expect(promise).rejects.toThrow(/PORT: 127\.0\.0\.1:\d+ is already in use/);
   });

@@ -17,7 +17,16 @@ import { planDatasets, sharedDataset, type LibraryShape } from '../../src/synthe
 import { CYPHER_DIR, PROJECT_ROOT } from '../../src/paths';
 
 // One file of 400 plans: about 4,000 nodes and 45,000 relationships, several seconds to load.
-const SHAPE: LibraryShape = { plans: 400, industries: 300, platforms: 60, tasksPerPlan: 10, industriesPerTask: 10, platformsPerTask: 4, plansPerFile: 400, seed: 7 };
+const SHAPE: LibraryShape = {
+  plans: 400,
+  industries: 300,
+  platforms: 60,
+  tasksPerPlan: 10,
+  industriesPerTask: 10,
+  platformsPerTask: 4,
+  plansPerFile: 400,
+  seed: 7,
+};
 
 describe('A load killed part way', () => {
   let db: Database;
@@ -45,12 +54,18 @@ describe('A load killed part way', () => {
     fs.writeFileSync(file, JSON.stringify(plans));
     const before = await graphSnapshot(db);
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/load.ts', file], { cwd: PROJECT_ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/load.ts', file], {
+      cwd: PROJECT_ROOT,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, signal) => resolve(signal)),
+    );
     // Kill it once it is writing relationships, the last and longest phase.
     for (let i = 0; i < 600 && !/relationships\s+\[/.test(stderr); i++) await new Promise((r) => setTimeout(r, 50));
     expect(stderr).toMatch(/relationships\s+\[/);
@@ -65,7 +80,9 @@ describe('A load killed part way', () => {
       after = await graphSnapshot(db);
     }
     expect(after).toEqual(before);
-    const [open] = await db.read("SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'UNWIND' AND NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS running");
+    const [open] = await db.read(
+      "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'UNWIND' AND NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS running",
+    );
     expect(open?.['running']).toBe(0);
   }, 120_000);
 });

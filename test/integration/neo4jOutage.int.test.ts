@@ -29,7 +29,14 @@ interface Outcome {
   detail: string;
 }
 
-const start = (): Promise<EmbeddedNeo4j> => startEmbeddedNeo4j({ launcherDir: LAUNCHER_DIR, dataDir: DATA_DIR, boltPort: BOLT_PORT, heap: '256m', pageCacheBytes: 64 * 1024 * 1024 });
+const start = (): Promise<EmbeddedNeo4j> =>
+  startEmbeddedNeo4j({
+    launcherDir: LAUNCHER_DIR,
+    dataDir: DATA_DIR,
+    boltPort: BOLT_PORT,
+    heap: '256m',
+    pageCacheBytes: 64 * 1024 * 1024,
+  });
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('A Neo4j outage during a stream of requests', () => {
@@ -41,13 +48,28 @@ describe('A Neo4j outage during a stream of requests', () => {
   beforeAll(async () => {
     fs.rmSync(DATA_DIR, { recursive: true, force: true });
     neo4j = await start();
-    db = await Database.connect({ uri: neo4j.uri, database: 'neo4j', connectTimeoutMs: 5000, retryMs: RETRY_MS, readTimeoutMs: 10_000 });
+    db = await Database.connect({
+      uri: neo4j.uri,
+      database: 'neo4j',
+      connectTimeoutMs: 5000,
+      retryMs: RETRY_MS,
+      readTimeoutMs: 10_000,
+    });
     await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
     const dataset = readDataset(BUNDLED_PLAN_FILE);
     await loadDataset(db, dataset);
     const { namespace, nodes } = dataset.dataset;
-    expected = nodes.filter((n) => n.label === 'Goal').map((n) => qualify(namespace, n.id)).sort();
-    server = await startHttpServer({ host: '127.0.0.1', port: 0, db, logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), limits: { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 } });
+    expected = nodes
+      .filter((n) => n.label === 'Goal')
+      .map((n) => qualify(namespace, n.id))
+      .sort();
+    server = await startHttpServer({
+      host: '127.0.0.1',
+      port: 0,
+      db,
+      logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
+      limits: { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 },
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -63,11 +85,28 @@ describe('A Neo4j outage during a stream of requests', () => {
     const ask = async (): Promise<void> => {
       const asked = phase;
       const started = Date.now();
-      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
-      const body = (await response.json()) as { data?: { goals: Array<{ id: string }> } | null; errors?: Array<{ extensions?: { code?: string } }> };
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: QUERY }),
+      });
+      const body = (await response.json()) as {
+        data?: { goals: Array<{ id: string }> } | null;
+        errors?: Array<{ extensions?: { code?: string } }>;
+      };
       const ids = body.data?.goals.map((g) => g.id);
-      const kind = body.errors === undefined && JSON.stringify(ids) === JSON.stringify(expected) ? 'right' : body.errors?.every((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE') ? 'unavailable' : 'other';
-      outcomes.push({ phase: asked, kind, ms: Date.now() - started, detail: `${response.status} ${JSON.stringify(body).slice(0, 300)}` });
+      const kind =
+        body.errors === undefined && JSON.stringify(ids) === JSON.stringify(expected)
+          ? 'right'
+          : body.errors?.every((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')
+            ? 'unavailable'
+            : 'other';
+      outcomes.push({
+        phase: asked,
+        kind,
+        ms: Date.now() - started,
+        detail: `${response.status} ${JSON.stringify(body).slice(0, 300)}`,
+      });
     };
     // Two clients asking one request after another, for as long as the test runs.
     const clients = [0, 1].map(async () => {

@@ -23,10 +23,16 @@ interface Answer {
 }
 
 async function post(server: RunningHttpServer, body: Record<string, unknown>): Promise<Answer> {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, ...((await response.json()) as Omit<Answer, 'status'>) };
 }
-const persisted = (text: string): { extensions: unknown } => ({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(text) } } });
+const persisted = (text: string): { extensions: unknown } => ({
+  extensions: { persistedQuery: { version: 1, sha256Hash: sha256(text) } },
+});
 
 describe('Persisted operations', () => {
   let t: TestServer;
@@ -52,7 +58,14 @@ describe('Persisted operations', () => {
   describe('in allow-list mode', () => {
     let locked: RunningHttpServer;
     beforeAll(async () => {
-      locked = await startHttpServer({ host: '127.0.0.1', port: 0, db: t.db, logger: pino({ level: 'silent' }), limits: { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 }, allowedOperationsDir: dir });
+      locked = await startHttpServer({
+        host: '127.0.0.1',
+        port: 0,
+        db: t.db,
+        logger: pino({ level: 'silent' }),
+        limits: { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 },
+        allowedOperationsDir: dir,
+      });
     });
     afterAll(async () => {
       await locked.close();
@@ -80,7 +93,9 @@ describe('Persisted operations', () => {
 
     it('does not let a client register a new operation through APQ', async () => {
       const text = '{ industries { id } }';
-      expect((await post(locked, { query: text, ...persisted(text) })).errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_ALLOWED');
+      expect((await post(locked, { query: text, ...persisted(text) })).errors?.[0]?.extensions?.code).toBe(
+        'OPERATION_NOT_ALLOWED',
+      );
       expect((await post(locked, persisted(text))).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     });
 
@@ -88,7 +103,14 @@ describe('Persisted operations', () => {
       const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'operations-bad-'));
       fs.writeFileSync(path.join(bad, 'broken.graphql'), '{ goals { secret } }');
       try {
-        const start = startHttpServer({ host: '127.0.0.1', port: 0, db: t.db, logger: pino({ level: 'silent' }), limits: { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 }, allowedOperationsDir: bad });
+        const start = startHttpServer({
+          host: '127.0.0.1',
+          port: 0,
+          db: t.db,
+          logger: pino({ level: 'silent' }),
+          limits: { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 },
+          allowedOperationsDir: bad,
+        });
         await expect(start).rejects.toThrow(StartupError);
         await expect(start).rejects.toThrow(/broken\.graphql/);
       } finally {

@@ -25,7 +25,9 @@ function startMain(env: Record<string, string>) {
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<Run>((resolve) => child.once('exit', (code) => resolve({ code, output, ms: Date.now() - started })));
+  const exited = new Promise<Run>((resolve) =>
+    child.once('exit', (code) => resolve({ code, output, ms: Date.now() - started })),
+  );
   const waitFor = async (pattern: RegExp, ms: number): Promise<RegExpMatchArray> => {
     const deadline = Date.now() + ms;
     while (Date.now() < deadline) {
@@ -57,7 +59,8 @@ describe('Start-up of the server process', () => {
   });
 
   it('stops within seconds when NEO4J_URI cannot be reached, naming the variable', async () => {
-    const run = await startMain({ NEO4J_URI: 'bolt://127.0.0.1:9', NEO4J_CONNECT_TIMEOUT_MS: '2000', PORT: '0' }).exited;
+    const run = await startMain({ NEO4J_URI: 'bolt://127.0.0.1:9', NEO4J_CONNECT_TIMEOUT_MS: '2000', PORT: '0' })
+      .exited;
     expect(run.code).toBe(1);
     expect(run.output).toContain('NEO4J_URI: cannot reach Neo4j at bolt://127.0.0.1:9');
     expect(run.ms).toBeLessThan(15_000);
@@ -78,18 +81,34 @@ describe('Start-up of the server process', () => {
     const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', 'test-startup');
     fs.rmSync(dataDir, { recursive: true, force: true });
     const apiKey = 'startup-test-key-0123456789';
-    const main = startMain({ PORT: '0', NEO4J_EMBEDDED_BOLT_PORT: '17688', NEO4J_EMBEDDED_DATA_DIR: dataDir, SEED_ON_START: 'false', CYPHER_API_KEY: apiKey, CYPHER_TIMEOUT_MS: '120000' });
+    const main = startMain({
+      PORT: '0',
+      NEO4J_EMBEDDED_BOLT_PORT: '17688',
+      NEO4J_EMBEDDED_DATA_DIR: dataDir,
+      SEED_ON_START: 'false',
+      CYPHER_API_KEY: apiKey,
+      CYPHER_TIMEOUT_MS: '120000',
+    });
     const pid = Number((await main.waitFor(/"pid":(\d+),"msg":"embedded Neo4j is up"/, 120_000))[1]);
     const url = (await main.waitFor(/"url":"(http:\/\/[^"]+)\/graphql"/, 60_000))[1];
     expect(isAlive(pid)).toBe(true);
 
     const ready = await fetch(`${url}/ready`);
     expect(await ready.json()).toEqual({ status: 'ready', neo4j: 'up', stopping: false });
-    const answer = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'plans-1' }, body: '{"query":"query ListPlans { plans { id } }"}' });
+    const answer = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'plans-1' },
+      body: '{"query":"query ListPlans { plans { id } }"}',
+    });
     expect(answer.headers.get('x-request-id')).toBe('plans-1');
     expect(await answer.json()).toEqual({ data: { plans: [] } });
     const line = JSON.parse((await main.waitFor(/^.*"id":"plans-1".*$/m, 5000))[0]) as Record<string, unknown>;
-    expect(line).toMatchObject({ msg: 'request finished', req: { id: 'plans-1', method: 'POST', path: '/graphql' }, res: { statusCode: 200 }, graphql: { operationName: 'ListPlans', outcome: 'ok', errorCodes: [] } });
+    expect(line).toMatchObject({
+      msg: 'request finished',
+      req: { id: 'plans-1', method: 'POST', path: '/graphql' },
+      res: { statusCode: 200 },
+      graphql: { operationName: 'ListPlans', outcome: 'ok', errorCodes: [] },
+    });
     expect(typeof line['responseTime']).toBe('number');
     expect(JSON.stringify(line)).not.toContain('plans { id }');
 
@@ -98,7 +117,9 @@ describe('Start-up of the server process', () => {
     const slow = fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-      body: JSON.stringify({ query: '{ cypher(query: "UNWIND range(1, 60000000) AS x RETURN count(x) AS n") { rows } }' }),
+      body: JSON.stringify({
+        query: '{ cypher(query: "UNWIND range(1, 60000000) AS x RETURN count(x) AS n") { rows } }',
+      }),
     }).finally(() => (settledAt = Date.now()));
     await new Promise((r) => setTimeout(r, 500));
     const signalled = Date.now();

@@ -8,7 +8,16 @@ import { connectTestDatabase } from '../support/testNeo4j';
 import { emptyGraph, graphSnapshot } from '../support/graphSnapshot';
 import path from 'node:path';
 
-const SHAPE: LibraryShape = { plans: 30, industries: 60, platforms: 12, tasksPerPlan: 6, industriesPerTask: 5, platformsPerTask: 2, plansPerFile: 10, seed: 42 };
+const SHAPE: LibraryShape = {
+  plans: 30,
+  industries: 60,
+  platforms: 12,
+  tasksPerPlan: 6,
+  industriesPerTask: 5,
+  platformsPerTask: 2,
+  plansPerFile: 10,
+  seed: 42,
+};
 let db: Database;
 
 beforeAll(async () => {
@@ -21,7 +30,6 @@ afterAll(async () => {
   await db.close();
 });
 
-
 describe('Synthetic plan libraries', () => {
   it('are the same for the same seed and differ for another', () => {
     const again = [...planDatasets(SHAPE)];
@@ -32,16 +40,22 @@ describe('Synthetic plan libraries', () => {
   it('load completely, with the counts the generator announces', async () => {
     const reports = await loadLibrary(db, SHAPE);
     expect(reports).toHaveLength(1 + SHAPE.plans / SHAPE.plansPerFile);
-    const [counts] = await db.read('MATCH (n:Entity) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships');
+    const [counts] = await db.read(
+      'MATCH (n:Entity) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships',
+    );
     expect(counts).toEqual(sizeOf(SHAPE));
     expect(await db.read('MATCH (p:Plan) RETURN count(p) AS n')).toEqual([{ n: SHAPE.plans }]);
     expect(await db.read('MATCH (t:Task) RETURN count(t) AS n')).toEqual([{ n: SHAPE.plans * SHAPE.tasksPerPlan }]);
   });
 
   it('share industries across plans, so a few become hubs', async () => {
-    const [row] = await db.read('MATCH (i:Industry) WHERE i.namespace = "shared" AND i.tier <> "SYSTEM" WITH i, COUNT { (i)<-[:DEVELOPS]-() } AS d RETURN max(d) AS top, avg(d) AS mean, COUNT { MATCH (p:Plan) } AS plans');
+    const [row] = await db.read(
+      'MATCH (i:Industry) WHERE i.namespace = "shared" AND i.tier <> "SYSTEM" WITH i, COUNT { (i)<-[:DEVELOPS]-() } AS d RETURN max(d) AS top, avg(d) AS mean, COUNT { MATCH (p:Plan) } AS plans',
+    );
     expect(row!['top'] as number).toBeGreaterThan(4 * (row!['mean'] as number));
-    const [spread] = await db.read('MATCH (i:Industry {id: "shared:industry-0"})<-[:DEVELOPS]-(:Task)<-[:DEPLOYS]-(p:Plan) RETURN count(DISTINCT p.namespace) AS files');
+    const [spread] = await db.read(
+      'MATCH (i:Industry {id: "shared:industry-0"})<-[:DEVELOPS]-(:Task)<-[:DEPLOYS]-(p:Plan) RETURN count(DISTINCT p.namespace) AS files',
+    );
     expect(spread!['files']).toBe(SHAPE.plans / SHAPE.plansPerFile);
   });
 
@@ -49,7 +63,14 @@ describe('Synthetic plan libraries', () => {
     const before = await graphSnapshot(db);
     const reports = await loadLibrary(db, SHAPE);
     for (const report of reports) {
-      expect([report.nodes.created, report.nodes.updated, report.nodes.deleted, report.relationships.created, report.relationships.updated, report.relationships.deleted]).toEqual([0, 0, 0, 0, 0, 0]);
+      expect([
+        report.nodes.created,
+        report.nodes.updated,
+        report.nodes.deleted,
+        report.relationships.created,
+        report.relationships.updated,
+        report.relationships.deleted,
+      ]).toEqual([0, 0, 0, 0, 0, 0]);
     }
     expect(await graphSnapshot(db)).toEqual(before);
   });

@@ -31,7 +31,10 @@ function rssOf(pid: number): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { connections: { type: 'string', default: '64' }, duration: { type: 'string', default: '60' } } });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { connections: { type: 'string', default: '64' }, duration: { type: 'string', default: '60' } },
+  });
   const connections = Number(values.connections);
   const duration = Number(values.duration);
   const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', 'load');
@@ -41,7 +44,13 @@ async function main(): Promise<void> {
   const log = fs.openSync(logFile, 'w');
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: '0', NEO4J_EMBEDDED_DATA_DIR: dataDir, NEO4J_EMBEDDED_BOLT_PORT: process.env['NEO4J_EMBEDDED_BOLT_PORT'] ?? '7698', LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      NEO4J_EMBEDDED_DATA_DIR: dataDir,
+      NEO4J_EMBEDDED_BOLT_PORT: process.env['NEO4J_EMBEDDED_BOLT_PORT'] ?? '7698',
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', log, log],
   });
   try {
@@ -83,7 +92,13 @@ async function main(): Promise<void> {
       requests: result.requests.total,
       throughputRps: result.requests.average,
       latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-      errors: { total: errors, connection: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: graphqlErrors },
+      errors: {
+        total: errors,
+        connection: result.errors,
+        timeouts: result.timeouts,
+        non2xx: result.non2xx,
+        graphql: graphqlErrors,
+      },
       serverRssMB: Math.round(rssMB),
       node: process.version,
       date: new Date().toISOString(),

@@ -4,8 +4,15 @@ import type { Database } from '../../src/database/Database';
 /** Nodes with labels and properties, and relationships with type, ends and properties, sorted. */
 export async function graphSnapshot(db: Database): Promise<{ nodes: string[]; relationships: string[] }> {
   const nodes = await db.read('MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props');
-  const relationships = await db.read('MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props');
-  const canonical = (row: Record<string, unknown>): string => JSON.stringify(row, (_key, value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y))) : value));
+  const relationships = await db.read(
+    'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props',
+  );
+  const canonical = (row: Record<string, unknown>): string =>
+    JSON.stringify(row, (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)))
+        : value,
+    );
   return { nodes: nodes.map(canonical).sort(), relationships: relationships.map(canonical).sort() };
 }
 

@@ -14,7 +14,21 @@ export function sourceParagraphs(): string[] {
     .filter((line) => line.length > 0);
 }
 
-const STOP_WORDS = new Set(['with', 'from', 'into', 'that', 'this', 'their', 'more', 'much', 'major', 'level', 'high', 'part', 'over']);
+const STOP_WORDS = new Set([
+  'with',
+  'from',
+  'into',
+  'that',
+  'this',
+  'their',
+  'more',
+  'much',
+  'major',
+  'level',
+  'high',
+  'part',
+  'over',
+]);
 
 /** Word stems (first five letters of each word of four or more) used to tell whether a paragraph mentions a name. */
 export function stems(text: string): string[] {

@@ -7,7 +7,10 @@ export const TEST_BOLT_PORT = 17687;
 export const TEST_DATA_DIR = '.neo4j-data/test';
 
 /** Connects to the run's Neo4j (globalSetup's, or the one NEO4J_URI names). */
-export async function connectTestDatabase(onQuery?: (event: QueryEvent) => void, options: { readTimeoutMs?: number } = {}): Promise<Database> {
+export async function connectTestDatabase(
+  onQuery?: (event: QueryEvent) => void,
+  options: { readTimeoutMs?: number } = {},
+): Promise<Database> {
   const uri = process.env['NEO4J_URI'];
   if (!uri) throw new Error('NEO4J_URI is unset: the jest globalSetup should have started Neo4j');
   const username = process.env['NEO4J_USERNAME'];

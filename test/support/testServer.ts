@@ -15,7 +15,11 @@ export interface TestServer {
   db: Database;
   queries: QueryEvent[];
   /** POSTs a GraphQL request and returns the parsed body and HTTP status. */
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -27,11 +31,21 @@ export interface GraphQLResponse<T> {
 }
 
 /** Starts a server with migrations applied; logs are silenced so test output stays readable. */
-export async function startTestServer(limits: ApiLimits = { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 }, adhoc?: AdhocCypherSettings): Promise<TestServer> {
+export async function startTestServer(
+  limits: ApiLimits = { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 },
+  adhoc?: AdhocCypherSettings,
+): Promise<TestServer> {
   const queries: QueryEvent[] = [];
   const db = await connectTestDatabase((event) => queries.push(event));
   await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
-  const server = await startHttpServer({ host: '127.0.0.1', port: 0, db, logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), limits, ...(adhoc ? { adhoc } : {}) });
+  const server = await startHttpServer({
+    host: '127.0.0.1',
+    port: 0,
+    db,
+    logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
+    limits,
+    ...(adhoc ? { adhoc } : {}),
+  });
   return {
     server,
     db,
@@ -39,7 +53,11 @@ export async function startTestServer(limits: ApiLimits = { defaultLimit: 100, m
     graphql: async <T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;

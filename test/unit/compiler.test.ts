@@ -18,7 +18,11 @@ const schema = buildASTSchema(loadTypeDefs(SCHEMA_DIR));
 const limits = { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 };
 
 /** Compiles the single root field of `query` with `compile`. */
-function compiled(query: string, compile: (scope: CompileScope, args: Record<string, unknown>, info: GraphQLResolveInfo) => CompiledQuery, variableValues?: Record<string, unknown>): CompiledQuery {
+function compiled(
+  query: string,
+  compile: (scope: CompileScope, args: Record<string, unknown>, info: GraphQLResolveInfo) => CompiledQuery,
+  variableValues?: Record<string, unknown>,
+): CompiledQuery {
   let result: CompiledQuery | undefined;
   void execute({
     schema,
@@ -41,7 +45,10 @@ function objectOf(info: GraphQLResolveInfo) {
 
 describe('Query compiler', () => {
   it('compiles a filtered, sorted list with nested relationship fields into one query', () => {
-    const q = compiled('{ goals(where: {targetYear: 2025, nameContains: "world"}, sort: [{field: ORDINAL, direction: DESC}], limit: 2) { id t: tasks { name industries { id } } } }', (scope, args, info) => compileList(scope, objectOf(info), args));
+    const q = compiled(
+      '{ goals(where: {targetYear: 2025, nameContains: "world"}, sort: [{field: ORDINAL, direction: DESC}], limit: 2) { id t: tasks { name industries { id } } } }',
+      (scope, args, info) => compileList(scope, objectOf(info), args),
+    );
     expect(q.cypher).toMatchInlineSnapshot(`
 "MATCH (v0:Goal) WHERE toLower(v0.\`name\`) CONTAINS toLower($p1) AND v0.\`targetYear\` = $p2
 WITH v0 ORDER BY v0.\`ordinal\` DESC, v0.id ASC SKIP $p7 LIMIT $p8
@@ -58,8 +65,9 @@ RETURN {\`id\`: v0.\`id\`, \`t\`: COLLECT { MATCH (v0)<-[r4:ADVANCES]-(n3:Task) 
   });
 
   it('compiles a connection with its total count and links carrying basis and sources', () => {
-    const q = compiled('{ tasksConnection(first: 2, after: "b2Zmc2V0OjE=") { totalCount edges { node { id goalsConnection { edges { basis sources node { id } } } } } } }', (scope, args, info) =>
-      compileConnection(scope, objectOf(info), args),
+    const q = compiled(
+      '{ tasksConnection(first: 2, after: "b2Zmc2V0OjE=") { totalCount edges { node { id goalsConnection { edges { basis sources node { id } } } } } } }',
+      (scope, args, info) => compileConnection(scope, objectOf(info), args),
     );
     expect(q.cypher).toMatchInlineSnapshot(`
 "CALL () { MATCH (v0:Task) RETURN count(v0) AS totalCount }
@@ -75,7 +83,9 @@ RETURN {\`totalCount\`: totalCount, \`__page\`: page} AS result"
   });
 
   it('projects an interface with one CASE branch per type when fragments pick type-specific fields', () => {
-    const q = compiled('{ node(id: "zgc14:task-talent") { id ... on Task { ordinal } } }', (scope, args) => compileNode(scope, args['id'] as string));
+    const q = compiled('{ node(id: "zgc14:task-talent") { id ... on Task { ordinal } } }', (scope, args) =>
+      compileNode(scope, args['id'] as string),
+    );
     expect(q.cypher).toContain("CASE WHEN v:Plan THEN {`__typename`: 'Plan', `id`: v.`id`}");
     expect(q.cypher).toContain("WHEN v:ActionPlan THEN {`__typename`: 'ActionPlan', `id`: v.`id`}");
     expect(q.cypher).toContain("WHEN v:Task THEN {`__typename`: 'Task', `id`: v.`id`, `ordinal`: v.`ordinal`}");
@@ -91,33 +101,51 @@ RETURN {\`__typename\`: head([l IN labels(v) WHERE l <> 'Entity']), \`id\`: v.\`
   });
 
   it('unrolls a neighbourhood into one breadth-first level per depth', () => {
-    const q = compiled('{ neighborhood(id: "zgc14:plan", depth: 2, relationTypes: ["SETS"]) { truncated } }', (scope, args) => compileNeighborhood(scope, args as unknown as NeighborhoodArgs, selectedGraphFields(scope)));
+    const q = compiled(
+      '{ neighborhood(id: "zgc14:plan", depth: 2, relationTypes: ["SETS"]) { truncated } }',
+      (scope, args) => compileNeighborhood(scope, args as unknown as NeighborhoodArgs, selectedGraphFields(scope)),
+    );
     expect(q.cypher.match(/CALL \(seen, frontier\)/g)).toHaveLength(2);
     expect(q.cypher).toContain('type(r) IN $p0');
     expect(q.params['p0']).toEqual(['SETS']);
   });
 
   it('seeks the unique id index when a list is filtered by ids', () => {
-    const q = compiled('{ industries(where: {idIn: ["a:b"]}) { id } }', (scope, args, info) => compileList(scope, objectOf(info), args));
+    const q = compiled('{ industries(where: {idIn: ["a:b"]}) { id } }', (scope, args, info) =>
+      compileList(scope, objectOf(info), args),
+    );
     expect(q.cypher).toMatch(/^MATCH \(v0:Entity:Industry\) WHERE v0.id IN \$p\d+\n/);
   });
 
   it('reads only the node and edge fields a neighbourhood query selects, aliases and fragments included', () => {
-    const q = compiled('{ neighborhood(id: "zgc14:plan") { nodes { id label: name } ...E } } fragment E on Subgraph { edges { basis } }', (scope, args) => compileNeighborhood(scope, args as unknown as NeighborhoodArgs, selectedGraphFields(scope)));
+    const q = compiled(
+      '{ neighborhood(id: "zgc14:plan") { nodes { id label: name } ...E } } fragment E on Subgraph { edges { basis } }',
+      (scope, args) => compileNeighborhood(scope, args as unknown as NeighborhoodArgs, selectedGraphFields(scope)),
+    );
     expect(q.cypher).toContain('[n IN nodes | {id: n.id, name: n.name}] AS nodes');
     expect(q.cypher).toContain('collect({source: a.id, type: type(r), target: b.id, basis: r.basis}) AS edges');
     expect(q.cypher).not.toMatch(/summary|rationale|sources|namespace|labels\(/);
   });
 
   it('honours @skip and @include, and fragments spread from the document', () => {
-    const q = compiled('query($no: Boolean!) { tasks { ...T name @skip(if: $no) } } fragment T on Task { ordinal }', (scope, args, info) => compileList(scope, objectOf(info), args), { no: true });
+    const q = compiled(
+      'query($no: Boolean!) { tasks { ...T name @skip(if: $no) } } fragment T on Task { ordinal }',
+      (scope, args, info) => compileList(scope, objectOf(info), args),
+      { no: true },
+    );
     expect(q.cypher).toContain('RETURN {`ordinal`: v0.`ordinal`} AS result');
   });
 
   it('sends search text to Lucene only as escaped words', () => {
-    expect(escapeLucene('a+b-c&&d||e!(f){g}[h]^i"j~k*l?m:n\\o/p')).toBe('a\\+b\\-c\\&\\&d\\|\\|e\\!\\(f\\)\\{g\\}\\[h\\]\\^i\\"j\\~k\\*l\\?m\\:n\\\\o\\/p');
-    expect(luceneQuery('Forum AND (venue')).toBe('name:forum^4 name:forum*^2 summary:forum summary:forum*^0.5 name:and^4 name:and*^2 summary:and summary:and*^0.5 name:venue^4 name:venue*^2 summary:venue summary:venue*^0.5');
-    const q = compiled('{ search(text: "forum", kinds: [PLATFORM]) { score entity { id } } }', (scope, args) => compileSearch(scope, args as unknown as SearchArgs));
+    expect(escapeLucene('a+b-c&&d||e!(f){g}[h]^i"j~k*l?m:n\\o/p')).toBe(
+      'a\\+b\\-c\\&\\&d\\|\\|e\\!\\(f\\)\\{g\\}\\[h\\]\\^i\\"j\\~k\\*l\\?m\\:n\\\\o\\/p',
+    );
+    expect(luceneQuery('Forum AND (venue')).toBe(
+      'name:forum^4 name:forum*^2 summary:forum summary:forum*^0.5 name:and^4 name:and*^2 summary:and summary:and*^0.5 name:venue^4 name:venue*^2 summary:venue summary:venue*^0.5',
+    );
+    const q = compiled('{ search(text: "forum", kinds: [PLATFORM]) { score entity { id } } }', (scope, args) =>
+      compileSearch(scope, args as unknown as SearchArgs),
+    );
     expect(Object.values(q.params)).toContain('name:forum^4 name:forum*^2 summary:forum summary:forum*^0.5');
     expect(Object.values(q.params)).toContainEqual(['Platform']);
   });

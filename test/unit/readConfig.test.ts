@@ -30,13 +30,41 @@ describe('readConfig: defaults', () => {
   });
 
   it('uses an external Neo4j, and starts none, when NEO4J_URI is set', () => {
-    const config = readConfig({ NEO4J_URI: 'neo4j+s://abc.databases.example', NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: 's3cret', NEO4J_DATABASE: 'plans' }, ROOT);
-    expect(config.neo4j).toEqual({ mode: 'external', uri: 'neo4j+s://abc.databases.example', username: 'neo4j', password: 's3cret', database: 'plans' });
+    const config = readConfig(
+      {
+        NEO4J_URI: 'neo4j+s://abc.databases.example',
+        NEO4J_USERNAME: 'neo4j',
+        NEO4J_PASSWORD: 's3cret',
+        NEO4J_DATABASE: 'plans',
+      },
+      ROOT,
+    );
+    expect(config.neo4j).toEqual({
+      mode: 'external',
+      uri: 'neo4j+s://abc.databases.example',
+      username: 'neo4j',
+      password: 's3cret',
+      database: 'plans',
+    });
   });
 
   it('takes the embedded ports, folder and memory from the environment', () => {
-    const config = readConfig({ NEO4J_EMBEDDED_BOLT_PORT: '7999', NEO4J_EMBEDDED_DATA_DIR: '/var/lib/plan', NEO4J_EMBEDDED_HEAP: '2g', NEO4J_EMBEDDED_PAGECACHE: '64m', PORT: '0' }, ROOT);
-    expect(config.neo4j).toMatchObject({ boltPort: 7999, dataDir: '/var/lib/plan', heap: '2g', pageCacheBytes: 64 * 1024 * 1024 });
+    const config = readConfig(
+      {
+        NEO4J_EMBEDDED_BOLT_PORT: '7999',
+        NEO4J_EMBEDDED_DATA_DIR: '/var/lib/plan',
+        NEO4J_EMBEDDED_HEAP: '2g',
+        NEO4J_EMBEDDED_PAGECACHE: '64m',
+        PORT: '0',
+      },
+      ROOT,
+    );
+    expect(config.neo4j).toMatchObject({
+      boltPort: 7999,
+      dataDir: '/var/lib/plan',
+      heap: '2g',
+      pageCacheBytes: 64 * 1024 * 1024,
+    });
     expect(config.http.port).toBe(0);
   });
 });
@@ -47,7 +75,15 @@ describe('readConfig: request guards and timeouts', () => {
     expect(config.guards).toEqual(DEFAULT_GUARDS);
     expect(config.timeouts).toEqual({ transactionMs: 15_000, unavailableMs: 2000, shutdownGraceMs: 10_000 });
     expect(config.allowedOperationsDir).toBeUndefined();
-    const set = readConfig({ API_MAX_ALIASES: '3', API_MAX_TOKENS: '500', NEO4J_UNAVAILABLE_TIMEOUT_MS: '0', ALLOWED_OPERATIONS_DIR: __dirname }, ROOT);
+    const set = readConfig(
+      {
+        API_MAX_ALIASES: '3',
+        API_MAX_TOKENS: '500',
+        NEO4J_UNAVAILABLE_TIMEOUT_MS: '0',
+        ALLOWED_OPERATIONS_DIR: __dirname,
+      },
+      ROOT,
+    );
     expect(set.guards).toMatchObject({ maxAliases: 3, maxTokens: 500 });
     expect(set.timeouts.unavailableMs).toBe(0);
     expect(set.allowedOperationsDir).toBe(__dirname);

@@ -34,7 +34,9 @@ describe('Read-only policy for ad-hoc Cypher', () => {
   });
 
   it('refuses procedures outside the allow-list, including look-alike names', () => {
-    expect(ruleOf('r', [op('ProcedureCall@neo4j', 'dbms.listConfig() :: (name :: STRING)')])).toBe('procedure-allow-list');
+    expect(ruleOf('r', [op('ProcedureCall@neo4j', 'dbms.listConfig() :: (name :: STRING)')])).toBe(
+      'procedure-allow-list',
+    );
     expect(ruleOf('r', [op('ProcedureCall@neo4j', 'db.labelsAndMore() :: (x)')])).toBe('procedure-allow-list');
     expect(ruleOf('rw', [op('ProcedureCall@neo4j', 'db.createLabel($name)')])).toBe('procedure-allow-list');
   });

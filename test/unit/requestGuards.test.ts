@@ -9,15 +9,22 @@ const schema = buildASTSchema(loadTypeDefs(SCHEMA_DIR));
 const limits = { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 };
 const cost = (query: string, variables: Record<string, unknown> = {}): number =>
   getComplexity({ schema, query: parse(query), variables, estimators: [listSizeEstimator(DEFAULT_GUARDS, limits)] });
-const problems = (query: string): string[] => validate(schema, parse(query), guardRules({ ...DEFAULT_GUARDS, maxQueryDepth: 4, maxAliases: 2 })).map((e) => e.message);
+const problems = (query: string): string[] =>
+  validate(schema, parse(query), guardRules({ ...DEFAULT_GUARDS, maxQueryDepth: 4, maxAliases: 2 })).map(
+    (e) => e.message,
+  );
 
 describe('Request guards', () => {
   it('estimates cost as fields plus list sizes times their selections', () => {
     expect(cost('{ goals { id tasks { industries { id } } } }')).toBe(1 + 100 * (1 + (1 + 10 * (1 + 10 * 1))));
     expect(cost('{ goals(limit: 5) { id } }')).toBe(1 + 5 * 1);
     expect(cost('query($n: Int) { goals(limit: $n) { id } }', { n: 7 })).toBe(1 + 7 * 1);
-    expect(cost('{ goalsConnection(first: 3) { totalCount edges { node { id } } } }')).toBe(1 + Math.ceil(((1 + (1 + 10 * (1 + 1))) * 3) / 10));
-    expect(cost('{ goalsConnection(first: 500) { edges { node { tasks { industries { id } } } } } }')).toBe(1 + ((1 + 10 * (1 + (1 + 10 * (1 + 10 * 1)))) * 500) / 10);
+    expect(cost('{ goalsConnection(first: 3) { totalCount edges { node { id } } } }')).toBe(
+      1 + Math.ceil(((1 + (1 + 10 * (1 + 1))) * 3) / 10),
+    );
+    expect(cost('{ goalsConnection(first: 500) { edges { node { tasks { industries { id } } } } } }')).toBe(
+      1 + ((1 + 10 * (1 + (1 + 10 * (1 + 10 * 1)))) * 500) / 10,
+    );
     expect(cost('{ neighborhood(id: "a") { nodes { id } } }')).toBe(1 + Math.ceil(((1 + 10 * 1) * 100) / 10));
   });
 
@@ -27,9 +34,13 @@ describe('Request guards', () => {
 
   it('refuses mutations, subscriptions, deep nesting and alias bombs while validating', () => {
     expect(problems('mutation { x }')).toContain('This API answers queries only; it has no mutation operations.');
-    expect(problems('{ plans { goals { tasks { goals { id } } } } }')).toEqual([expect.stringContaining('Query depth limit of 4 exceeded, found 5')]);
+    expect(problems('{ plans { goals { tasks { goals { id } } } } }')).toEqual([
+      expect.stringContaining('Query depth limit of 4 exceeded, found 5'),
+    ]);
     expect(problems('{ plans { ...G } } fragment G on Plan { goals { tasks { id } } }')).toEqual([]);
-    expect(problems('{ a: plans { id } b: plans { id } c: plans { id } }')).toEqual([expect.stringContaining('Aliases limit of 2 exceeded, found 3')]);
+    expect(problems('{ a: plans { id } b: plans { id } c: plans { id } }')).toEqual([
+      expect.stringContaining('Aliases limit of 2 exceeded, found 3'),
+    ]);
     expect(problems('{ a: __typename b: __typename c: __typename }')).toEqual([]);
   });
 });

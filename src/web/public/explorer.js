@@ -29,11 +29,45 @@
   const cy = cytoscape({
     container: $('graph'),
     style: [
-      { selector: 'node', style: { label: 'data(name)', 'font-size': 9, 'text-wrap': 'ellipsis', 'text-max-width': 110, 'background-color': (n) => KINDS[n.data('kind')].color, shape: (n) => KINDS[n.data('kind')].shape, width: 22, height: 22 } },
-      { selector: 'edge', style: { width: 1.4, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'line-color': '#9ca3af', 'target-arrow-color': '#9ca3af', label: 'data(type)', 'font-size': 6, color: '#6b7280' } },
+      {
+        selector: 'node',
+        style: {
+          label: 'data(name)',
+          'font-size': 9,
+          'text-wrap': 'ellipsis',
+          'text-max-width': 110,
+          'background-color': (n) => KINDS[n.data('kind')].color,
+          shape: (n) => KINDS[n.data('kind')].shape,
+          width: 22,
+          height: 22,
+        },
+      },
+      {
+        selector: 'edge',
+        style: {
+          width: 1.4,
+          'curve-style': 'bezier',
+          'target-arrow-shape': 'triangle',
+          'line-color': '#9ca3af',
+          'target-arrow-color': '#9ca3af',
+          label: 'data(type)',
+          'font-size': 6,
+          color: '#6b7280',
+        },
+      },
       { selector: 'edge[basis = "INFERRED"]', style: { 'line-style': 'dashed' } },
       { selector: ':selected', style: { 'border-width': 3, 'border-color': '#f59e0b' } },
-      { selector: '.highlight', style: { 'border-width': 4, 'border-color': '#f59e0b', 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 3, 'z-index': 10 } },
+      {
+        selector: '.highlight',
+        style: {
+          'border-width': 4,
+          'border-color': '#f59e0b',
+          'line-color': '#f59e0b',
+          'target-arrow-color': '#f59e0b',
+          width: 3,
+          'z-index': 10,
+        },
+      },
       { selector: '.faded', style: { opacity: 0.15 } },
     ],
     wheelSensitivity: 0.3,
@@ -80,7 +114,13 @@
       const ed = e.data();
       const other = ed.source === d.id ? cy.getElementById(ed.target) : cy.getElementById(ed.source);
       const li = document.createElement('li');
-      li.textContent = (ed.source === d.id ? ed.type + ' → ' : '← ' + ed.type + ' ') + other.data('name') + ' (' + ed.basis.toLowerCase() + (ed.rationale ? ': ' + ed.rationale : '') + ')';
+      li.textContent =
+        (ed.source === d.id ? ed.type + ' → ' : '← ' + ed.type + ' ') +
+        other.data('name') +
+        ' (' +
+        ed.basis.toLowerCase() +
+        (ed.rationale ? ': ' + ed.rationale : '') +
+        ')';
       links.append(li);
     });
   }
@@ -102,7 +142,10 @@
     const list = $('search-results');
     list.replaceChildren();
     try {
-      const data = await graphql('query($text: String!) { search(text: $text, limit: 10) { score entity { id name kind } } }', { text });
+      const data = await graphql(
+        'query($text: String!) { search(text: $text, limit: 10) { score entity { id name kind } } }',
+        { text },
+      );
       for (const hit of data.search) {
         const li = document.createElement('li');
         li.textContent = hit.entity.name + ' (' + KINDS[hit.entity.kind].label + ')';
@@ -110,14 +153,18 @@
         li.addEventListener('click', () => select(hit.entity.id));
         list.append(li);
       }
-      if (data.search.length === 0) list.append(Object.assign(document.createElement('li'), { textContent: 'No match' }));
+      if (data.search.length === 0)
+        list.append(Object.assign(document.createElement('li'), { textContent: 'No match' }));
     } catch (error) {
       list.append(Object.assign(document.createElement('li'), { textContent: error.message }));
     }
   });
 
   $('expand').addEventListener('click', async () => {
-    const data = await graphql(`query($id: ID!) { neighborhood(id: $id, depth: 1) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { id: state.selected });
+    const data = await graphql(
+      `query($id: ID!) { neighborhood(id: $id, depth: 1) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`,
+      { id: state.selected },
+    );
     if (add(data.neighborhood) > 0) layout();
     highlight(data.neighborhood.nodes.map((n) => n.id).concat(data.neighborhood.edges.map((e) => e.id)));
   });
@@ -127,7 +174,10 @@
       $('path-status').textContent = 'Path from ' + (state.pathFrom || '?') + ' to ' + (state.pathTo || '?');
       return;
     }
-    const data = await graphql(`query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { from: state.pathFrom, to: state.pathTo });
+    const data = await graphql(
+      `query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`,
+      { from: state.pathFrom, to: state.pathTo },
+    );
     const path = data.shortestPath;
     if (!path) {
       clearHighlights();
@@ -138,16 +188,32 @@
     highlight(path.nodes.map((n) => n.id).concat(path.edges.map((e) => e.id)));
     $('path-status').textContent = 'Path of length ' + path.length + ': ' + path.nodes.map((n) => n.name).join(' — ');
   }
-  $('path-from').addEventListener('click', () => { state.pathFrom = state.selected; void findPath(); });
-  $('path-to').addEventListener('click', () => { state.pathTo = state.selected; void findPath(); });
+  $('path-from').addEventListener('click', () => {
+    state.pathFrom = state.selected;
+    void findPath();
+  });
+  $('path-to').addEventListener('click', () => {
+    state.pathTo = state.selected;
+    void findPath();
+  });
 
   $('impact').addEventListener('click', async () => {
-    const data = await graphql('query($id: ID!) { goalImpact(id: $id) { goals { id } tasks { id } industries { id } platforms { id } } }', { id: state.selected });
+    const data = await graphql(
+      'query($id: ID!) { goalImpact(id: $id) { goals { id } tasks { id } industries { id } platforms { id } } }',
+      { id: state.selected },
+    );
     const impact = data.goalImpact;
     const ids = [].concat(impact.goals, impact.tasks, impact.industries, impact.platforms).map((x) => x.id);
     const chosen = highlight(ids);
     chosen.edgesWith(chosen).addClass('highlight').removeClass('faded');
-    $('path-status').textContent = 'Impact: ' + impact.tasks.length + ' tasks, ' + impact.industries.length + ' industries, ' + impact.platforms.length + ' platforms serve this goal';
+    $('path-status').textContent =
+      'Impact: ' +
+      impact.tasks.length +
+      ' tasks, ' +
+      impact.industries.length +
+      ' industries, ' +
+      impact.platforms.length +
+      ' platforms serve this goal';
   });
 
   $('clear').addEventListener('click', clearHighlights);
@@ -167,7 +233,13 @@
       add(data.graph);
       layout();
       cy.fit(undefined, 20);
-      $('status').textContent = data.graph.nodes.length + ' nodes, ' + data.graph.edges.length + ' links' + (data.graph.truncated ? ' (first 500 nodes)' : '') + '. Click a node for details.';
+      $('status').textContent =
+        data.graph.nodes.length +
+        ' nodes, ' +
+        data.graph.edges.length +
+        ' links' +
+        (data.graph.truncated ? ' (first 500 nodes)' : '') +
+        '. Click a node for details.';
       document.body.dataset.ready = 'true';
     })
     .catch((error) => {
