@@ -3,7 +3,10 @@ import type { ParamScope, CompiledQuery } from './CompileScope';
 import { ALL_GRAPH_FIELDS, graphEdge, graphNode, type GraphFields } from './graphShapes';
 import { checkLimit } from './listQuery';
 
-/** One row: `nodes`, `edges` (unordered, without ids: see `finishEdges`), `truncated`. Nodes come by id; `limit` caps them. */
+/**
+ * One row: `nodes`, `edges` (unordered, without ids: see `finishEdges`), `truncated`.
+ * Nodes come by id; `limit` caps them.
+ */
 export function compileGraph(
   scope: ParamScope,
   args: { namespace?: string | null; limit?: number | null },

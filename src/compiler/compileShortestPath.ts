@@ -10,7 +10,10 @@ export interface ShortestPathArgs {
   maxHops?: number | null;
 }
 
-/** One row: `fromFound`, `toFound`, and `nodes`/`edges` in path order (null when no path; edges without ids: see `finishEdges`). */
+/**
+ * One row: `fromFound`, `toFound`, and `nodes`/`edges` in path order
+ * (null when no path; edges without ids: see `finishEdges`).
+ */
 export function compileShortestPath(scope: CompileScope, args: ShortestPathArgs): CompiledQuery {
   const maxHops = args.maxHops ?? scope.limits.maxHops;
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > scope.limits.maxHops) {

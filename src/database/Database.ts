@@ -22,9 +22,9 @@ export interface DatabaseOptions {
   database: string;
   /** How long start-up waits for Neo4j to answer. */
   connectTimeoutMs: number;
-  /** Server-side timeout of every read transaction; 0 or unset leaves the database default. Writes (loads) have none. */
+  /** Server-side timeout of every read transaction; 0 or unset leaves the database default. Loads have none. */
   readTimeoutMs?: number;
-  /** How long a statement is retried while Neo4j is unreachable, before SERVICE_UNAVAILABLE; default `connectTimeoutMs`. */
+  /** How long a statement is retried while Neo4j is down, before SERVICE_UNAVAILABLE; default `connectTimeoutMs`. */
   retryMs?: number;
   onQuery?: (event: QueryEvent) => void;
 }
