@@ -3,6 +3,7 @@ package org.zgcplan.neo4j;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -39,6 +40,9 @@ public final class EmbeddedNeo4j {
             .setConfig(GraphDatabaseSettings.udc_enabled, false)
             // A single instance needs no routing connector; it would otherwise take a second port.
             .setConfig(GraphDatabaseSettings.routing_enabled, false)
+            // Netty waits this many quiet seconds per event loop group before Bolt closes (5 by default,
+            // 10 s in all). The databases have stopped by then, so there is nothing left to wait for.
+            .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
             .build();
     Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
     // Touch the default database so it is started before we report ready.
