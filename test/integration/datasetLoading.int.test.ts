@@ -13,7 +13,7 @@ import { checkDataset, readDataset } from '../../src/dataset/readDataset';
 import { BUNDLED_PLAN_FILE } from '../../src/dataset/seedPlan';
 import { DatasetError } from '../../src/errors/errors';
 import { CYPHER_DIR, PROJECT_ROOT } from '../../src/paths';
-import { connectTestDatabase } from '../support/testNeo4j';
+import { connectTestDatabase, toolEnvironment } from '../support/testNeo4j';
 import { emptyGraph, graphSnapshot } from '../support/graphSnapshot';
 
 let db: Database;
@@ -238,7 +238,7 @@ describe('npm run load', () => {
   function runLoad(...files: string[]): { status: number | null; stdout: string; stderr: string } {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/load.ts', ...files], {
       cwd: PROJECT_ROOT,
-      env: process.env,
+      env: toolEnvironment(),
       encoding: 'utf8',
       timeout: 60_000,
     });

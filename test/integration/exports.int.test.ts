@@ -9,6 +9,7 @@ import { checkDataset } from '../../src/dataset/readDataset';
 import { PROJECT_ROOT } from '../../src/paths';
 import { startPlanServer } from '../support/planServer';
 import type { TestServer } from '../support/testServer';
+import { toolEnvironment } from '../support/testNeo4j';
 
 let t: TestServer;
 const parser = new XMLParser({
@@ -193,7 +194,7 @@ describe('Exports for visualization tools', () => {
     const run = spawnSync(
       process.execPath,
       ['--import', 'tsx', 'src/cli/export.ts', 'graphml', '--focus', 'zgc14:platform-zgc-forum', '--depth', '2'],
-      { cwd: PROJECT_ROOT, env: process.env, encoding: 'utf8', timeout: 60_000 },
+      { cwd: PROJECT_ROOT, env: toolEnvironment(), encoding: 'utf8', timeout: 60_000 },
     );
     expect(run.status).toBe(0);
     expect(XMLValidator.validate(run.stdout)).toBe(true);

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { connectTestDatabase } from '../support/testNeo4j';
+import { connectTestDatabase, toolEnvironment } from '../support/testNeo4j';
 import { emptyGraph, graphSnapshot } from '../support/graphSnapshot';
 import type { Database } from '../../src/database/Database';
 import { applyMigrations } from '../../src/migrations/applyMigrations';
@@ -56,7 +56,7 @@ describe('A load killed part way', () => {
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/load.ts', file], {
       cwd: PROJECT_ROOT,
-      env: process.env,
+      env: toolEnvironment(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -1,25 +1,64 @@
 /**
- * Starts a real, empty embedded Neo4j for the test run unless NEO4J_URI points at one already,
- * and publishes its address to the tests through NEO4J_URI.
+ * Prepares the test run's Neo4j: the database TEST_NEO4J_URI names, or a real, empty embedded Neo4j
+ * started here on a free port in a temporary folder. Either way the database must carry the test
+ * marker (an empty one is given it) before any test runs. The server's own variables (NEO4J_URI, ...)
+ * are removed from the run's environment first, so no test or tool it starts can reach that database.
+ * Also says, once, which checks this machine cannot run and why.
  */
 import fs from 'node:fs';
-import path from 'node:path';
+import net from 'node:net';
+import os from 'node:os';
 import { startEmbeddedNeo4j } from '../../src/embedded/EmbeddedNeo4j';
-import { LAUNCHER_DIR, PROJECT_ROOT } from '../../src/paths';
-import { TEST_BOLT_PORT, TEST_DATA_DIR } from './testNeo4j';
+import { LAUNCHER_DIR } from '../../src/paths';
+import {
+  SERVER_DATABASE_VARIABLES,
+  TEST_DATABASE_VARIABLES,
+  claimTestDatabase,
+  connectUncheckedTestDatabase,
+  testDatabaseTarget,
+} from './testNeo4j';
+import { optionalPrerequisites } from './optionalPrerequisites';
 
 export default async function globalSetup(): Promise<void> {
-  if (process.env['NEO4J_URI']) return;
-  const dataDir = path.join(PROJECT_ROOT, TEST_DATA_DIR);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const embedded = await startEmbeddedNeo4j({
-    launcherDir: LAUNCHER_DIR,
-    dataDir,
-    boltPort: TEST_BOLT_PORT,
-    heap: '1g',
-    pageCacheBytes: 128 * 1024 * 1024,
-    onProgress: (message) => process.stderr.write(`${message}\n`),
-  });
-  process.env['NEO4J_URI'] = embedded.uri;
-  (globalThis as { testNeo4j?: typeof embedded }).testNeo4j = embedded;
+  const ignored = SERVER_DATABASE_VARIABLES.filter((name) => process.env[name] !== undefined);
+  for (const name of SERVER_DATABASE_VARIABLES) delete process.env[name];
+  if (ignored.length > 0) {
+    process.stderr.write(
+      `\nThe tests ignore ${ignored.join(', ')}: they use their own database (${TEST_DATABASE_VARIABLES.uri} names one).\n`,
+    );
+  }
+
+  if (testDatabaseTarget(process.env).kind === 'embedded') {
+    const dataDir = fs.mkdtempSync(`${os.tmpdir()}/zgc-plan-graph-test-neo4j-`);
+    const embedded = await startEmbeddedNeo4j({
+      launcherDir: LAUNCHER_DIR,
+      dataDir,
+      boltPort: await freePort(),
+      heap: '1g',
+      pageCacheBytes: 128 * 1024 * 1024,
+      onProgress: (message) => process.stderr.write(`${message}\n`),
+    });
+    process.env[TEST_DATABASE_VARIABLES.uri] = embedded.uri;
+    (globalThis as { testNeo4j?: { embedded: typeof embedded; dataDir: string } }).testNeo4j = { embedded, dataDir };
+  }
+
+  const db = await connectUncheckedTestDatabase();
+  try {
+    await claimTestDatabase(db);
+  } finally {
+    await db.close();
+  }
+
+  for (const missing of optionalPrerequisites().filter((p) => !p.available)) {
+    process.stderr.write(`Skipping ${missing.skips}: ${missing.reason}\n`);
+  }
+}
+
+/** A TCP port nothing listens on right now, so two test runs on one machine do not collide. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -1,5 +1,6 @@
 /** Everything in the graph as sorted plain data, to compare the database before and after an operation. */
 import type { Database } from '../../src/database/Database';
+import { assertTestDatabase } from './testNeo4j';
 
 /** Nodes with labels and properties, and relationships with type, ends and properties, sorted. */
 export async function graphSnapshot(db: Database): Promise<{ nodes: string[]; relationships: string[] }> {
@@ -16,7 +17,11 @@ export async function graphSnapshot(db: Database): Promise<{ nodes: string[]; re
   return { nodes: nodes.map(canonical).sort(), relationships: relationships.map(canonical).sort() };
 }
 
-/** Removes every node and relationship: integration tests that need a known graph start from this. */
+/**
+ * Removes every node and relationship: integration tests that need a known graph start from this.
+ * Refuses, changing nothing, unless `db` carries the test marker.
+ */
 export async function emptyGraph(db: Database): Promise<void> {
+  await assertTestDatabase(db);
   await db.write('MATCH (n) DETACH DELETE n');
 }

@@ -125,13 +125,31 @@
     });
   }
 
+  // The page announces its state on <body> so that scripts and tests can wait for it rather than for
+  // time: data-selected names the entity in the details panel, data-view is "moving" while the
+  // viewport animates and "still" once nodes are where cy reports them.
+  let moving = 0;
+  function announceView() {
+    document.body.dataset.view = moving > 0 ? 'moving' : 'still';
+  }
+
   function select(id) {
     const node = cy.getElementById(id);
     if (node.empty()) return;
     cy.$(':selected').unselect();
     node.select();
-    cy.animate({ center: { eles: node }, duration: 200 });
+    moving += 1;
+    announceView();
+    cy.animate({
+      center: { eles: node },
+      duration: 200,
+      complete: () => {
+        moving -= 1;
+        announceView();
+      },
+    });
     show(node);
+    document.body.dataset.selected = id;
   }
 
   cy.on('tap', 'node', (event) => select(event.target.id()));
@@ -240,6 +258,7 @@
         ' links' +
         (data.graph.truncated ? ' (first 500 nodes)' : '') +
         '. Click a node for details.';
+      announceView();
       document.body.dataset.ready = 'true';
     })
     .catch((error) => {

@@ -1,0 +1,29 @@
+/**
+ * Finds the Chromium the browser tests drive (Debian's `chromium` package; no browser is downloaded).
+ * CHROMIUM_PATH names one; otherwise `chromium` on PATH is used; without either the browser tests are skipped.
+ */
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+/** The variable naming the Chromium executable. */
+export const CHROMIUM_VARIABLE = 'CHROMIUM_PATH';
+
+/** Where Chromium is, or why the browser tests cannot run. */
+export type ChromiumLookup = { found: true; executable: string } | { found: false; reason: string };
+
+/** Looks Chromium up. A CHROMIUM_PATH that names no file is an error, not a skip. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLookup {
+  const named = env[CHROMIUM_VARIABLE];
+  if (named) {
+    if (!fs.existsSync(named)) throw new Error(`${CHROMIUM_VARIABLE}=${named}: no such file`);
+    return { found: true, executable: named };
+  }
+  try {
+    return { found: true, executable: execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() };
+  } catch {
+    return {
+      found: false,
+      reason: `Chromium is not installed: apt-get install chromium, or set ${CHROMIUM_VARIABLE}`,
+    };
+  }
+}
