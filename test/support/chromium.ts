@@ -3,7 +3,7 @@
  * CHROMIUM_PATH names one; otherwise `chromium` on PATH is used; without either the browser tests are skipped.
  */
 import fs from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 
 /** The variable naming the Chromium executable. */
 export const CHROMIUM_VARIABLE = 'CHROMIUM_PATH';
@@ -18,12 +18,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLook
     if (!fs.existsSync(named)) throw new Error(`${CHROMIUM_VARIABLE}=${named}: no such file`);
     return { found: true, executable: named };
   }
-  try {
-    return { found: true, executable: execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() };
-  } catch {
-    return {
-      found: false,
-      reason: `Chromium is not installed: apt-get install chromium, or set ${CHROMIUM_VARIABLE}`,
-    };
-  }
+  const onPath = (env['PATH'] ?? '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .map((dir) => path.join(dir, 'chromium'))
+    .find((file) => fs.existsSync(file));
+  if (onPath) return { found: true, executable: onPath };
+  return { found: false, reason: `Chromium is not installed: apt-get install chromium, or set ${CHROMIUM_VARIABLE}` };
 }
