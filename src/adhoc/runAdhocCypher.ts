@@ -5,14 +5,23 @@
 import crypto from 'node:crypto';
 import type { CappedResult, Database } from '../database/Database';
 import { BadUserInputError, ForbiddenError, QueryTimeoutError, UnauthenticatedError } from '../errors/errors';
+import type { AdhocConcurrency, AdhocSlots } from './AdhocSlots';
 import { checkReadOnly } from './readOnlyPolicy';
+import { checkStoppable } from './stoppablePolicy';
 
 /** Configuration of ad-hoc Cypher. */
-export interface AdhocCypherSettings {
+export interface AdhocCypherSettings extends AdhocConcurrency {
   /** Unset: the field is switched off. */
   apiKey: string | undefined;
   timeoutMs: number;
   maxRows: number;
+}
+
+/** What runs an ad-hoc query: the database, the settings and the server's count of queries in flight. */
+export interface AdhocCypherRunner {
+  db: Database;
+  settings: AdhocCypherSettings;
+  slots: AdhocSlots;
 }
 
 /** One request for ad-hoc Cypher. */
@@ -25,12 +34,9 @@ export interface AdhocCypherRequest {
 
 const MAX_QUERY_LENGTH = 20_000;
 
-/** Checks the key and the query, then runs it; throws typed GraphQL errors for every refusal. */
-export async function runAdhocCypher(
-  db: Database,
-  settings: AdhocCypherSettings,
-  request: AdhocCypherRequest,
-): Promise<CappedResult> {
+/** Checks the key, the query and the concurrency caps, then runs it; throws typed GraphQL errors for every refusal. */
+export async function runAdhocCypher(runner: AdhocCypherRunner, request: AdhocCypherRequest): Promise<CappedResult> {
+  const { db, settings } = runner;
   if (settings.apiKey === undefined) {
     throw new ForbiddenError(
       'cypher is switched off on this server; an operator enables it by setting CYPHER_API_KEY',
@@ -53,14 +59,20 @@ export async function runAdhocCypher(
       { argument: 'params' },
     );
   }
+  // One key today (CYPHER_API_KEY); the caps are kept per key for when there are several.
+  const release = runner.slots.take('CYPHER_API_KEY');
   try {
-    checkReadOnly(await db.explain(request.query, params as Record<string, unknown>));
+    const explained = await db.explain(request.query, params as Record<string, unknown>);
+    checkReadOnly(explained);
+    checkStoppable(explained);
     return await db.readCapped(request.query, params as Record<string, unknown>, {
       maxRows: settings.maxRows,
       timeoutMs: settings.timeoutMs,
     });
   } catch (error) {
     throw translate(error, settings.timeoutMs);
+  } finally {
+    release();
   }
 }
 

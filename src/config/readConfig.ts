@@ -180,6 +180,9 @@ function readAdhoc(env: NodeJS.ProcessEnv): AdhocCypherSettings {
     apiKey,
     timeoutMs: integer(env, 'CYPHER_TIMEOUT_MS', 5000, { min: 100, max: 600_000 }),
     maxRows: integer(env, 'CYPHER_MAX_ROWS', 1000, { min: 1, max: 100_000 }),
+    // Two cores run two queries; more would only make each wait for the others.
+    maxConcurrent: integer(env, 'CYPHER_MAX_CONCURRENT', 2, { min: 1, max: 1000 }),
+    maxConcurrentPerKey: integer(env, 'CYPHER_MAX_CONCURRENT_PER_KEY', 2, { min: 1, max: 1000 }),
   };
 }
 

@@ -90,9 +90,9 @@ export class Database {
   /** Runs one read-only statement in a read transaction (routed to a reader on a cluster). */
   async read(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.options.onQuery?.({ cypher, params, mode: 'READ' });
-    return this.withSession('READ', async (session) => {
+    return this.withSession('READ', async (session, attempt) => {
       const result = await session.executeRead(
-        (tx) => tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>),
+        attempt((tx) => tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>)),
         this.txConfig(),
       );
       return rows(result);
@@ -109,24 +109,26 @@ export class Database {
    * `work` must be safe to run again, since the driver retries transient failures.
    */
   async writeTransaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
-    return this.withSession('WRITE', (session) =>
-      session.executeWrite((tx: ManagedTransaction) => {
-        const wrapped: WriteTransaction = {
-          run: async (cypher, params = {}) => {
-            this.options.onQuery?.({ cypher, params, mode: 'WRITE' });
-            return rows(await tx.run(cypher, toNeo4jParams(params)));
-          },
-        };
-        return work(wrapped);
-      }),
+    return this.withSession('WRITE', (session, attempt) =>
+      session.executeWrite(
+        attempt((tx: ManagedTransaction) => {
+          const wrapped: WriteTransaction = {
+            run: async (cypher, params = {}) => {
+              this.options.onQuery?.({ cypher, params, mode: 'WRITE' });
+              return rows(await tx.run(cypher, toNeo4jParams(params)));
+            },
+          };
+          return work(wrapped);
+        }),
+      ),
     );
   }
 
   /** Neo4j's plan of a statement without running it: its query type ('r', 'rw', 'w', 's') and operators. */
   async explain(cypher: string, params: Record<string, unknown> = {}): Promise<ExplainedQuery> {
-    return this.withSession('READ', async (session) => {
+    return this.withSession('READ', async (session, attempt) => {
       const result = await session.executeRead(
-        (tx) => tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params) as Record<string, unknown>),
+        attempt((tx) => tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params) as Record<string, unknown>)),
         this.txConfig(),
       );
       const operators: PlanOperator[] = [];
@@ -152,9 +154,9 @@ export class Database {
     this.options.onQuery?.({ cypher, params, mode: 'READ' });
     return this.withSession(
       'READ',
-      async (session) => {
+      async (session, attempt) => {
         return await session.executeRead(
-          async (tx) => {
+          attempt(async (tx) => {
             const result = tx.run(cypher, toNeo4jParams(params));
             const rows: unknown[][] = [];
             let truncated = false;
@@ -169,7 +171,7 @@ export class Database {
             }
             if (columns.length === 0) columns = (await result.keys()).map(String);
             return { columns, rows, truncated };
-          },
+          }),
           { timeout: limits.timeoutMs },
         );
       },
@@ -179,9 +181,9 @@ export class Database {
 
   /** Runs a statement under PROFILE in a read transaction and returns its total db hits and rows. */
   async profile(cypher: string, params: Record<string, unknown> = {}): Promise<{ dbHits: number; rows: number }> {
-    return this.withSession('READ', async (session) => {
+    return this.withSession('READ', async (session, attempt) => {
       const result = await session.executeRead(
-        (tx) => tx.run(`PROFILE ${cypher}`, toNeo4jParams(params) as Record<string, unknown>),
+        attempt((tx) => tx.run(`PROFILE ${cypher}`, toNeo4jParams(params) as Record<string, unknown>)),
         this.txConfig(),
       );
       let dbHits = 0;
@@ -209,22 +211,55 @@ export class Database {
     await this.driver.close();
   }
 
-  /** Opens a session in `mode`, runs `work`, closes the session whatever happens, maps driver errors. */
+  /**
+   * Opens a session in `mode`, runs `work`, closes the session, maps driver errors. A read with a time
+   * limit answers by that limit plus `DEADLINE_GRACE_MS`, whatever Neo4j is still doing: Neo4j marks the
+   * transaction terminated at the limit, but an expression loop does not look at that mark (the embedded
+   * launcher's watchdog stops it; see RunawayQueryWatchdog.java). The session is then let go of once the
+   * work ends, and the driver is kept from retrying it.
+   */
   private async withSession<T>(
     mode: 'READ' | 'WRITE',
-    work: (session: Session) => Promise<T>,
+    work: (session: Session, attempt: AttemptGuard) => Promise<T>,
     timeoutMs = this.options.readTimeoutMs,
   ): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    const started = Date.now();
+    const deadline = mode === 'READ' && timeoutMs ? new Deadline(timeoutMs + DEADLINE_GRACE_MS) : undefined;
+    // Each try of a transaction function passes through here: the driver retries transient failures,
+    // but not once the request has been answered, nor a query that ran out of memory (it would again).
+    const attempt: AttemptGuard = (fn) => async (tx) => {
+      if (deadline?.passed) throw new Error('the request was answered with QUERY_TIMEOUT; not retried');
+      try {
+        return await fn(tx);
+      } catch (error) {
+        throw error instanceof neo4j.Neo4jError && MEMORY_CODES.has(error.code) ? translate(error, timeoutMs) : error;
+      }
+    };
+    const running = work(session, attempt);
     try {
-      return await work(session);
+      return await (deadline ? deadline.race(running) : running);
     } catch (error) {
+      // The limit has passed: an error now (a connection the watchdog closed, say) is the timeout showing.
+      if (deadline?.passed || (timeoutMs && Date.now() - started >= timeoutMs && isUnavailable(error))) {
+        throw new QueryTimeoutError(
+          `the query ran longer than its time limit of ${timeoutMs} ms and was stopped; ask for less`,
+        );
+      }
       throw translate(error, timeoutMs);
     } finally {
-      await session.close();
+      deadline?.clear();
+      if (deadline?.passed) {
+        running.then(
+          () => session.close(),
+          () => session.close(),
+        );
+      } else {
+        await session.close();
+      }
     }
   }
 
@@ -292,6 +327,8 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 const MEMORY_CODES = new Set([
   'Neo.TransientError.General.TransactionMemoryLimit',
   'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.OutOfMemoryError',
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
 ]);
 
 function translate(error: unknown, timeoutMs: number | undefined): unknown {
@@ -311,6 +348,38 @@ function translate(error: unknown, timeoutMs: number | undefined): unknown {
     );
   }
   return error;
+}
+
+/** Wraps a transaction function so that the driver's retries stop when retrying cannot help. */
+type AttemptGuard = <R>(fn: (tx: ManagedTransaction) => Promise<R>) => (tx: ManagedTransaction) => Promise<R>;
+
+/** How long past a read's time limit its request waits for Neo4j before answering QUERY_TIMEOUT itself. */
+export const DEADLINE_GRACE_MS = 1000;
+
+/** A timer a promise races against; once it has fired, `passed` stays true. */
+class Deadline {
+  passed = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly ms: number) {}
+
+  race<T>(work: Promise<T>): Promise<T> {
+    const fired = new Promise<never>((_, reject) => {
+      this.timer = setTimeout(() => {
+        this.passed = true;
+        reject(new Error(`deadline of ${this.ms} ms passed`));
+      }, this.ms);
+    });
+    return Promise.race([work, fired]);
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+function isUnavailable(error: unknown): boolean {
+  return error instanceof neo4j.Neo4jError && UNAVAILABLE_CODES.has(error.code);
 }
 
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {

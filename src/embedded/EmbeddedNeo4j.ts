@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { StartupError } from '../errors/errors';
 
 /** How to start the embedded database. */
@@ -20,6 +21,13 @@ export interface EmbeddedNeo4jOptions {
   readyTimeoutMs?: number;
   /** Told about slow steps (the first Maven build) so a user is not left wondering. */
   onProgress?: (message: string) => void;
+  /**
+   * How long a query Neo4j has terminated (timed out) may keep running before the launcher's watchdog
+   * stops it; default 1000 ms. See RunawayQueryWatchdog.java.
+   */
+  runawayGraceMs?: number;
+  /** Told what the launcher's watchdog did (a runaway query stopped), one line per event. */
+  onWatchdog?: (message: string) => void;
 }
 
 /** A running embedded Neo4j. */
@@ -31,6 +39,9 @@ export interface EmbeddedNeo4j {
 }
 
 const MAIN_CLASS = 'org.zgcplan.neo4j.EmbeddedNeo4j';
+/** How long a terminated query may go on before the launcher stops it, unless the caller says otherwise. */
+export const DEFAULT_RUNAWAY_GRACE_MS = 1000;
+const WATCHDOG_PREFIX = 'NEO4J_WATCHDOG ';
 const INSTALL_HINT =
   'Install Java 17+ and Maven (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven), ' +
   'or set NEO4J_URI (with NEO4J_USERNAME and NEO4J_PASSWORD) to use an existing Neo4j instead.';
@@ -50,28 +61,35 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
       options.dataDir,
       String(options.boltPort),
       String(options.pageCacheBytes),
+      String(options.runawayGraceMs ?? DEFAULT_RUNAWAY_GRACE_MS),
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
-  const remember = (chunk: Buffer): void => {
-    output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+  const remember = (line: string): void => {
+    output.push(line);
     output.splice(0, Math.max(0, output.length - 40));
   };
-  child.stderr?.on('data', remember);
+  readline.createInterface({ input: child.stderr }).on('line', remember);
+  const stdout = readline.createInterface({ input: child.stdout });
+  stdout.on('line', (line) => {
+    if (line.startsWith(WATCHDOG_PREFIX)) options.onWatchdog?.(line.slice(WATCHDOG_PREFIX.length));
+    else remember(line);
+  });
 
   await new Promise<void>((resolve, reject) => {
+    const readyTimeoutMs = options.readyTimeoutMs ?? 120_000;
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(
         new StartupError(
-          `Embedded Neo4j did not open Bolt on 127.0.0.1:${options.boltPort} within ${options.readyTimeoutMs ?? 120_000} ms.\n${output.join('\n')}`,
+          `Embedded Neo4j did not open Bolt on 127.0.0.1:${options.boltPort} within ${readyTimeoutMs} ms.\n` +
+            output.join('\n'),
         ),
       );
-    }, options.readyTimeoutMs ?? 120_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      remember(chunk);
-      if (chunk.toString('utf8').includes('NEO4J_READY')) {
+    }, readyTimeoutMs);
+    stdout.on('line', (line) => {
+      if (line.startsWith('NEO4J_READY')) {
         clearTimeout(timer);
         resolve();
       }
@@ -130,7 +148,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
   // Closing stdin asks the launcher to shut down; SIGTERM does too, through its shutdown hook.
   child.stdin?.end();
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  // A clean stop takes well under a second; past ten, something holds the JVM and it is killed.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
 }
@@ -141,9 +160,13 @@ function ensureLauncherBuilt(options: EmbeddedNeo4jOptions): string {
   const classpathFile = path.join(dir, 'target', 'classpath.txt');
   // Maven leaves unchanged outputs untouched, so a stamp written after each good build tells freshness.
   const stamp = path.join(dir, 'target', 'launcher.stamp');
+  const javaDir = path.join(dir, 'src', 'main', 'java');
   const sources = [
     path.join(dir, 'pom.xml'),
-    path.join(dir, 'src', 'main', 'java', ...MAIN_CLASS.split('.')) + '.java',
+    ...fs
+      .readdirSync(javaDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.java'))
+      .map((file) => path.join(javaDir, file)),
   ];
   const builtAt = fs.existsSync(classpathFile) ? mtime(stamp) : -Infinity;
   if (sources.some((file) => mtime(file) > builtAt)) {

@@ -13,6 +13,7 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   OPERATION_NOT_ALLOWED = 'OPERATION_NOT_ALLOWED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -70,6 +71,14 @@ export class QueryTooComplexError extends GraphQLError {
   constructor(message: string, extra: Record<string, unknown> = {}) {
     super(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...extra } });
     this.name = 'QueryTooComplexError';
+  }
+}
+
+/** Too many requests of a kind are in flight; the client may retry shortly. Answered with HTTP 429. */
+export class TooManyRequestsError extends GraphQLError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: ErrorCode.TOO_MANY_REQUESTS, http: { status: 429 }, ...extra } });
+    this.name = 'TooManyRequestsError';
   }
 }
 

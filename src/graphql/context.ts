@@ -3,6 +3,7 @@ import type { Database } from '../database/Database';
 import type { Logger } from '../logging/createLogger';
 import type { ApiLimits } from '../compiler/CompileScope';
 import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
+import type { AdhocSlots } from '../adhoc/AdhocSlots';
 import type { RequestOutcome } from '../http/requestLog';
 
 /** What a resolver may use. */
@@ -13,6 +14,8 @@ export interface Context {
   limits: ApiLimits;
   /** Settings of the ad-hoc `cypher` field. */
   adhoc: AdhocCypherSettings;
+  /** The server's count of ad-hoc queries in flight. */
+  adhocSlots: AdhocSlots;
   /** The API key the request presented (x-api-key or Authorization: Bearer), if any. */
   presentedKey: string | undefined;
   /** Where the request's operation name and error codes are noted for its log line. */

@@ -129,7 +129,10 @@ export const resolvers: Resolvers = {
       (await rows(context, compileGaps(scope(context, info), namespace)))[0] ?? {},
     mostConnected: (_parent, args, context, info) => rows(context, compileMostConnected(scope(context, info), args)),
     cypher: (_parent, { query, params }, context) =>
-      runAdhocCypher(context.db, context.adhoc, { query, params, presentedKey: context.presentedKey }),
+      runAdhocCypher(
+        { db: context.db, settings: context.adhoc, slots: context.adhocSlots },
+        { query, params, presentedKey: context.presentedKey },
+      ),
   },
   JSON: JSONResolver,
   Entity: {

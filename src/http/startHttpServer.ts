@@ -20,6 +20,7 @@ import { maskError } from '../graphql/maskError';
 import { StartupError } from '../errors/errors';
 import { exportRoutes } from './exportRoutes';
 import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
+import { AdhocSlots } from '../adhoc/AdhocSlots';
 import type { IncomingHttpHeaders } from 'node:http';
 import { SCHEMA_DIR, WEB_DIR } from '../paths';
 import { graphiqlLandingPage } from './graphiqlLandingPage';
@@ -70,7 +71,14 @@ function presentedKey(headers: IncomingHttpHeaders): string | undefined {
 /** Builds the app and listens; rejects with a StartupError naming PORT when the port is taken. */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const { db, logger, limits } = options;
-  const adhoc = options.adhoc ?? { apiKey: undefined, timeoutMs: 5000, maxRows: 1000 };
+  const adhoc = options.adhoc ?? {
+    apiKey: undefined,
+    timeoutMs: 5000,
+    maxRows: 1000,
+    maxConcurrent: 2,
+    maxConcurrentPerKey: 2,
+  };
+  const adhocSlots = new AdhocSlots(adhoc);
   const guards = options.guards ?? DEFAULT_GUARDS;
   const app = express();
   app.disable('x-powered-by');
@@ -126,6 +134,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           logger,
           limits,
           adhoc,
+          adhocSlots,
           presentedKey: presentedKey(req.headers),
           outcome: outcomeOf(res),
         }),

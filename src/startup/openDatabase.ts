@@ -45,6 +45,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     heap: target.heap,
     pageCacheBytes: target.pageCacheBytes,
     onProgress: (message) => logger.info(message),
+    onWatchdog: (message) => logger.warn({ component: 'neo4j-watchdog' }, message),
   });
   logger.info({ uri: embedded.uri, pid: embedded.pid }, 'embedded Neo4j is up');
   try {

@@ -9,7 +9,13 @@ const QUERY = 'query($q: String!, $p: JSON) { cypher(query: $q, params: $p) { co
 let t: TestServer;
 
 beforeAll(async () => {
-  t = await startPlanServer(undefined, { apiKey: KEY, timeoutMs: 1000, maxRows: 5 });
+  t = await startPlanServer(undefined, {
+    apiKey: KEY,
+    timeoutMs: 1000,
+    maxRows: 5,
+    maxConcurrent: 2,
+    maxConcurrentPerKey: 2,
+  });
 });
 afterAll(async () => {
   await t.close();

@@ -18,6 +18,7 @@ import {
   testDatabaseTarget,
 } from './testNeo4j';
 import { optionalPrerequisites } from './optionalPrerequisites';
+import { JVM_PID_VARIABLE } from './jvmCpu';
 
 export default async function globalSetup(): Promise<void> {
   const ignored = SERVER_DATABASE_VARIABLES.filter((name) => process.env[name] !== undefined);
@@ -39,6 +40,7 @@ export default async function globalSetup(): Promise<void> {
       onProgress: (message) => process.stderr.write(`${message}\n`),
     });
     process.env[TEST_DATABASE_VARIABLES.uri] = embedded.uri;
+    process.env[JVM_PID_VARIABLE] = String(embedded.pid);
     (globalThis as { testNeo4j?: { embedded: typeof embedded; dataDir: string } }).testNeo4j = { embedded, dataDir };
   }
 

@@ -9,24 +9,26 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Runs Neo4j Community in this JVM with Bolt on loopback, until stdin closes or the JVM is signalled.
  *
- * <p>Arguments: {@code <dataDir> <boltPort> <pageCacheBytes>}. Prints one line {@code NEO4J_READY <port>}
+ * <p>Arguments: {@code <dataDir> <boltPort> <pageCacheBytes> <runawayGraceMs>}. Prints one line {@code NEO4J_READY <port>}
  * on stdout once Bolt accepts connections. The parent process keeps our stdin open; when the parent
  * dies for any reason, even SIGKILL, the pipe closes and we shut down, so no JVM is left orphaned.
  */
 public final class EmbeddedNeo4j {
   private EmbeddedNeo4j() {}
 
-  public static void main(String[] args) {
-    if (args.length != 3) {
-      System.err.println("usage: EmbeddedNeo4j <dataDir> <boltPort> <pageCacheBytes>");
+  public static void main(String[] args) throws ReflectiveOperationException {
+    if (args.length != 4) {
+      System.err.println("usage: EmbeddedNeo4j <dataDir> <boltPort> <pageCacheBytes> <runawayGraceMs>");
       System.exit(2);
     }
     Path home = Path.of(args[0]).toAbsolutePath();
     int port = Integer.parseInt(args[1]);
+    long heap = Runtime.getRuntime().maxMemory();
 
     SocketAddress bolt = new SocketAddress("127.0.0.1", port);
     DatabaseManagementService dbms =
@@ -38,6 +40,10 @@ public final class EmbeddedNeo4j {
             .setConfig(GraphDatabaseSettings.allow_file_urls, false)
             .setConfig(GraphDatabaseSettings.pagecache_memory, Long.parseLong(args[2]))
             .setConfig(GraphDatabaseSettings.udc_enabled, false)
+            // One transaction may use a quarter of the heap, all of them half: a query that collects too
+            // much fails alone, with a memory error, instead of starving every other query of heap.
+            .setConfig(GraphDatabaseSettings.memory_transaction_max_size, heap / 4)
+            .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, heap / 2)
             // A single instance needs no routing connector; it would otherwise take a second port.
             .setConfig(GraphDatabaseSettings.routing_enabled, false)
             // Netty waits this many quiet seconds per event loop group before Bolt closes (5 by default,
@@ -46,7 +52,9 @@ public final class EmbeddedNeo4j {
             .build();
     Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
     // Touch the default database so it is started before we report ready.
-    dbms.database("neo4j").executeTransactionally("RETURN 1");
+    GraphDatabaseAPI database = (GraphDatabaseAPI) dbms.database("neo4j");
+    database.executeTransactionally("RETURN 1");
+    RunawayQueryWatchdog.start(database, Long.parseLong(args[3]));
     System.out.println("NEO4J_READY " + port);
     System.out.flush();
 
