@@ -9,6 +9,9 @@ import { connectTestDatabase } from './testNeo4j';
 import type { ApiLimits } from '../../src/compiler/CompileScope';
 import type { AdhocCypherSettings } from '../../src/adhoc/runAdhocCypher';
 
+/** The time limit of every read a test server makes, as NEO4J_TX_TIMEOUT_MS sets it for the real one. */
+export const READ_LIMIT_MS = 10_000;
+
 /** A server, its database and the statements it sent. */
 export interface TestServer {
   server: RunningHttpServer;
@@ -36,7 +39,7 @@ export async function startTestServer(
   adhoc?: AdhocCypherSettings,
 ): Promise<TestServer> {
   const queries: QueryEvent[] = [];
-  const db = await connectTestDatabase((event) => queries.push(event));
+  const db = await connectTestDatabase((event) => queries.push(event), { readTimeoutMs: READ_LIMIT_MS });
   await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
   const server = await startHttpServer({
     host: '127.0.0.1',
