@@ -41,7 +41,9 @@ async function run(argv: string[]): Promise<number> {
     if (values.out) fs.writeFileSync(values.out, text);
     else process.stdout.write(text);
     process.stderr.write(
-      `${graph.nodes.length} nodes, ${graph.edges.length} edges${graph.truncated ? ` (cut at ${config.exportMaxNodes} nodes)` : ''}${values.out ? ` written to ${values.out}` : ''}\n`,
+      `${graph.nodes.length} nodes, ${graph.edges.length} edges` +
+        `${graph.truncated ? ` (cut at ${config.exportMaxNodes} nodes)` : ''}` +
+        `${values.out ? ` written to ${values.out}` : ''}\n`,
     );
   } finally {
     await close();

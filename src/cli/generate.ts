@@ -47,7 +47,8 @@ async function run(argv: string[]): Promise<number> {
     for (const dataset of datasets)
       fs.writeFileSync(path.join(values.out, `${dataset.namespace}.json`), JSON.stringify(dataset));
     process.stderr.write(
-      `Wrote ${datasets.length} files to ${values.out}; load them with npm run load -- ${values.out}/${datasets[0]!.namespace}.json ${values.out}/lib-*.json\n`,
+      `Wrote ${datasets.length} files to ${values.out}; ` +
+        `load them with npm run load -- ${values.out}/${datasets[0]!.namespace}.json ${values.out}/lib-*.json\n`,
     );
     return 0;
   }
@@ -68,13 +69,16 @@ async function run(argv: string[]): Promise<number> {
       const width = 30;
       const filled = Math.round((width * (i + 1)) / total);
       process.stderr.write(
-        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${i + 1}/${total} datasets, ${relationships} relationships, ${Math.round(relationships / Math.max(seconds, 0.001))} relationships/s`,
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${i + 1}/${total} datasets, ` +
+          `${relationships} relationships, ${Math.round(relationships / Math.max(seconds, 0.001))} relationships/s`,
       );
     });
     const seconds = (Date.now() - started) / 1000;
     process.stderr.write('\n');
     process.stdout.write(
-      `Loaded ${nodes} nodes and ${relationships} relationships in ${seconds.toFixed(1)} s: ${Math.round(relationships / seconds)} relationships/s, ${((100_000 * seconds) / Math.max(relationships, 1)).toFixed(1)} s per 100k relationships\n`,
+      `Loaded ${nodes} nodes and ${relationships} relationships in ` +
+        `${seconds.toFixed(1)} s: ${Math.round(relationships / seconds)} relationships/s, ` +
+        `${((100_000 * seconds) / Math.max(relationships, 1)).toFixed(1)} s per 100k relationships\n`,
     );
   } finally {
     await close();

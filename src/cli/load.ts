@@ -47,14 +47,19 @@ function showProgress(progress: LoadProgress): void {
   const width = 30;
   const filled = Math.round((width * percent) / 100);
   process.stderr.write(
-    `\r${progress.phase.padEnd(13)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${progress.done}/${progress.total} (${percent}%)`,
+    `\r${progress.phase.padEnd(13)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ` +
+      `${progress.done}/${progress.total} (${percent}%)`,
   );
 }
 
 function describe(file: string, report: LoadReport, ms: number): string {
   const line = (what: string, c: LoadReport['nodes']): string =>
-    `  ${what.padEnd(14)} ${c.total} in file: ${c.created} created, ${c.updated} updated, ${c.deleted} deleted (no longer in the file)\n`;
-  return `Loaded ${file} as namespace "${report.namespace}" in ${ms} ms\n${line('nodes', report.nodes)}${line('relationships', report.relationships)}`;
+    `  ${what.padEnd(14)} ${c.total} in file: ${c.created} created, ` +
+    `${c.updated} updated, ${c.deleted} deleted (no longer in the file)\n`;
+  return (
+    `Loaded ${file} as namespace "${report.namespace}" in ${ms} ms\n` +
+    `${line('nodes', report.nodes)}${line('relationships', report.relationships)}`
+  );
 }
 
 runCli(run, { failure: 'Load failed, nothing was written' });

@@ -15,12 +15,14 @@ export function compileGraph(
   const limit = checkLimit(scope, 'limit', args.limit);
   const ns = scope.param(args.namespace ?? null);
   const lines = [
-    `CALL () { MATCH (n:Entity) WHERE ${ns} IS NULL OR n.namespace = ${ns} WITH n ORDER BY n.id LIMIT ${scope.param(limit + 1)} RETURN collect(n) AS found }`,
+    `CALL () { MATCH (n:Entity) WHERE ${ns} IS NULL OR n.namespace = ${ns} WITH n ` +
+      `ORDER BY n.id LIMIT ${scope.param(limit + 1)} RETURN collect(n) AS found }`,
     `WITH found[..${scope.param(limit)}] AS nodes, size(found) > ${scope.param(limit)} AS truncated`,
     // The nodes are the first `limit` entities of the namespace by id, so an end belongs to them
     // exactly when it is such an entity with an id up to the last one: no list lookup per edge.
     'WITH nodes, truncated, last(nodes).id AS lastId',
-    `CALL (nodes, lastId) { UNWIND nodes AS a MATCH (a)-[r]->(b:Entity) WHERE b.id <= lastId AND (${ns} IS NULL OR b.namespace = ${ns}) RETURN collect(${graphEdge('a', 'r', 'b', fields)}) AS edges }`,
+    `CALL (nodes, lastId) { UNWIND nodes AS a MATCH (a)-[r]->(b:Entity) WHERE b.id <= lastId ` +
+      `AND (${ns} IS NULL OR b.namespace = ${ns}) RETURN collect(${graphEdge('a', 'r', 'b', fields)}) AS edges }`,
     `RETURN [n IN nodes | ${graphNode(scope, 'n', fields)}] AS nodes, edges, truncated`,
   ];
   return { cypher: lines.join('\n'), params: scope.params };

@@ -30,18 +30,21 @@ export function compileNeighborhood(scope: ParamScope, args: NeighborhoodArgs, f
   const follows = (r: string): string => (types === null ? 'true' : `type(${r}) IN ${typesParam}`);
   const lines = [
     `OPTIONAL MATCH (start:Entity {id: ${id}})`,
-    'WITH start, CASE WHEN start IS NULL THEN [] ELSE [start] END AS seen, CASE WHEN start IS NULL THEN [] ELSE [start] END AS frontier',
+    'WITH start, CASE WHEN start IS NULL THEN [] ELSE [start] END AS seen, ' +
+      'CASE WHEN start IS NULL THEN [] ELSE [start] END AS frontier',
   ];
   for (let level = 1; level <= depth; level++) {
     lines.push(
-      `CALL (seen, frontier) { UNWIND frontier AS f MATCH (f)-[r]-(n:Entity) WHERE ${follows('r')} AND NOT n IN seen RETURN collect(DISTINCT n) AS next }`,
+      `CALL (seen, frontier) { UNWIND frontier AS f MATCH (f)-[r]-(n:Entity) ` +
+        `WHERE ${follows('r')} AND NOT n IN seen RETURN collect(DISTINCT n) AS next }`,
       'WITH start, seen + next AS seen, next AS frontier',
     );
   }
   const limitParam = scope.param(limit);
   lines.push(
     `WITH start, seen[..${limitParam}] AS nodes, size(seen) > ${limitParam} AS truncated`,
-    `CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE ${follows('r')} AND b IN nodes RETURN collect(${graphEdge('a', 'r', 'b', fields)}) AS edges }`,
+    `CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE ${follows('r')} ` +
+      `AND b IN nodes RETURN collect(${graphEdge('a', 'r', 'b', fields)}) AS edges }`,
     `RETURN start IS NOT NULL AS found, [n IN nodes | ${graphNode(scope, 'n', fields)}] AS nodes, edges, truncated`,
   );
   return { cypher: lines.join('\n'), params: scope.params };
@@ -63,7 +66,8 @@ export function checkRelationTypes(types: readonly string[] | null | undefined):
   const unknown = types.filter((t) => !(RELATIONSHIP_TYPES as readonly string[]).includes(t));
   if (unknown.length > 0) {
     throw new BadUserInputError(
-      `relationTypes must name relationship types of the graph (${RELATIONSHIP_TYPES.join(', ')}), got ${JSON.stringify(unknown)}`,
+      `relationTypes must name relationship types of the graph ` +
+        `(${RELATIONSHIP_TYPES.join(', ')}), got ${JSON.stringify(unknown)}`,
       { argument: 'relationTypes' },
     );
   }

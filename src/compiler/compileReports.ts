@@ -32,7 +32,9 @@ function collected(
 ): { call: string; column: string } {
   const column = scope.variable('list');
   return {
-    call: `CALL (${input}) { ${match} WITH DISTINCT ${v} ORDER BY ${v}.ordinal, ${v}.id RETURN collect(${projectObject(scope, v, type, sets)}) AS ${column} }`,
+    call:
+      `CALL (${input}) { ${match} WITH DISTINCT ${v} ORDER BY ${v}.ordinal, ${v}.id ` +
+      `RETURN collect(${projectObject(scope, v, type, sets)}) AS ${column} }`,
     column,
   };
 }
@@ -85,7 +87,9 @@ export function compileGaps(scope: CompileScope, namespace: string | null | unde
     else if (name === 'goalsWithoutTasks')
       match = `MATCH (y:Goal) WHERE ${inNamespace('y')} AND NOT EXISTS { (:Task)-[:ADVANCES]->(y) }`;
     else if (name === 'industriesWithoutTasks')
-      match = `MATCH (y:Industry) WHERE ${inNamespace('y')} AND NOT EXISTS { (:Task)-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(y) }`;
+      match =
+        `MATCH (y:Industry) WHERE ${inNamespace('y')} ` +
+        `AND NOT EXISTS { (:Task)-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(y) }`;
     else if (name === 'platformsWithoutTasks')
       match = `MATCH (y:Platform) WHERE ${inNamespace('y')} AND NOT EXISTS { (:Task)-[:BUILDS]->(y) }`;
     if (match) {
@@ -113,14 +117,16 @@ export function compileMostConnected(
     if (name === '__typename') entries.push(`\`${key}\`: 'Connectedness'`);
     else if (name === 'entity')
       entries.push(
-        `\`${key}\`: ${projectEntity(scope, 'n', getNamedType(type.getFields()['entity']!.type), subSelections(nodes))}`,
+        `\`${key}\`: ` +
+          `${projectEntity(scope, 'n', getNamedType(type.getFields()['entity']!.type), subSelections(nodes))}`,
       );
     else if (name === 'degree' || name === 'inDegree' || name === 'outDegree') entries.push(`\`${key}\`: ${name}`);
   }
   const cypher = [
     `MATCH (n:Entity) WHERE ${labels} IS NULL OR any(l IN labels(n) WHERE l IN ${labels})`,
     'WITH n, COUNT { (n)-->() } AS outDegree, COUNT { (n)<--() } AS inDegree',
-    `WITH n, outDegree, inDegree, outDegree + inDegree AS degree ORDER BY degree DESC, n.id LIMIT ${scope.param(limit)}`,
+    `WITH n, outDegree, inDegree, outDegree + inDegree AS degree ` +
+      `ORDER BY degree DESC, n.id LIMIT ${scope.param(limit)}`,
     `RETURN {${entries.join(', ')}} AS result`,
   ].join('\n');
   return { cypher, params: scope.params };

@@ -33,7 +33,8 @@ export function compileSearch(scope: CompileScope, args: SearchArgs): CompiledQu
     else if (name === 'score') entries.push(`\`${key}\`: score`);
     else if (name === 'entity')
       entries.push(
-        `\`${key}\`: ${projectEntity(scope, 'node', getNamedType(hitType.getFields()['entity']!.type), subSelections(nodes))}`,
+        `\`${key}\`: ` +
+          `${projectEntity(scope, 'node', getNamedType(hitType.getFields()['entity']!.type), subSelections(nodes))}`,
       );
   }
   const labelsParam = scope.param(labels);
@@ -44,7 +45,8 @@ export function compileSearch(scope: CompileScope, args: SearchArgs): CompiledQu
     `CALL db.index.fulltext.queryNodes('entity_text', ${scope.param(query)}${options}) YIELD node, score`,
     `WHERE ${labelsParam} IS NULL OR any(l IN labels(node) WHERE l IN ${labelsParam})`,
     // An entity whose whole name is the text comes first, whatever Lucene thinks of its summary.
-    `WITH node, score ORDER BY toLower(node.name) = ${scope.param(args.text.trim().toLowerCase())} DESC, score DESC, node.id LIMIT ${scope.param(limit)}`,
+    `WITH node, score ORDER BY toLower(node.name) = ${scope.param(args.text.trim().toLowerCase())} DESC, ` +
+      `score DESC, node.id LIMIT ${scope.param(limit)}`,
     `RETURN {${entries.join(', ')}} AS result`,
   ].join('\n');
   return { cypher, params: scope.params };

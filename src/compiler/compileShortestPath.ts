@@ -30,8 +30,11 @@ export function compileShortestPath(scope: CompileScope, args: ShortestPathArgs)
   lines.push(
     // maxHops is a checked integer: Cypher takes no parameter in a length bound.
     `CALL (a, b) { OPTIONAL MATCH p = shortestPath((a)-[*..${maxHops}]-(b)) WHERE a <> b RETURN p }`,
-    'WITH a, b, CASE WHEN a IS NOT NULL AND a = b THEN [a] ELSE nodes(p) END AS pathNodes, CASE WHEN a IS NOT NULL AND a = b THEN [] ELSE relationships(p) END AS pathRels',
-    `RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, [n IN pathNodes | ${graphNode(scope, 'n', fields)}] AS nodes, [r IN pathRels | ${graphEdge('startNode(r)', 'r', 'endNode(r)', fields)}] AS edges`,
+    'WITH a, b, CASE WHEN a IS NOT NULL AND a = b THEN [a] ELSE nodes(p) END AS pathNodes, ' +
+      'CASE WHEN a IS NOT NULL AND a = b THEN [] ELSE relationships(p) END AS pathRels',
+    `RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, ` +
+      `[n IN pathNodes | ${graphNode(scope, 'n', fields)}] AS nodes, ` +
+      `[r IN pathRels | ${graphEdge('startNode(r)', 'r', 'endNode(r)', fields)}] AS edges`,
   );
   return { cypher: lines.join('\n'), params: scope.params };
 }

@@ -42,7 +42,9 @@ export function compileList(scope: CompileScope, type: GraphQLObjectType, args: 
   const order = orderBy(v, args.sort);
   const projection = projectObject(scope, v, type, rootSelections(scope));
   return {
-    cypher: `${match}\nWITH ${v} ORDER BY ${order} SKIP ${scope.param(offset)} LIMIT ${scope.param(limit)}\nRETURN ${projection} AS result`,
+    cypher:
+      `${match}\nWITH ${v} ORDER BY ${order} SKIP ${scope.param(offset)} LIMIT ${scope.param(limit)}\n` +
+      `RETURN ${projection} AS result`,
     params: scope.params,
   };
 }
@@ -82,7 +84,9 @@ export function compileConnection(
     if (nodes[0]!.name.value === 'node') nodeSelections.push(...subSelections(nodes));
   }
   parts.push(
-    `CALL () { ${matchClause(scope, v, nodeType, args.where)} WITH ${v} ORDER BY ${orderBy(v, args.sort)} SKIP ${scope.param(offset)} LIMIT ${scope.param(first + 1)} RETURN collect(${projectObject(scope, v, nodeType, nodeSelections)}) AS page }`,
+    `CALL () { ${matchClause(scope, v, nodeType, args.where)} WITH ${v} ` +
+      `ORDER BY ${orderBy(v, args.sort)} SKIP ${scope.param(offset)} LIMIT ${scope.param(first + 1)} ` +
+      `RETURN collect(${projectObject(scope, v, nodeType, nodeSelections)}) AS page }`,
   );
   for (const [key, nodes] of fields) {
     if (nodes[0]!.name.value === 'totalCount') entries.push(`\`${key}\`: totalCount`);

@@ -179,7 +179,8 @@ function connectionExpression(
         else edge.push(`\`${edgeKey}\`: ${o.r}.\`${edgeField}\``);
       }
       entries.push(
-        `\`${key}\`: COLLECT { MATCH ${pattern} WITH ${o.r}, ${o.n} ORDER BY ${linkOrder(o.n, nodeType)} RETURN {${edge.join(', ')}} AS item }`,
+        `\`${key}\`: COLLECT { MATCH ${pattern} WITH ${o.r}, ${o.n} ` +
+          `ORDER BY ${linkOrder(o.n, nodeType)} RETURN {${edge.join(', ')}} AS item }`,
       );
     }
   }

@@ -335,7 +335,8 @@ function translate(error: unknown, timeoutMs: number | undefined): unknown {
   if (!(error instanceof neo4j.Neo4jError)) return error;
   if (MEMORY_CODES.has(error.code)) {
     return new QueryTooComplexError(
-      'the query needed more memory than Neo4j allows one transaction; ask for fewer items (limit, first) or fewer nested lists',
+      'the query needed more memory than Neo4j allows one transaction; ' +
+        'ask for fewer items (limit, first) or fewer nested lists',
     );
   }
   // Other transient errors (the database stopping or starting, a leader switch) are "try again later" too.

@@ -139,7 +139,10 @@ function explainEarlyExit(
   } else if (/lock|FileLock/i.test(log)) {
     hint = `The data folder ${options.dataDir} is in use by another Neo4j: stop it or set NEO4J_EMBEDDED_DATA_DIR.\n`;
   }
-  return `Embedded Neo4j exited before it was ready (exit code ${code ?? 'none'}, signal ${signal ?? 'none'}).\n${hint}${log}`;
+  return (
+    `Embedded Neo4j exited before it was ready (exit code ${code ?? 'none'}, signal ${signal ?? 'none'}).\n` +
+    `${hint}${log}`
+  );
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -45,7 +45,8 @@ export function readAllowedOperations(dir: string, schema: GraphQLSchema): Allow
     }
     if (problems.length > 0) {
       throw new StartupError(
-        `ALLOWED_OPERATIONS_DIR: ${file} is not a valid operation of this API: ${problems.map((p) => p.message).join('; ')}`,
+        `ALLOWED_OPERATIONS_DIR: ${file} is not a valid operation of this API: ` +
+          `${problems.map((p) => p.message).join('; ')}`,
       );
     }
     texts.set(sha256(text), text);

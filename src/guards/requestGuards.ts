@@ -98,7 +98,8 @@ export function complexityGuard(guards: RequestGuards, limits: ApiLimits): Apoll
           }
           if (complexity > guards.maxComplexity) {
             throw new GraphQLError(
-              `Query is too complex: its estimated cost is ${complexity}, the limit is ${guards.maxComplexity} (API_MAX_COMPLEXITY). Ask for fewer items (limit, first) or fewer nested lists.`,
+              `Query is too complex: its estimated cost is ${complexity}, the limit is ${guards.maxComplexity} ` +
+                `(API_MAX_COMPLEXITY). Ask for fewer items (limit, first) or fewer nested lists.`,
               {
                 extensions: {
                   code: ErrorCode.QUERY_TOO_COMPLEX,

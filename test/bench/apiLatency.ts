@@ -32,35 +32,48 @@ const CASES: Case[] = [
     name: 'goals -> tasks -> industries (3 levels)',
     graphql: '{ goals { id name tasks { id name industries { id name } } } }',
     cypher:
-      'MATCH (g:Goal) WITH g ORDER BY g.id RETURN g.id AS id, g.name AS name, COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, name: t.name, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) WITH i ORDER BY i.id RETURN {id: i.id, name: i.name} }} } AS tasks',
+      'MATCH (g:Goal) WITH g ORDER BY g.id RETURN g.id AS id, g.name AS name, ' +
+      'COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) WITH t ORDER BY t.ordinal, t.id ' +
+      'RETURN {id: t.id, name: t.name, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) ' +
+      'WITH i ORDER BY i.id RETURN {id: i.id, name: i.name} }} } AS tasks',
   },
   {
     name: 'node by id with a fragment',
     graphql: '{ node(id: "zgc14:platform-zgc-forum") { id name ... on Platform { platformKind tasks { id } } } }',
     cypher:
-      'MATCH (p:Entity {id: $id}) RETURN p.id AS id, p.name AS name, p.platformKind AS platformKind, COLLECT { MATCH (p)<-[:BUILDS]-(t:Task) RETURN t.id } AS tasks',
+      'MATCH (p:Entity {id: $id}) RETURN p.id AS id, p.name AS name, p.platformKind AS platformKind, ' +
+      'COLLECT { MATCH (p)<-[:BUILDS]-(t:Task) RETURN t.id } AS tasks',
     params: { id: 'zgc14:platform-zgc-forum' },
   },
   {
     name: 'full-text search',
     graphql: '{ search(text: "innovation", limit: 10) { score entity { id name } } }',
     cypher:
-      "CALL db.index.fulltext.queryNodes('entity_text', 'name:innovation^4 name:innovation*^2 summary:innovation summary:innovation*^0.5') YIELD node, score RETURN node.id AS id, node.name AS name, score ORDER BY score DESC LIMIT 10",
+      "CALL db.index.fulltext.queryNodes('entity_text', " +
+      "'name:innovation^4 name:innovation*^2 summary:innovation summary:innovation*^0.5') " +
+      'YIELD node, score RETURN node.id AS id, node.name AS name, score ORDER BY score DESC LIMIT 10',
   },
   {
     name: 'neighborhood, depth 2',
     graphql:
-      '{ neighborhood(id: "zgc14:platform-zgc-forum", depth: 2) { nodes { id kind name } edges { id type source target basis } } }',
+      '{ neighborhood(id: "zgc14:platform-zgc-forum", depth: 2) ' +
+      '{ nodes { id kind name } edges { id type source target basis } } }',
     cypher:
-      'MATCH (s:Entity {id: $id})-[*0..2]-(n:Entity) WITH collect(DISTINCT n) AS nodes CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes RETURN collect({type: type(r), source: a.id, target: b.id, basis: r.basis}) AS edges } RETURN [n IN nodes | {id: n.id, name: n.name, labels: labels(n)}] AS nodes, edges',
+      'MATCH (s:Entity {id: $id})-[*0..2]-(n:Entity) WITH collect(DISTINCT n) AS nodes ' +
+      'CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes ' +
+      'RETURN collect({type: type(r), source: a.id, target: b.id, basis: r.basis}) AS edges } ' +
+      'RETURN [n IN nodes | {id: n.id, name: n.name, labels: labels(n)}] AS nodes, edges',
     params: { id: 'zgc14:platform-zgc-forum' },
   },
   {
     name: 'shortest path',
     graphql:
-      '{ shortestPath(from: "zgc14:platform-zgc-forum", to: "zgc14:goal-2035") { length nodes { id kind name } edges { type source target basis } } }',
+      '{ shortestPath(from: "zgc14:platform-zgc-forum", to: "zgc14:goal-2035") ' +
+      '{ length nodes { id kind name } edges { type source target basis } } }',
     cypher:
-      'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) MATCH p = shortestPath((a)-[*..6]-(b)) RETURN [n IN nodes(p) | {id: n.id, name: n.name}] AS nodes, [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, basis: r.basis}] AS edges',
+      'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) MATCH p = shortestPath((a)-[*..6]-(b)) ' +
+      'RETURN [n IN nodes(p) | {id: n.id, name: n.name}] AS nodes, [r IN relationships(p) | ' +
+      '{type: type(r), source: startNode(r).id, target: endNode(r).id, basis: r.basis}] AS edges',
     params: { from: 'zgc14:platform-zgc-forum', to: 'zgc14:goal-2035' },
   },
 ];
@@ -115,7 +128,9 @@ async function main(): Promise<void> {
   }
   await server.close();
   await close();
-  const table = `${lines.join('\n')}\n\n${RUNS} runs each after ${WARMUP} warm-up runs, alternating; Node ${process.version}, ${new Date().toISOString()}\n`;
+  const table =
+    `${lines.join('\n')}\n\n${RUNS} runs each after ${WARMUP} warm-up runs, alternating; ` +
+    `Node ${process.version}, ${new Date().toISOString()}\n`;
   fs.mkdirSync(path.join(PROJECT_ROOT, '.artifacts'), { recursive: true });
   fs.writeFileSync(path.join(PROJECT_ROOT, '.artifacts', 'api-latency.md'), table);
   process.stdout.write(table);

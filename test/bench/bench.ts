@@ -53,60 +53,92 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
   return [
     {
       name: 'root list, filter + sort',
-      ours: '{ goals(where: {targetYear: 2025, goalKind: SPECIFIC}, sort: [{field: NAME}], limit: 20) { id name targetYear } }',
-      peer: '{ goals(where: {targetYear: {eq: 2025}, goalKind: {eq: "SPECIFIC"}}, sort: [{name: ASC}, {id: ASC}], limit: 20) { id name targetYear } }',
+      ours:
+        '{ goals(where: {targetYear: 2025, goalKind: SPECIFIC}, ' +
+        'sort: [{field: NAME}], limit: 20) { id name targetYear } }',
+      peer:
+        '{ goals(where: {targetYear: {eq: 2025}, goalKind: {eq: "SPECIFIC"}}, ' +
+        'sort: [{name: ASC}, {id: ASC}], limit: 20) { id name targetYear } }',
       floor: {
         cypher:
-          "MATCH (g:Goal {targetYear: 2025, goalKind: 'SPECIFIC'}) WITH g ORDER BY g.name, g.id LIMIT 20 RETURN g {.id, .name, .targetYear} AS goal",
+          "MATCH (g:Goal {targetYear: 2025, goalKind: 'SPECIFIC'}) WITH g " +
+          'ORDER BY g.name, g.id LIMIT 20 RETURN g {.id, .name, .targetYear} AS goal',
         params: {},
       },
     },
     {
       name: '2-hop goal -> tasks -> industries',
       ours: `{ goals(where: {idIn: ["${ids.goal}"]}) { id tasks { id industries { id name } } } }`,
-      peer: `{ goals(where: {id: {eq: "${ids.goal}"}}) { id tasks(${BY_ORDINAL}) { id industries(${BY_ID}) { id name } } } }`,
+      peer:
+        `{ goals(where: {id: {eq: "${ids.goal}"}}) { id ` +
+        `tasks(${BY_ORDINAL}) { id industries(${BY_ID}) { id name } } } }`,
       floor: {
         cypher:
-          'MATCH (g:Entity:Goal {id: $id}) RETURN g.id AS id, COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) WITH i ORDER BY i.id RETURN {id: i.id, name: i.name} }} } AS tasks',
+          'MATCH (g:Entity:Goal {id: $id}) RETURN g.id AS id, COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) ' +
+          'WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industries: COLLECT { ' +
+          'MATCH (t)-[:DEVELOPS]->(i:Industry) WITH i ORDER BY i.id RETURN {id: i.id, name: i.name} }} } AS tasks',
         params: { id: ids.goal },
       },
     },
     {
       name: '3-hop plan -> goals -> tasks -> industries',
       ours: `{ plans(where: {idIn: ["${ids.plan}"]}) { id goals { id tasks { id industries { id } } } } }`,
-      peer: `{ plans(where: {id: {eq: "${ids.plan}"}}) { id goals(${BY_ORDINAL}) { id tasks(${BY_ORDINAL}) { id industries(${BY_ID}) { id } } } } }`,
+      peer:
+        `{ plans(where: {id: {eq: "${ids.plan}"}}) { id goals(${BY_ORDINAL}) ` +
+        `{ id tasks(${BY_ORDINAL}) { id industries(${BY_ID}) { id } } } } }`,
       floor: {
         cypher:
-          'MATCH (p:Entity:Plan {id: $id}) RETURN p.id AS id, COLLECT { MATCH (p)-[:SETS]->(g:Goal) WITH g ORDER BY g.ordinal, g.id RETURN {id: g.id, tasks: COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industries: COLLECT { MATCH (t)-[:DEVELOPS]->(i:Industry) WITH i ORDER BY i.id RETURN {id: i.id} }} }} } AS goals',
+          'MATCH (p:Entity:Plan {id: $id}) RETURN p.id AS id, COLLECT { MATCH (p)-[:SETS]->(g:Goal) ' +
+          'WITH g ORDER BY g.ordinal, g.id RETURN {id: g.id, tasks: COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) ' +
+          'WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industries: COLLECT { ' +
+          'MATCH (t)-[:DEVELOPS]->(i:Industry) WITH i ORDER BY i.id RETURN {id: i.id} }} }} } AS goals',
         params: { id: ids.plan },
       },
     },
     {
       name: 'hub industry <- tasks -> goals',
-      ours: `{ industries(where: {idIn: ["${ids.hub}"]}) { id tasksConnection { totalCount } tasks { id goals { id } } } }`,
-      peer: `{ industries(where: {id: {eq: "${ids.hub}"}}) { id tasksConnection { totalCount } tasks(${BY_ORDINAL}) { id goals(${BY_ORDINAL}) { id } } } }`,
+      ours:
+        `{ industries(where: {idIn: ["${ids.hub}"]}) { id ` +
+        `tasksConnection { totalCount } tasks { id goals { id } } } }`,
+      peer:
+        `{ industries(where: {id: {eq: "${ids.hub}"}}) { id ` +
+        `tasksConnection { totalCount } tasks(${BY_ORDINAL}) { id goals(${BY_ORDINAL}) { id } } } }`,
       floor: {
         cypher:
-          'MATCH (i:Entity:Industry {id: $id}) RETURN i.id AS id, COUNT { (i)<-[:DEVELOPS]-(:Task) } AS total, COLLECT { MATCH (i)<-[:DEVELOPS]-(t:Task) WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, goals: COLLECT { MATCH (t)-[:ADVANCES]->(g:Goal) WITH g ORDER BY g.ordinal, g.id RETURN {id: g.id} }} } AS tasks',
+          'MATCH (i:Entity:Industry {id: $id}) RETURN i.id AS id, COUNT { (i)<-[:DEVELOPS]-(:Task) } AS total, ' +
+          'COLLECT { MATCH (i)<-[:DEVELOPS]-(t:Task) WITH t ORDER BY t.ordinal, t.id ' +
+          'RETURN {id: t.id, goals: COLLECT { MATCH (t)-[:ADVANCES]->(g:Goal) ' +
+          'WITH g ORDER BY g.ordinal, g.id RETURN {id: g.id} }} } AS tasks',
         params: { id: ids.hub },
       },
     },
     {
       name: 'paged connection with totalCount',
       ours: `{ goalsConnection(first: 20, after: "${after999}") { totalCount edges { node { id name } } } }`,
-      peer: `{ goalsConnection(first: 20, after: "${peerAfter999}", sort: [{id: ASC}]) { totalCount edges { node { id name } } } }`,
+      peer:
+        `{ goalsConnection(first: 20, after: "${peerAfter999}", ` +
+        `sort: [{id: ASC}]) { totalCount edges { node { id name } } } }`,
       floor: {
         cypher:
-          'CALL () { MATCH (g:Goal) RETURN count(g) AS total } MATCH (g:Goal) WITH total, g ORDER BY g.id SKIP 1000 LIMIT 21 RETURN total, collect({id: g.id, name: g.name}) AS page',
+          'CALL () { MATCH (g:Goal) RETURN count(g) AS total } MATCH (g:Goal) WITH total, g ' +
+          'ORDER BY g.id SKIP 1000 LIMIT 21 RETURN total, collect({id: g.id, name: g.name}) AS page',
         params: {},
       },
     },
     {
       name: 'neighborhood, depth 2',
-      ours: `{ neighborhood(id: "${ids.task}", depth: 2, limit: 500) { nodes { id kind name } edges { id type source target basis } } }`,
+      ours:
+        `{ neighborhood(id: "${ids.task}", depth: 2, limit: 500) ` +
+        `{ nodes { id kind name } edges { id type source target basis } } }`,
       floor: {
         cypher:
-          "MATCH (s:Entity {id: $id}) MATCH (s)-[*0..2]-(n:Entity) WITH collect(DISTINCT n)[..500] AS nodes CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes WITH a.id AS source, type(r) AS type, b.id AS target, r.basis AS basis ORDER BY source, type, target RETURN collect({id: source + '|' + type + '|' + target, type: type, source: source, target: target, basis: basis}) AS edges } RETURN [n IN nodes | {id: n.id, kind: head([l IN labels(n) WHERE l <> 'Entity']), name: n.name}] AS nodes, edges",
+          'MATCH (s:Entity {id: $id}) MATCH (s)-[*0..2]-(n:Entity) WITH collect(DISTINCT n)[..500] AS nodes ' +
+          'CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes ' +
+          'WITH a.id AS source, type(r) AS type, b.id AS target, r.basis AS basis ORDER BY source, type, target ' +
+          "RETURN collect({id: source + '|' + type + '|' + target, " +
+          'type: type, source: source, target: target, basis: basis}) AS edges } ' +
+          'RETURN [n IN nodes | ' +
+          "{id: n.id, kind: head([l IN labels(n) WHERE l <> 'Entity']), name: n.name}] AS nodes, edges",
         params: { id: ids.task },
       },
     },
@@ -115,7 +147,8 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
       ours: `{ shortestPath(from: "${ids.task}", to: "${ids.otherTask}") { length nodes { id } edges { type } } }`,
       floor: {
         cypher:
-          'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) MATCH p = shortestPath((a)-[*..6]-(b)) RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | type(r)] AS types',
+          'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) MATCH p = shortestPath((a)-[*..6]-(b)) ' +
+          'RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | type(r)] AS types',
         params: { from: ids.task, to: ids.otherTask },
       },
     },
@@ -124,7 +157,9 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
       ours: '{ search(text: "industry 42", limit: 10) { score entity { id name } } }',
       floor: {
         cypher:
-          "CALL db.index.fulltext.queryNodes('entity_text', 'name:industry^4 name:industry*^2 summary:industry summary:industry*^0.5 name:42^4 name:42*^2 summary:42 summary:42*^0.5') YIELD node, score RETURN node.id AS id, node.name AS name, score ORDER BY score DESC LIMIT 10",
+          "CALL db.index.fulltext.queryNodes('entity_text', 'name:industry^4 name:industry*^2 " +
+          "summary:industry summary:industry*^0.5 name:42^4 name:42*^2 summary:42 summary:42*^0.5') " +
+          'YIELD node, score RETURN node.id AS id, node.name AS name, score ORDER BY score DESC LIMIT 10',
         params: {},
       },
     },
@@ -313,7 +348,9 @@ async function main(): Promise<void> {
       plan: 'lib-00000:plan-7',
       hub: 'shared:industry-0',
       task: 'lib-00000:plan-3-task-2',
-      otherTask: `lib-${String(Math.floor((shape.plans - 1) / shape.plansPerFile)).padStart(5, '0')}:plan-${shape.plans - 1}-task-5`,
+      otherTask:
+        `lib-${String(Math.floor((shape.plans - 1) / shape.plansPerFile)).padStart(5, '0')}` +
+        `:plan-${shape.plans - 1}-task-5`,
     });
     const floorApp = express();
     cases.forEach((c, i) =>
@@ -422,9 +459,12 @@ function toMarkdown(report: Record<string, unknown>): string {
   const ratio = (a: number | undefined, b: number | undefined): string =>
     a === undefined || b === undefined || !b ? '-' : (a / b).toFixed(2);
   const lines = [
-    `Size ${String(report['size'])}: ${JSON.stringify(report['counts'])}; Node ${String(report['node'])}; ${String(report['date'])}`,
+    `Size ${String(report['size'])}: ${JSON.stringify(report['counts'])}; ` +
+      `Node ${String(report['node'])}; ${String(report['date'])}`,
     '',
-    '| query | ours p50 / p95 / p99 ms | peer p50 ms | floor p50 ms | driver p50 ms | ours/floor p50 | ours/peer p50 | ours rps c8 / c32 | peer rps c8 / c32 | floor rps c8 / c32 | db hits ours / peer / floor | errors |',
+    '| query | ours p50 / p95 / p99 ms | peer p50 ms | floor p50 ms | driver p50 ms | ' +
+      'ours/floor p50 | ours/peer p50 | ours rps c8 / c32 | peer rps c8 / c32 | floor rps c8 / c32 | ' +
+      'db hits ours / peer / floor | errors |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | ---: |',
   ];
   for (const [name, r] of Object.entries(results)) {
@@ -433,7 +473,10 @@ function toMarkdown(report: Record<string, unknown>): string {
     const fl = r['floor']!;
     const d = r['driver']!;
     lines.push(
-      `| ${name} | ${f(o.p50)} / ${f(o.p95)} / ${f(o.p99)} | ${f(p?.p50)} | ${f(fl.p50)} | ${f(d.p50)} | ${ratio(o.p50, fl.p50)} | ${ratio(o.p50, p?.p50)} | ${f(o.rps8)} / ${f(o.rps32)} | ${p ? `${f(p.rps8)} / ${f(p.rps32)}` : '-'} | ${f(fl.rps8)} / ${f(fl.rps32)} | ${o.dbHits ?? '-'} / ${p?.dbHits ?? '-'} / ${fl.dbHits ?? '-'} | ${o.errors + (p?.errors ?? 0) + fl.errors} |`,
+      `| ${name} | ${f(o.p50)} / ${f(o.p95)} / ${f(o.p99)} | ${f(p?.p50)} | ${f(fl.p50)} | ${f(d.p50)} | ` +
+        `${ratio(o.p50, fl.p50)} | ${ratio(o.p50, p?.p50)} | ${f(o.rps8)} / ${f(o.rps32)} | ` +
+        `${p ? `${f(p.rps8)} / ${f(p.rps32)}` : '-'} | ${f(fl.rps8)} / ${f(fl.rps32)} | ` +
+        `${o.dbHits ?? '-'} / ${p?.dbHits ?? '-'} / ${fl.dbHits ?? '-'} | ${o.errors + (p?.errors ?? 0) + fl.errors} |`,
     );
   }
   for (const [name, r] of Object.entries(results)) {
@@ -441,13 +484,22 @@ function toMarkdown(report: Record<string, unknown>): string {
       if (result?.failure)
         lines.push(
           '',
-          `${name}, ${pathName}: ${result.errors} failed requests; the first said: ${result.failure.replace(/\|/g, '/')}`,
+          `${name}, ${pathName}: ${result.errors} failed requests; ` +
+            `the first said: ${result.failure.replace(/\|/g, '/')}`,
         );
     }
   }
   lines.push(
     '',
-    `Load: ${report['loadSeconds'] === undefined ? 'reused an earlier load' : `${(report['loadSeconds'] as number).toFixed(1)} s (${(report['loadSecondsPer100kRelationships'] as number).toFixed(1)} s per 100k relationships)`}. Start: ours ${f(report['oursStartMs'] as number)} ms, peer ${f(report['peerStartMs'] as number)} ms (schema ${f(report['peerSchemaMs'] as number)} ms). Peak RSS of the benchmark process (both servers): ${String(report['peakRssMB'])} MB.`,
+    `Load: ${
+      report['loadSeconds'] === undefined
+        ? 'reused an earlier load'
+        : `${(report['loadSeconds'] as number).toFixed(1)} s ` +
+          `(${(report['loadSecondsPer100kRelationships'] as number).toFixed(1)} s per 100k relationships)`
+    }. ` +
+      `Start: ours ${f(report['oursStartMs'] as number)} ms, peer ${f(report['peerStartMs'] as number)} ms ` +
+      `(schema ${f(report['peerSchemaMs'] as number)} ms). ` +
+      `Peak RSS of the benchmark process (both servers): ${String(report['peakRssMB'])} MB.`,
     '',
   );
   return lines.join('\n');

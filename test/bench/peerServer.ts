@@ -13,11 +13,18 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 
-const TYPE_DEFS = `
-type Plan @node { id: ID! name: String! goals: [Goal!]! @relationship(type: "SETS", direction: OUT) tasks: [Task!]! @relationship(type: "DEPLOYS", direction: OUT) }
-type Goal @node { id: ID! name: String! targetYear: Int! goalKind: String! ordinal: Int tasks: [Task!]! @relationship(type: "ADVANCES", direction: IN) }
-type Task @node { id: ID! name: String! ordinal: Int! goals: [Goal!]! @relationship(type: "ADVANCES", direction: OUT) industries: [Industry!]! @relationship(type: "DEVELOPS", direction: OUT) platforms: [Platform!]! @relationship(type: "BUILDS", direction: OUT) }
-type Industry @node { id: ID! name: String! tier: String! tasks: [Task!]! @relationship(type: "DEVELOPS", direction: IN) }
+const TYPE_DEFS =
+  `
+type Plan @node { id: ID! name: String! goals: [Goal!]! @relationship(type: "SETS", direction: OUT) ` +
+  `tasks: [Task!]! @relationship(type: "DEPLOYS", direction: OUT) }
+type Goal @node { id: ID! name: String! targetYear: Int! goalKind: String! ordinal: Int ` +
+  `tasks: [Task!]! @relationship(type: "ADVANCES", direction: IN) }
+type Task @node { id: ID! name: String! ordinal: Int! ` +
+  `goals: [Goal!]! @relationship(type: "ADVANCES", direction: OUT) ` +
+  `industries: [Industry!]! @relationship(type: "DEVELOPS", direction: OUT) ` +
+  `platforms: [Platform!]! @relationship(type: "BUILDS", direction: OUT) }
+type Industry @node { id: ID! name: String! tier: String! ` +
+  `tasks: [Task!]! @relationship(type: "DEVELOPS", direction: IN) }
 type Platform @node { id: ID! name: String! tasks: [Task!]! @relationship(type: "BUILDS", direction: IN) }
 `;
 

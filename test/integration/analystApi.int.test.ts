@@ -73,13 +73,15 @@ describe('Analyst question: which tasks serve this goal, and what do they develo
         platforms: Array<{ id: string }>;
       };
     }>(
-      '{ goalImpact(id: "zgc14:goal-2025-industry") { goal { id } goals { id } tasks { id } industries { id tier } platforms { id } } }',
+      '{ goalImpact(id: "zgc14:goal-2025-industry") { goal { id } ' +
+        'goals { id } tasks { id } industries { id tier } platforms { id } } }',
     );
     expect(goalImpact.goal.id).toBe('zgc14:goal-2025-industry');
     expect(goalImpact.goals.map((g) => g.id)).toEqual(['zgc14:goal-2025-industry']);
     expect(goalImpact.tasks.map((x) => x.id)).toEqual(['zgc14:task-digital-economy']);
     const expected = await ids(
-      'MATCH (:Task {id: "zgc14:task-digital-economy"})-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(i:Industry) RETURN DISTINCT i.id AS id',
+      'MATCH (:Task {id: "zgc14:task-digital-economy"})-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(i:Industry) ' +
+        'RETURN DISTINCT i.id AS id',
     );
     expect(sorted(goalImpact.industries.map((i) => i.id))).toEqual(sorted(expected));
     expect(goalImpact.industries.map((i) => i.tier)).toContain('LEADING');
@@ -112,10 +114,12 @@ describe('Analyst question: which tasks serve this goal, and what do they develo
         };
       };
     }>(
-      '{ node(id: "zgc14:goal-2025-ecosystem") { ... on Goal { tasksConnection { totalCount edges { type basis rationale sources node { id } } } } } }',
+      '{ node(id: "zgc14:goal-2025-ecosystem") { ... on Goal { ' +
+        'tasksConnection { totalCount edges { type basis rationale sources node { id } } } } } }',
     );
     const stored = await t.db.read(
-      'MATCH (t:Task)-[r:ADVANCES]->(:Goal {id: "zgc14:goal-2025-ecosystem"}) RETURN t.id AS id, r.basis AS basis, r.rationale AS rationale, r.sources AS sources ORDER BY t.ordinal',
+      'MATCH (t:Task)-[r:ADVANCES]->(:Goal {id: "zgc14:goal-2025-ecosystem"}) RETURN t.id AS id, ' +
+        'r.basis AS basis, r.rationale AS rationale, r.sources AS sources ORDER BY t.ordinal',
     );
     expect(node.tasksConnection.totalCount).toBe(stored.length);
     expect(
@@ -139,10 +143,12 @@ describe('Analyst question: how is the Zhongguancun Forum connected to the 2035 
         edges: Array<{ id: string; type: string; source: string; target: string; basis: string }>;
       };
     }>(
-      '{ shortestPath(from: "zgc14:platform-zgc-forum", to: "zgc14:goal-2035") { length nodes { id kind name } edges { id type source target basis } } }',
+      '{ shortestPath(from: "zgc14:platform-zgc-forum", to: "zgc14:goal-2035") ' +
+        '{ length nodes { id kind name } edges { id type source target basis } } }',
     );
     const [expected] = await t.db.read(
-      'MATCH p = shortestPath((:Entity {id: "zgc14:platform-zgc-forum"})-[*..6]-(:Entity {id: "zgc14:goal-2035"})) RETURN length(p) AS length',
+      'MATCH p = shortestPath((:Entity {id: "zgc14:platform-zgc-forum"})-[*..6]-' +
+        '(:Entity {id: "zgc14:goal-2035"})) RETURN length(p) AS length',
     );
     expect(shortestPath.length).toBe(expected!['length']);
     expect(shortestPath.nodes).toHaveLength(shortestPath.length + 1);
@@ -174,7 +180,8 @@ describe('Analyst question: how is the Zhongguancun Forum connected to the 2035 
 
   it('returns null when no path is short enough', async () => {
     const result = await data<{ shortestPath: unknown }>(
-      '{ shortestPath(from: "zgc14:industry-future-materials", to: "zgc14:platform-forum-venue", maxHops: 2) { length } }',
+      '{ shortestPath(from: "zgc14:industry-future-materials", ' +
+        'to: "zgc14:platform-forum-venue", maxHops: 2) { length } }',
     );
     expect(result.shortestPath).toBeNull();
   });
@@ -212,7 +219,8 @@ describe('Analyst question: which goals have no task behind them?', () => {
         platformsWithoutTasks: unknown[];
       };
     }>(
-      '{ gaps(namespace: "zgc14") { goalsWithoutTasks { id } industriesWithoutTasks { id } platformsWithoutTasks { id } } }',
+      '{ gaps(namespace: "zgc14") { goalsWithoutTasks { id } ' +
+        'industriesWithoutTasks { id } platformsWithoutTasks { id } } }',
     );
     expect(gaps.goalsWithoutTasks).toEqual(
       await t.db.read('MATCH (g:Goal) WHERE NOT EXISTS { (:Task)-[:ADVANCES]->(g) } RETURN g.id AS id'),
@@ -305,7 +313,8 @@ describe('Root lists: filters, sorting and paging', () => {
           edges: Array<{ cursor: string; node: { id: string } }>;
         };
       } = await data(
-        'query($after: String) { industriesConnection(first: 10, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } } }',
+        'query($after: String) { industriesConnection(first: 10, after: $after) { totalCount ' +
+          'pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } } }',
         { after },
       );
       expect(c.totalCount).toBe(all.length);
@@ -323,7 +332,8 @@ describe('Root lists: filters, sorting and paging', () => {
     const { tasksConnection } = await data<{
       tasksConnection: { totalCount: number; edges: Array<{ node: { ordinal: number } }> };
     }>(
-      '{ tasksConnection(where: {nameContains: "global"}, sort: [{field: ORDINAL, direction: DESC}], first: 1) { totalCount edges { node { ordinal } } } }',
+      '{ tasksConnection(where: {nameContains: "global"}, ' +
+        'sort: [{field: ORDINAL, direction: DESC}], first: 1) { totalCount edges { node { ordinal } } } }',
     );
     expect(tasksConnection.totalCount).toBe(
       (await ids("MATCH (t:Task) WHERE toLower(t.name) CONTAINS 'global' RETURN t.id AS id")).length,
@@ -332,7 +342,8 @@ describe('Root lists: filters, sorting and paging', () => {
     const past = Buffer.from('offset:99').toString('base64');
     expect(
       await data(
-        'query($a: String) { goalsConnection(after: $a) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }',
+        'query($a: String) { goalsConnection(after: $a) { totalCount ' +
+          'edges { cursor } pageInfo { hasNextPage endCursor } } }',
         { a: past },
       ),
     ).toEqual({
@@ -367,14 +378,16 @@ describe('Relationship fields in both directions', () => {
         childrenConnection: { totalCount: number };
       }>;
     }>(
-      '{ industries(where: {nameContains: "modern service"}) { parent { name parent { name } } children { name } childrenConnection { totalCount edges { basis } } } }',
+      '{ industries(where: {nameContains: "modern service"}) { parent { name parent { name } } ' +
+        'children { name } childrenConnection { totalCount edges { basis } } } }',
     );
     expect(industries).toHaveLength(1);
     expect(industries[0]!.parent).toEqual({ name: "'241' high-precision industry system", parent: null });
     expect(industries[0]!.children.map((c) => c.name)).toEqual(
       (
         await t.db.read(
-          'MATCH (c:Industry)-[:PART_OF]->(:Industry {id: "zgc14:industry-modern-services"}) RETURN c.name AS name ORDER BY c.id',
+          'MATCH (c:Industry)-[:PART_OF]->(:Industry {id: "zgc14:industry-modern-services"}) ' +
+            'RETURN c.name AS name ORDER BY c.id',
         )
       ).map((r) => r['name']),
     );
@@ -392,7 +405,8 @@ describe('Relationship fields in both directions', () => {
         plans: Array<{ id: string }>;
       }>;
     }>(
-      '{ goals(where: {goalKind: STAGE}) { targetYear specificGoals { id } leadsTo { targetYear } ledFrom { id } stageGoal { id } plans { id } } }',
+      '{ goals(where: {goalKind: STAGE}) { targetYear specificGoals { id } ' +
+        'leadsTo { targetYear } ledFrom { id } stageGoal { id } plans { id } } }',
     );
     expect(goals).toEqual([
       {
@@ -426,7 +440,8 @@ describe('Relationship fields in both directions', () => {
         actionPlans: Array<{ industries: Array<{ name: string }> }>;
       }>;
     }>(
-      '{ plans { kind namespace goals { id } tasks { ordinal } areas { areaKind locatedIn { name } } actionPlans { industries { name } } } }',
+      '{ plans { kind namespace goals { id } tasks { ordinal } ' +
+        'areas { areaKind locatedIn { name } } actionPlans { industries { name } } } }',
     );
     expect(plans).toHaveLength(1);
     expect(plans[0]).toMatchObject({
@@ -506,7 +521,8 @@ describe('node, search, neighborhood and rankings', () => {
         truncated: boolean;
       };
     }>(
-      '{ neighborhood(id: "zgc14:platform-zgc-forum", depth: 2) { nodes { id kind name } edges { source target type basis } truncated } }',
+      '{ neighborhood(id: "zgc14:platform-zgc-forum", depth: 2) ' +
+        '{ nodes { id kind name } edges { source target type basis } truncated } }',
     );
     const expected = await ids(
       'MATCH (:Entity {id: "zgc14:platform-zgc-forum"})-[*0..2]-(n:Entity) RETURN DISTINCT n.id AS id',
@@ -527,7 +543,8 @@ describe('node, search, neighborhood and rankings', () => {
     const { neighborhood } = await data<{
       neighborhood: { nodes: Array<{ kind: string }>; edges: Array<{ type: string }> };
     }>(
-      '{ neighborhood(id: "zgc14:industry-system-241", depth: 3, relationTypes: ["PART_OF"]) { nodes { kind } edges { type } } }',
+      '{ neighborhood(id: "zgc14:industry-system-241", depth: 3, ' +
+        'relationTypes: ["PART_OF"]) { nodes { kind } edges { type } } }',
     );
     expect(neighborhood.nodes.every((n) => n.kind === 'INDUSTRY')).toBe(true);
     expect(neighborhood.edges.every((e) => e.type === 'PART_OF')).toBe(true);
@@ -535,7 +552,8 @@ describe('node, search, neighborhood and rankings', () => {
       1 +
         (
           await ids(
-            'MATCH (i:Industry)-[:PART_OF*1..3]->(:Industry {id: "zgc14:industry-system-241"}) RETURN DISTINCT i.id AS id',
+            'MATCH (i:Industry)-[:PART_OF*1..3]->(:Industry {id: "zgc14:industry-system-241"}) ' +
+              'RETURN DISTINCT i.id AS id',
           )
         ).length,
     );
@@ -566,7 +584,8 @@ describe('node, search, neighborhood and rankings', () => {
       '{ a: tasks(limit: 1) { x: id } b: tasks(limit: 1, offset: 1) { y: ordinal z: goals { w: id } } }',
     );
     const [first, second] = await t.db.read(
-      'MATCH (t:Task) RETURN t.id AS id, t.ordinal AS ordinal, COLLECT { MATCH (t)-[:ADVANCES]->(g:Goal) RETURN g.id ORDER BY g.id } AS goals ORDER BY t.id LIMIT 2',
+      'MATCH (t:Task) RETURN t.id AS id, t.ordinal AS ordinal, ' +
+        'COLLECT { MATCH (t)-[:ADVANCES]->(g:Goal) RETURN g.id ORDER BY g.id } AS goals ORDER BY t.id LIMIT 2',
     );
     expect(result).toEqual({
       a: [{ x: first!['id'] }],
@@ -578,7 +597,8 @@ describe('node, search, neighborhood and rankings', () => {
 describe('One database round trip per root field', () => {
   it('sends one query for a three-level nested selection, whatever the number of results', async () => {
     const query =
-      'query($limit: Int) { goals(limit: $limit) { id tasks { id industries { id children { id } } platforms { id } } } }';
+      'query($limit: Int) { goals(limit: $limit) { id tasks { id ' +
+      'industries { id children { id } } platforms { id } } } }';
     const counts: number[] = [];
     for (const limit of [1, 3, 7]) {
       t.queries.length = 0;

@@ -51,10 +51,12 @@ describe('Database: the one gateway to Neo4j', () => {
   it('applies the schema migrations idempotently', async () => {
     const schema = async (): Promise<unknown[]> => {
       const constraints = await db.read(
-        'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name',
+        'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties ' +
+          'RETURN name, type, labelsOrTypes, properties ORDER BY name',
       );
       const indexes = await db.read(
-        'SHOW INDEXES YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name',
+        'SHOW INDEXES YIELD name, type, labelsOrTypes, properties ' +
+          'RETURN name, type, labelsOrTypes, properties ORDER BY name',
       );
       return [constraints, indexes];
     };

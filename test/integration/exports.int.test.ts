@@ -164,17 +164,20 @@ describe('Exports for visualization tools', () => {
     ).toBe(true);
   });
 
-  it('keeps quotes, ampersands, angle brackets and non-Latin text intact, and drops characters XML cannot hold', async () => {
-    for (const format of ['graphml', 'gexf']) {
-      const file = await download(`/export.${format}?focus=tricky%3Aplan`);
-      expect(XMLValidator.validate(file.body)).toBe(true);
-      const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(file.body) as unknown;
-      const text = JSON.stringify(doc);
-      expect(text).toContain(JSON.stringify(TRICKY).slice(1, -1));
-      expect(text).toContain('Control  character & more');
-      expect(text).toContain(JSON.stringify('Because "A & B" < C').slice(1, -1));
-    }
-  });
+  it(
+    'keeps quotes, ampersands, angle brackets and non-Latin text intact, ' + 'and drops characters XML cannot hold',
+    async () => {
+      for (const format of ['graphml', 'gexf']) {
+        const file = await download(`/export.${format}?focus=tricky%3Aplan`);
+        expect(XMLValidator.validate(file.body)).toBe(true);
+        const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(file.body) as unknown;
+        const text = JSON.stringify(doc);
+        expect(text).toContain(JSON.stringify(TRICKY).slice(1, -1));
+        expect(text).toContain('Control  character & more');
+        expect(text).toContain(JSON.stringify('Because "A & B" < C').slice(1, -1));
+      }
+    },
+  );
 
   it.each([
     ['/export.graphml?focus=zgc14%3Anowhere', 404, 'NOT_FOUND'],

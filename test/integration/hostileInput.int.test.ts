@@ -228,7 +228,8 @@ const CASES: Case[] = [
   {
     name: 'nesting hidden in nested fragments',
     request: query(
-      `{ plans { ...P } } fragment P on Plan { goals { ...G } } fragment G on Goal { tasks { goals { tasks { goals { tasks { goals { tasks { goals { tasks { id } } } } } } } } } }`,
+      `{ plans { ...P } } fragment P on Plan { goals { ...G } } fragment G on Goal { tasks { ` +
+        `goals { tasks { goals { tasks { goals { tasks { goals { tasks { id } } } } } } } } } }`,
     ),
     expected: { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   },
@@ -240,7 +241,10 @@ const CASES: Case[] = [
   {
     name: 'alias bomb spread through a fragment',
     request: query(
-      `{ ...F ...F } fragment F on Query { ${Array.from({ length: DEFAULT_GUARDS.maxAliases / 2 + 1 }, (_, i) => `x${i}: plans(limit: 1) { id }`).join(' ')} }`,
+      `{ ...F ...F } fragment F on Query { ${Array.from(
+        { length: DEFAULT_GUARDS.maxAliases / 2 + 1 },
+        (_, i) => `x${i}: plans(limit: 1) { id }`,
+      ).join(' ')} }`,
     ),
     expected: { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   },

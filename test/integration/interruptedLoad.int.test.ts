@@ -81,7 +81,8 @@ describe('A load killed part way', () => {
     }
     expect(after).toEqual(before);
     const [open] = await db.read(
-      "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'UNWIND' AND NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS running",
+      "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'UNWIND' " +
+        "AND NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS running",
     );
     expect(open?.['running']).toBe(0);
   }, 120_000);

@@ -72,7 +72,8 @@ describe('The Plan graph: what it holds', () => {
 
   it('holds the Plan with its zone, period and horizon', async () => {
     const [plan] = await db.read(
-      'MATCH (p:Plan) RETURN p.name AS name, p.zone AS zone, p.periodStart AS start, p.periodEnd AS end, p.horizon AS horizon',
+      'MATCH (p:Plan) RETURN p.name AS name, p.zone AS zone, ' +
+        'p.periodStart AS start, p.periodEnd AS end, p.horizon AS horizon',
     );
     expect(plan?.['name']).toMatch(/14th Five-Year Plan/);
     expect({ ...plan, name: undefined }).toEqual({
@@ -89,11 +90,13 @@ describe('The Plan graph: what it holds', () => {
     expect(stages).toEqual([{ year: 2025 }, { year: 2035 }]);
     expect(
       await db.read(
-        'MATCH (:Goal {targetYear: 2025, goalKind: "STAGE"})-[:LEADS_TO]->(g:Goal {targetYear: 2035}) RETURN count(g) AS n',
+        'MATCH (:Goal {targetYear: 2025, goalKind: "STAGE"})-[:LEADS_TO]->(g:Goal {targetYear: 2035}) ' +
+          'RETURN count(g) AS n',
       ),
     ).toEqual([{ n: 1 }]);
     const specific = await db.read(
-      "MATCH (g:Goal {goalKind: 'SPECIFIC'})-[:DETAILS]->(:Goal {goalKind: 'STAGE', targetYear: 2025}) RETURN g.targetYear AS year, g.ordinal AS ordinal ORDER BY ordinal",
+      "MATCH (g:Goal {goalKind: 'SPECIFIC'})-[:DETAILS]->(:Goal {goalKind: 'STAGE', targetYear: 2025}) " +
+        'RETURN g.targetYear AS year, g.ordinal AS ordinal ORDER BY ordinal',
     );
     expect(specific).toEqual([1, 2, 3, 4, 5].map((ordinal) => ({ year: 2025, ordinal })));
     const goals = (await names('Goal')).join(' | ');
@@ -153,7 +156,8 @@ describe('The Plan graph: what it holds', () => {
 
   it('holds the named service branches under the modern service industry', async () => {
     const branches = await db.read(
-      "MATCH (i:Industry {tier: 'SERVICE_BRANCH'})-[:PART_OF*1..2]->(:Industry {tier: 'SERVICE'}) RETURN i.name AS name ORDER BY name",
+      "MATCH (i:Industry {tier: 'SERVICE_BRANCH'})-[:PART_OF*1..2]->(:Industry {tier: 'SERVICE'}) " +
+        'RETURN i.name AS name ORDER BY name',
     );
     const text = branches.map((b) => b['name']).join(' | ');
     for (const pattern of [
@@ -212,7 +216,8 @@ describe('The Plan graph: what it holds', () => {
   it('models the zone, Beijing, the action plan and the source report', async () => {
     expect(
       await db.read(
-        'MATCH (:Plan)-[:GOVERNS]->(z:Area {areaKind: "DEMONSTRATION_ZONE"})-[:LOCATED_IN]->(b:Area {name: "Beijing"}) RETURN count(*) AS n',
+        'MATCH (:Plan)-[:GOVERNS]->(z:Area {areaKind: "DEMONSTRATION_ZONE"})-[:LOCATED_IN]->' +
+          '(b:Area {name: "Beijing"}) RETURN count(*) AS n',
       ),
     ).toEqual([{ n: 1 }]);
     expect(await db.read('MATCH (:Plan)-[:CALLS_FOR]->(a:ActionPlan) RETURN a.name AS name')).toEqual([
@@ -225,7 +230,8 @@ describe('The Plan graph: what it holds', () => {
 
   it('gives every goal a task that advances it, directly or through a more specific goal', async () => {
     const unreached = await db.read(
-      'MATCH (g:Goal) WHERE NOT EXISTS { MATCH (:Task)-[:ADVANCES]->(:Goal)-[:DETAILS|LEADS_TO*0..2]->(g) } RETURN g.id AS id',
+      'MATCH (g:Goal) WHERE NOT EXISTS { ' +
+        'MATCH (:Task)-[:ADVANCES]->(:Goal)-[:DETAILS|LEADS_TO*0..2]->(g) } RETURN g.id AS id',
     );
     expect(unreached).toEqual([]);
   });
@@ -240,7 +246,8 @@ describe('The Plan graph: where each fact comes from', () => {
 
   it('gives every node an id in its namespace, a name, a summary and sources', async () => {
     const bad = await db.read(
-      "MATCH (n:Entity) WHERE NOT n.id STARTS WITH 'zgc14:' OR n.namespace <> 'zgc14' OR n.name IS NULL OR n.summary IS NULL OR size(n.sources) = 0 RETURN n.id AS id",
+      "MATCH (n:Entity) WHERE NOT n.id STARTS WITH 'zgc14:' OR n.namespace <> 'zgc14' " +
+        'OR n.name IS NULL OR n.summary IS NULL OR size(n.sources) = 0 RETURN n.id AS id',
     );
     expect(bad).toEqual([]);
   });
@@ -262,7 +269,8 @@ describe('The Plan graph: where each fact comes from', () => {
 
   const relationships = async (): Promise<Array<Record<string, unknown>>> =>
     db.read(
-      'MATCH (a)-[r]->(b) RETURN a.name AS a, b.name AS b, type(r) AS type, r.basis AS basis, r.rationale AS rationale, r.sources AS sources',
+      'MATCH (a)-[r]->(b) RETURN a.name AS a, b.name AS b, type(r) AS type, ' +
+        'r.basis AS basis, r.rationale AS rationale, r.sources AS sources',
     );
   const linkLabel = (row: Record<string, unknown>): string =>
     `${String(row['a'])} -${String(row['type'])}-> ${String(row['b'])}`;

@@ -110,7 +110,8 @@ describe('Ad-hoc Cypher: expensive expressions', () => {
 
   it('still runs ordinary list expressions', async () => {
     const result = await cypher(
-      'MATCH p = (:Plan)-[:DEPLOYS]->(t:Task) WHERE t.ordinal = 1 RETURN [n IN nodes(p) | n.id] AS ids, any(x IN [1, 2] WHERE x = 2) AS any',
+      'MATCH p = (:Plan)-[:DEPLOYS]->(t:Task) WHERE t.ordinal = 1 ' +
+        'RETURN [n IN nodes(p) | n.id] AS ids, any(x IN [1, 2] WHERE x = 2) AS any',
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.cypher.rows).toEqual([[['zgc14:plan', 'zgc14:task-self-reliance'], true]]);

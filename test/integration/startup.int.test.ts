@@ -77,62 +77,67 @@ describe('Start-up of the server process', () => {
     expect(run.output).toContain('or set NEO4J_URI');
   });
 
-  it('serves over an embedded Neo4j, logs one line per request, and on SIGTERM finishes the request in flight, refuses new ones and leaves no Java process', async () => {
-    const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', 'test-startup');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    const apiKey = 'startup-test-key-0123456789';
-    const main = startMain({
-      PORT: '0',
-      NEO4J_EMBEDDED_BOLT_PORT: '17688',
-      NEO4J_EMBEDDED_DATA_DIR: dataDir,
-      SEED_ON_START: 'false',
-      CYPHER_API_KEY: apiKey,
-      CYPHER_TIMEOUT_MS: '120000',
-    });
-    const pid = Number((await main.waitFor(/"pid":(\d+),"msg":"embedded Neo4j is up"/, 120_000))[1]);
-    const url = (await main.waitFor(/"url":"(http:\/\/[^"]+)\/graphql"/, 60_000))[1];
-    expect(isAlive(pid)).toBe(true);
+  it(
+    'serves over an embedded Neo4j, logs one line per request, and on SIGTERM ' +
+      'finishes the request in flight, refuses new ones and leaves no Java process',
+    async () => {
+      const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', 'test-startup');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      const apiKey = 'startup-test-key-0123456789';
+      const main = startMain({
+        PORT: '0',
+        NEO4J_EMBEDDED_BOLT_PORT: '17688',
+        NEO4J_EMBEDDED_DATA_DIR: dataDir,
+        SEED_ON_START: 'false',
+        CYPHER_API_KEY: apiKey,
+        CYPHER_TIMEOUT_MS: '120000',
+      });
+      const pid = Number((await main.waitFor(/"pid":(\d+),"msg":"embedded Neo4j is up"/, 120_000))[1]);
+      const url = (await main.waitFor(/"url":"(http:\/\/[^"]+)\/graphql"/, 60_000))[1];
+      expect(isAlive(pid)).toBe(true);
 
-    const ready = await fetch(`${url}/ready`);
-    expect(await ready.json()).toEqual({ status: 'ready', neo4j: 'up', stopping: false });
-    const answer = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'plans-1' },
-      body: '{"query":"query ListPlans { plans { id } }"}',
-    });
-    expect(answer.headers.get('x-request-id')).toBe('plans-1');
-    expect(await answer.json()).toEqual({ data: { plans: [] } });
-    const line = JSON.parse((await main.waitFor(/^.*"id":"plans-1".*$/m, 5000))[0]) as Record<string, unknown>;
-    expect(line).toMatchObject({
-      msg: 'request finished',
-      req: { id: 'plans-1', method: 'POST', path: '/graphql' },
-      res: { statusCode: 200 },
-      graphql: { operationName: 'ListPlans', outcome: 'ok', errorCodes: [] },
-    });
-    expect(typeof line['responseTime']).toBe('number');
-    expect(JSON.stringify(line)).not.toContain('plans { id }');
+      const ready = await fetch(`${url}/ready`);
+      expect(await ready.json()).toEqual({ status: 'ready', neo4j: 'up', stopping: false });
+      const answer = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'plans-1' },
+        body: '{"query":"query ListPlans { plans { id } }"}',
+      });
+      expect(answer.headers.get('x-request-id')).toBe('plans-1');
+      expect(await answer.json()).toEqual({ data: { plans: [] } });
+      const line = JSON.parse((await main.waitFor(/^.*"id":"plans-1".*$/m, 5000))[0]) as Record<string, unknown>;
+      expect(line).toMatchObject({
+        msg: 'request finished',
+        req: { id: 'plans-1', method: 'POST', path: '/graphql' },
+        res: { statusCode: 200 },
+        graphql: { operationName: 'ListPlans', outcome: 'ok', errorCodes: [] },
+      });
+      expect(typeof line['responseTime']).toBe('number');
+      expect(JSON.stringify(line)).not.toContain('plans { id }');
 
-    // A read that keeps Neo4j busy for a few seconds, sent just before SIGTERM.
-    let settledAt = 0;
-    const slow = fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-      body: JSON.stringify({
-        query: '{ cypher(query: "UNWIND range(1, 60000000) AS x RETURN count(x) AS n") { rows } }',
-      }),
-    }).finally(() => (settledAt = Date.now()));
-    await new Promise((r) => setTimeout(r, 500));
-    const signalled = Date.now();
-    main.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    await expect(fetch(`${url}/health`)).rejects.toThrow();
-    const slowAnswer = await slow;
-    // The read was still running when the signal came, and was answered anyway.
-    expect(settledAt).toBeGreaterThan(signalled);
-    expect(slowAnswer.status).toBe(200);
-    expect(await slowAnswer.json()).toEqual({ data: { cypher: { rows: [[60000000]] } } });
-    const run = await main.exited;
-    expect(run.code).toBe(0);
-    expect(isAlive(pid)).toBe(false);
-  }, 180_000);
+      // A read that keeps Neo4j busy for a few seconds, sent just before SIGTERM.
+      let settledAt = 0;
+      const slow = fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+        body: JSON.stringify({
+          query: '{ cypher(query: "UNWIND range(1, 60000000) AS x RETURN count(x) AS n") { rows } }',
+        }),
+      }).finally(() => (settledAt = Date.now()));
+      await new Promise((r) => setTimeout(r, 500));
+      const signalled = Date.now();
+      main.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      await expect(fetch(`${url}/health`)).rejects.toThrow();
+      const slowAnswer = await slow;
+      // The read was still running when the signal came, and was answered anyway.
+      expect(settledAt).toBeGreaterThan(signalled);
+      expect(slowAnswer.status).toBe(200);
+      expect(await slowAnswer.json()).toEqual({ data: { cypher: { rows: [[60000000]] } } });
+      const run = await main.exited;
+      expect(run.code).toBe(0);
+      expect(isAlive(pid)).toBe(false);
+    },
+    180_000,
+  );
 });

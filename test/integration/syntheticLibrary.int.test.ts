@@ -50,11 +50,14 @@ describe('Synthetic plan libraries', () => {
 
   it('share industries across plans, so a few become hubs', async () => {
     const [row] = await db.read(
-      'MATCH (i:Industry) WHERE i.namespace = "shared" AND i.tier <> "SYSTEM" WITH i, COUNT { (i)<-[:DEVELOPS]-() } AS d RETURN max(d) AS top, avg(d) AS mean, COUNT { MATCH (p:Plan) } AS plans',
+      'MATCH (i:Industry) WHERE i.namespace = "shared" AND i.tier <> "SYSTEM" ' +
+        'WITH i, COUNT { (i)<-[:DEVELOPS]-() } AS d ' +
+        'RETURN max(d) AS top, avg(d) AS mean, COUNT { MATCH (p:Plan) } AS plans',
     );
     expect(row!['top'] as number).toBeGreaterThan(4 * (row!['mean'] as number));
     const [spread] = await db.read(
-      'MATCH (i:Industry {id: "shared:industry-0"})<-[:DEVELOPS]-(:Task)<-[:DEPLOYS]-(p:Plan) RETURN count(DISTINCT p.namespace) AS files',
+      'MATCH (i:Industry {id: "shared:industry-0"})<-[:DEVELOPS]-(:Task)<-[:DEPLOYS]-(p:Plan) ' +
+        'RETURN count(DISTINCT p.namespace) AS files',
     );
     expect(spread!['files']).toBe(SHAPE.plans / SHAPE.plansPerFile);
   });

@@ -19,7 +19,8 @@ const QUERIES = [
   '{ plans { id name goals { id tasks { id industries { id } platforms { id } } } } }',
   '{ industriesConnection(first: 10) { totalCount edges { cursor node { id name tasks { id } } } } }',
   '{ search(text: "innovation", limit: 10) { score entity { id name kind } } }',
-  '{ neighborhood(id: "zgc14:platform-zgc-forum", depth: 2) { nodes { id kind name } edges { id type source target basis } truncated } }',
+  '{ neighborhood(id: "zgc14:platform-zgc-forum", depth: 2) ' +
+    '{ nodes { id kind name } edges { id type source target basis } truncated } }',
   '{ shortestPath(from: "zgc14:platform-zgc-forum", to: "zgc14:goal-2035") { length nodes { id } edges { type } } }',
   '{ goalImpact(id: "zgc14:goal-2035") { tasks { id } industries { id } platforms { id } } }',
   '{ node(id: "zgc14:task-digital-economy") { id name ... on Task { goals { id } industries { id name } } } }',
@@ -108,7 +109,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${connections} clients, ${duration} s: ${report.requests} requests, ${report.throughputRps.toFixed(1)} req/s; ` +
         `latency p50 ${report.latencyMs.p50} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms; ` +
-        `errors ${errors} (connection ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}, GraphQL ${graphqlErrors}); ` +
+        `errors ${errors} (connection ${result.errors}, timeouts ${result.timeouts}, ` +
+        `non-2xx ${result.non2xx}, GraphQL ${graphqlErrors}); ` +
         `server RSS ${report.serverRssMB} MB\nReport: ${out}\n`,
     );
     process.exitCode = errors === 0 ? 0 : 1;

@@ -25,7 +25,8 @@ export default async function globalSetup(): Promise<void> {
   for (const name of SERVER_DATABASE_VARIABLES) delete process.env[name];
   if (ignored.length > 0) {
     process.stderr.write(
-      `\nThe tests ignore ${ignored.join(', ')}: they use their own database (${TEST_DATABASE_VARIABLES.uri} names one).\n`,
+      `\nThe tests ignore ${ignored.join(', ')}: ` +
+        `they use their own database (${TEST_DATABASE_VARIABLES.uri} names one).\n`,
     );
   }
 

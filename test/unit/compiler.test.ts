@@ -46,7 +46,8 @@ function objectOf(info: GraphQLResolveInfo) {
 describe('Query compiler', () => {
   it('compiles a filtered, sorted list with nested relationship fields into one query', () => {
     const q = compiled(
-      '{ goals(where: {targetYear: 2025, nameContains: "world"}, sort: [{field: ORDINAL, direction: DESC}], limit: 2) { id t: tasks { name industries { id } } } }',
+      '{ goals(where: {targetYear: 2025, nameContains: "world"}, ' +
+        'sort: [{field: ORDINAL, direction: DESC}], limit: 2) { id t: tasks { name industries { id } } } }',
       (scope, args, info) => compileList(scope, objectOf(info), args),
     );
     expect(q.cypher).toMatchInlineSnapshot(`
@@ -66,7 +67,8 @@ RETURN {\`id\`: v0.\`id\`, \`t\`: COLLECT { MATCH (v0)<-[r4:ADVANCES]-(n3:Task) 
 
   it('compiles a connection with its total count and links carrying basis and sources', () => {
     const q = compiled(
-      '{ tasksConnection(first: 2, after: "b2Zmc2V0OjE=") { totalCount edges { node { id goalsConnection { edges { basis sources node { id } } } } } } }',
+      '{ tasksConnection(first: 2, after: "b2Zmc2V0OjE=") { totalCount ' +
+        'edges { node { id goalsConnection { edges { basis sources node { id } } } } } } }',
       (scope, args, info) => compileConnection(scope, objectOf(info), args),
     );
     expect(q.cypher).toMatchInlineSnapshot(`
@@ -141,7 +143,8 @@ RETURN {\`__typename\`: head([l IN labels(v) WHERE l <> 'Entity']), \`id\`: v.\`
       'a\\+b\\-c\\&\\&d\\|\\|e\\!\\(f\\)\\{g\\}\\[h\\]\\^i\\"j\\~k\\*l\\?m\\:n\\\\o\\/p',
     );
     expect(luceneQuery('Forum AND (venue')).toBe(
-      'name:forum^4 name:forum*^2 summary:forum summary:forum*^0.5 name:and^4 name:and*^2 summary:and summary:and*^0.5 name:venue^4 name:venue*^2 summary:venue summary:venue*^0.5',
+      'name:forum^4 name:forum*^2 summary:forum summary:forum*^0.5 name:and^4 name:and*^2 ' +
+        'summary:and summary:and*^0.5 name:venue^4 name:venue*^2 summary:venue summary:venue*^0.5',
     );
     const q = compiled('{ search(text: "forum", kinds: [PLATFORM]) { score entity { id } } }', (scope, args) =>
       compileSearch(scope, args as unknown as SearchArgs),

@@ -193,7 +193,8 @@
       return;
     }
     const data = await graphql(
-      `query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`,
+      `query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) ` +
+        `{ length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`,
       { from: state.pathFrom, to: state.pathTo },
     );
     const path = data.shortestPath;

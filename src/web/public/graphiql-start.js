@@ -3,19 +3,23 @@
   const examples = [
     [
       '# Which tasks serve the goal of international cooperation, and what do they build?',
-      '{\n  goalImpact(id: "zgc14:goal-2025-international") {\n    tasks { ordinal name }\n    industries { name }\n    platforms { name }\n  }\n}',
+      '{\n  goalImpact(id: "zgc14:goal-2025-international") {\n' +
+        '    tasks { ordinal name }\n    industries { name }\n    platforms { name }\n  }\n}',
     ],
     [
       '# How is the Zhongguancun Forum connected to the 2035 goal?',
-      '{\n  shortestPath(from: "zgc14:platform-zgc-forum", to: "zgc14:goal-2035") {\n    length\n    nodes { kind name }\n    edges { type source target basis }\n  }\n}',
+      '{\n  shortestPath(from: "zgc14:platform-zgc-forum", to: "zgc14:goal-2035") {\n' +
+        '    length\n    nodes { kind name }\n    edges { type source target basis }\n  }\n}',
     ],
     [
       '# Which goals have no task behind them, and what else is uncovered?',
-      '{\n  gaps {\n    goalsWithoutTasks { id name }\n    industriesWithoutTasks { id name }\n    platformsWithoutTasks { id name }\n  }\n}',
+      '{\n  gaps {\n    goalsWithoutTasks { id name }\n' +
+        '    industriesWithoutTasks { id name }\n    platformsWithoutTasks { id name }\n  }\n}',
     ],
     [
       '# Goals, the tasks that advance them, and why each link is there',
-      '{\n  goals(sort: [{field: TARGET_YEAR}, {field: ORDINAL}]) {\n    targetYear\n    name\n    tasksConnection {\n      edges { basis rationale sources node { ordinal name } }\n    }\n  }\n}',
+      '{\n  goals(sort: [{field: TARGET_YEAR}, {field: ORDINAL}]) {\n    targetYear\n    name\n' +
+        '    tasksConnection {\n      edges { basis rationale sources node { ordinal name } }\n    }\n  }\n}',
     ],
     [
       '# Search names and summaries',
