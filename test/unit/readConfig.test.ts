@@ -90,6 +90,24 @@ describe('readConfig: request guards and timeouts', () => {
   });
 });
 
+describe('readConfig: ad-hoc Cypher', () => {
+  it('is off by default, capped at two concurrent queries in all and per key', () => {
+    expect(readConfig({}, ROOT).adhoc).toEqual({
+      apiKey: undefined,
+      timeoutMs: 5000,
+      maxRows: 1000,
+      maxConcurrent: 2,
+      maxConcurrentPerKey: 2,
+    });
+  });
+
+  it('takes its caps from the environment and refuses a cap of zero', () => {
+    const config = readConfig({ CYPHER_MAX_CONCURRENT: '8', CYPHER_MAX_CONCURRENT_PER_KEY: '3' }, ROOT);
+    expect(config.adhoc).toMatchObject({ maxConcurrent: 8, maxConcurrentPerKey: 3 });
+    expect(() => readConfig({ CYPHER_MAX_CONCURRENT: '0' }, ROOT)).toThrow('CYPHER_MAX_CONCURRENT');
+  });
+});
+
 describe('readConfig: rejects wrong values, naming the variable and the rule', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT', 'whole number from 0 to 65535, got "eighty"'],
