@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { CappedResult, Database } from '../database/Database';
-import { BadUserInputError, ForbiddenError, QueryTimeoutError, UnauthenticatedError } from '../errors/errors';
+import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../errors/errors';
 import type { AdhocConcurrency, AdhocSlots } from './AdhocSlots';
 import { checkReadOnly } from './readOnlyPolicy';
 import { checkStoppable } from './stoppablePolicy';
@@ -69,8 +69,6 @@ export async function runAdhocCypher(runner: AdhocCypherRunner, request: AdhocCy
       maxRows: settings.maxRows,
       timeoutMs: settings.timeoutMs,
     });
-  } catch (error) {
-    throw translate(error, settings.timeoutMs);
   } finally {
     release();
   }
@@ -81,24 +79,4 @@ function sameKey(presented: string, expected: string): boolean {
   const a = crypto.createHash('sha256').update(presented).digest();
   const b = crypto.createHash('sha256').update(expected).digest();
   return crypto.timingSafeEqual(a, b);
-}
-
-// Neo4j errors are told apart by their status code, never by message text.
-function translate(error: unknown, timeoutMs: number): unknown {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  const message = error instanceof Error ? error.message : String(error);
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
-    return new QueryTimeoutError(`cypher stopped the query after its time limit of ${timeoutMs} ms`);
-  }
-  if (code === 'Neo.ClientError.Statement.AccessMode') {
-    return new ForbiddenError('cypher runs read-only queries; Neo4j refused a write', { rule: 'read-only' });
-  }
-  if (
-    code.startsWith('Neo.ClientError.Statement.') ||
-    code.startsWith('Neo.ClientError.Procedure.') ||
-    code.startsWith('Neo.ClientError.Schema.')
-  ) {
-    return new BadUserInputError(`cypher could not run the query: ${message}`, { argument: 'query', neo4jCode: code });
-  }
-  return error;
 }

@@ -2,8 +2,20 @@
  * The only module that touches neo4j-driver. Everything else asks it to run a Cypher text with
  * parameters and gets plain JavaScript rows back: Neo4j integers are converted here, at the boundary.
  */
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
-import { QueryTimeoutError, QueryTooComplexError, ServiceUnavailableError } from '../errors/errors';
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type Neo4jError,
+  type QueryResult,
+  type Session,
+} from 'neo4j-driver';
+import {
+  BadUserInputError,
+  ForbiddenError,
+  QueryTimeoutError,
+  QueryTooComplexError,
+  ServiceUnavailableError,
+} from '../errors/errors';
 
 /** One row of a result, keyed by the RETURN column names. */
 export type Row = Record<string, unknown>;
@@ -124,26 +136,37 @@ export class Database {
     );
   }
 
-  /** Neo4j's plan of a statement without running it: its query type ('r', 'rw', 'w', 's') and operators. */
+  /**
+   * Neo4j's plan of a user's statement without running it: its query type ('r', 'rw', 'w', 's') and
+   * operators. Client errors (a syntax error, say) are the user's: BAD_USER_INPUT.
+   */
   async explain(cypher: string, params: Record<string, unknown> = {}): Promise<ExplainedQuery> {
-    return this.withSession('READ', async (session, attempt) => {
-      const result = await session.executeRead(
-        attempt((tx) => tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params) as Record<string, unknown>)),
-        this.txConfig(),
-      );
-      const operators: PlanOperator[] = [];
-      const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): void => {
-        const details = plan.arguments['Details'];
-        operators.push({ type: plan.operatorType, details: typeof details === 'string' ? details : '' });
-        plan.children.forEach((child) => walk(child as typeof plan));
-      };
-      if (result.summary.plan) walk(result.summary.plan);
-      return { queryType: result.summary.queryType, operators };
-    });
+    return this.withSession(
+      'READ',
+      async (session, attempt) => {
+        const result = await session.executeRead(
+          attempt((tx) => tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params) as Record<string, unknown>)),
+          this.txConfig(),
+        );
+        const operators: PlanOperator[] = [];
+        const walk = (plan: {
+          operatorType: string;
+          arguments: Record<string, unknown>;
+          children: unknown[];
+        }): void => {
+          const details = plan.arguments['Details'];
+          operators.push({ type: plan.operatorType, details: typeof details === 'string' ? details : '' });
+          plan.children.forEach((child) => walk(child as typeof plan));
+        };
+        if (result.summary.plan) walk(result.summary.plan);
+        return { queryType: result.summary.queryType, operators };
+      },
+      { timeoutMs: this.options.readTimeoutMs, userWritten: true },
+    );
   }
 
   /**
-   * Runs a statement in a read transaction with its own timeout, keeping at most `maxRows` rows.
+   * Runs a user's statement in a read transaction with its own timeout, keeping at most `maxRows` rows.
    * Graph values (nodes, relationships, paths, temporal and spatial values) come back as plain JSON.
    */
   async readCapped(
@@ -175,7 +198,7 @@ export class Database {
           { timeout: limits.timeoutMs },
         );
       },
-      limits.timeoutMs,
+      { timeoutMs: limits.timeoutMs, userWritten: true },
     );
   }
 
@@ -221,8 +244,9 @@ export class Database {
   private async withSession<T>(
     mode: 'READ' | 'WRITE',
     work: (session: Session, attempt: AttemptGuard) => Promise<T>,
-    timeoutMs = this.options.readTimeoutMs,
+    statement: StatementTerms = { timeoutMs: this.options.readTimeoutMs },
   ): Promise<T> {
+    const { timeoutMs } = statement;
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -236,7 +260,7 @@ export class Database {
       try {
         return await fn(tx);
       } catch (error) {
-        throw error instanceof neo4j.Neo4jError && MEMORY_CODES.has(error.code) ? translate(error, timeoutMs) : error;
+        throw error instanceof neo4j.Neo4jError && MEMORY_CODES.has(error.code) ? translate(error, statement) : error;
       }
     };
     const running = work(session, attempt);
@@ -249,7 +273,7 @@ export class Database {
           `the query ran longer than its time limit of ${timeoutMs} ms and was stopped; ask for less`,
         );
       }
-      throw translate(error, timeoutMs);
+      throw translate(error, statement);
     } finally {
       deadline?.clear();
       if (deadline?.passed) {
@@ -330,7 +354,25 @@ const MEMORY_CODES = new Set([
   'Neo.ClientError.General.TransactionOutOfMemoryError',
 ]);
 
-function translate(error: unknown, timeoutMs: number | undefined): unknown {
+/** What a session's work is held to, and what an error from it means. */
+interface StatementTerms {
+  timeoutMs: number | undefined;
+  /** The statement is a user's own text (ad-hoc Cypher): its client errors are that user's to fix. */
+  userWritten?: boolean;
+}
+
+// Neo4j's codes for a transaction stopped at its time limit (server- or client-configured).
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
+/**
+ * The one translator from driver errors to the project's coded errors, by the driver's `code`,
+ * `retriable` and `classification`, never by message text. Anything else passes through unchanged
+ * (and is masked as INTERNAL_SERVER_ERROR where it reaches a client).
+ */
+function translate(error: unknown, statement: StatementTerms): unknown {
   if (!(error instanceof neo4j.Neo4jError)) return error;
   if (MEMORY_CODES.has(error.code)) {
     return new QueryTooComplexError(
@@ -338,14 +380,22 @@ function translate(error: unknown, timeoutMs: number | undefined): unknown {
         'ask for fewer items (limit, first) or fewer nested lists',
     );
   }
-  // Other transient errors (the database stopping or starting, a leader switch) are "try again later" too.
-  if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.')) {
+  if (TIMEOUT_CODES.has(error.code)) {
+    const limit = statement.timeoutMs ? ` of ${statement.timeoutMs} ms` : '';
+    return new QueryTimeoutError(`the query ran longer than its time limit${limit} and was stopped; ask for less`);
+  }
+  // Retriable failures (the database stopping or starting, a leader switch) are "try again later".
+  if (UNAVAILABLE_CODES.has(error.code) || error.retriable) {
     return new ServiceUnavailableError('Neo4j is not reachable right now; try again shortly');
   }
-  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
-    return new QueryTimeoutError(
-      `the query ran longer than its time limit${timeoutMs ? ` of ${timeoutMs} ms` : ''} and was stopped; ask for less`,
-    );
+  if (statement.userWritten && error.code === 'Neo.ClientError.Statement.AccessMode') {
+    return new ForbiddenError('cypher runs read-only queries; Neo4j refused a write', { rule: 'read-only' });
+  }
+  if (statement.userWritten && isClientError(error)) {
+    return new BadUserInputError(`cypher could not run the query: ${error.message}`, {
+      argument: 'query',
+      neo4jCode: error.code,
+    });
   }
   return error;
 }
@@ -376,6 +426,11 @@ class Deadline {
   clear(): void {
     clearTimeout(this.timer);
   }
+}
+
+// Neo4j 5.26 sends no GQL classification for most errors; its status code names it in its second part.
+function isClientError(error: Neo4jError): boolean {
+  return error.classification === 'CLIENT_ERROR' || error.code.split('.')[1] === 'ClientError';
 }
 
 function isUnavailable(error: unknown): boolean {

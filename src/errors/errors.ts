@@ -15,70 +15,115 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   OPERATION_NOT_ALLOWED = 'OPERATION_NOT_ALLOWED',
+  BAD_REQUEST = 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
+/** The HTTP status that answers each code where it ends a whole request (an export, a refused body, ...). */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  SERVICE_UNAVAILABLE: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  QUERY_TIMEOUT: 504,
+  QUERY_TOO_COMPLEX: 400,
+  TOO_MANY_REQUESTS: 429,
+  OPERATION_NOT_ALLOWED: 403,
+  BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/** How a refusal is raised. */
+export interface RefusalOptions {
+  /** More that names the broken rule or the bad argument, e.g. `{ argument: 'id' }`. */
+  extensions?: Record<string, unknown>;
+  /**
+   * The refusal ends the whole GraphQL request (a guard, a cap), so its HTTP status answers it too.
+   * Otherwise a GraphQL response stays 200 with the error beside whatever data other fields produced.
+   */
+  endsRequest?: boolean;
+}
+
+/**
+ * Every refusal the project raises on purpose: a code a client can act on, the HTTP status that code
+ * answers with, and a message that states the broken rule and shows the bad value.
+ */
+export class CodedError extends GraphQLError {
+  /** The HTTP status of `code`, for every surface that answers with one. */
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: RefusalOptions = {},
+  ) {
+    const status = HTTP_STATUS[code];
+    super(message, {
+      extensions: { code, ...options.extensions, ...(options.endsRequest ? { http: { status } } : {}) },
+    });
+    this.status = status;
+    this.name = new.target.name;
+  }
+}
+
 /** An argument broke a documented rule; the message names the argument, the rule and the value. */
-export class BadUserInputError extends GraphQLError {
-  constructor(message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extra } });
-    this.name = 'BadUserInputError';
+export class BadUserInputError extends CodedError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.BAD_USER_INPUT, message, { extensions });
   }
 }
 
 /** An id the client named does not exist in the graph. */
-export class NotFoundError extends GraphQLError {
-  constructor(message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code: ErrorCode.NOT_FOUND, ...extra } });
-    this.name = 'NotFoundError';
+export class NotFoundError extends CodedError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.NOT_FOUND, message, { extensions });
   }
 }
 
 /** Neo4j cannot be reached right now; the client may retry. */
-export class ServiceUnavailableError extends GraphQLError {
+export class ServiceUnavailableError extends CodedError {
   constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
-    this.name = 'ServiceUnavailableError';
+    super(ErrorCode.SERVICE_UNAVAILABLE, message);
   }
 }
 
 /** The request lacks a valid API key for what it asks. */
-export class UnauthenticatedError extends GraphQLError {
+export class UnauthenticatedError extends CodedError {
   constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
-    this.name = 'UnauthenticatedError';
+    super(ErrorCode.UNAUTHENTICATED, message);
   }
 }
 
 /** The request asks for something this server does not allow, whoever asks. */
-export class ForbiddenError extends GraphQLError {
-  constructor(message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code: ErrorCode.FORBIDDEN, ...extra } });
-    this.name = 'ForbiddenError';
+export class ForbiddenError extends CodedError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.FORBIDDEN, message, { extensions });
   }
 }
 
 /** A query ran past its time limit and was stopped. */
-export class QueryTimeoutError extends GraphQLError {
+export class QueryTimeoutError extends CodedError {
   constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.QUERY_TIMEOUT } });
-    this.name = 'QueryTimeoutError';
+    super(ErrorCode.QUERY_TIMEOUT, message);
   }
 }
 
 /** The query asks for more than Neo4j or the cost limit allows; the message says what to reduce. */
-export class QueryTooComplexError extends GraphQLError {
-  constructor(message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...extra } });
-    this.name = 'QueryTooComplexError';
+export class QueryTooComplexError extends CodedError {
+  constructor(message: string, options: RefusalOptions = {}) {
+    super(ErrorCode.QUERY_TOO_COMPLEX, message, options);
   }
 }
 
-/** Too many requests of a kind are in flight; the client may retry shortly. Answered with HTTP 429. */
-export class TooManyRequestsError extends GraphQLError {
-  constructor(message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code: ErrorCode.TOO_MANY_REQUESTS, http: { status: 429 }, ...extra } });
-    this.name = 'TooManyRequestsError';
+/** Too many requests of a kind are in flight; the client may retry shortly. Ends the request with 429. */
+export class TooManyRequestsError extends CodedError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.TOO_MANY_REQUESTS, message, { extensions, endsRequest: true });
   }
 }
 

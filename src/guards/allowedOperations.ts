@@ -7,10 +7,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { GraphQLError, parse, print, validate, type GraphQLSchema } from 'graphql';
+import { parse, print, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { ErrorCode, StartupError } from '../errors/errors';
+import { CodedError, ErrorCode, StartupError } from '../errors/errors';
 
 /** The registered operations: their documents' canonical hashes and the texts clients may name by hash. */
 export interface AllowedOperations {
@@ -69,11 +69,10 @@ export function allowListGuard(allowed: AllowedOperations): ApolloServerPlugin {
       Promise.resolve({
         didResolveOperation: ({ document }) => {
           if (!allowed.canonicalHashes.has(sha256(print(document)))) {
-            throw new GraphQLError(
+            throw new CodedError(
+              ErrorCode.OPERATION_NOT_ALLOWED,
               'This server runs only registered operations (allow-list mode), and this document is not one of them.',
-              {
-                extensions: { code: ErrorCode.OPERATION_NOT_ALLOWED, http: { status: 403 } },
-              },
+              { endsRequest: true },
             );
           }
           return Promise.resolve();

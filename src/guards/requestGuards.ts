@@ -10,7 +10,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { RequestGuards } from '../config/readConfig';
 import type { ApiLimits } from '../compiler/CompileScope';
-import { ErrorCode } from '../errors/errors';
+import { QueryTooComplexError } from '../errors/errors';
 
 // Report, do not throw: a rule that throws would end validation as an unexpected error.
 const report = {
@@ -97,17 +97,10 @@ export function complexityGuard(guards: RequestGuards, limits: ApiLimits): Apoll
             return Promise.resolve();
           }
           if (complexity > guards.maxComplexity) {
-            throw new GraphQLError(
+            throw new QueryTooComplexError(
               `Query is too complex: its estimated cost is ${complexity}, the limit is ${guards.maxComplexity} ` +
                 `(API_MAX_COMPLEXITY). Ask for fewer items (limit, first) or fewer nested lists.`,
-              {
-                extensions: {
-                  code: ErrorCode.QUERY_TOO_COMPLEX,
-                  complexity,
-                  limit: guards.maxComplexity,
-                  http: { status: 400 },
-                },
-              },
+              { extensions: { complexity, limit: guards.maxComplexity }, endsRequest: true },
             );
           }
           return Promise.resolve();

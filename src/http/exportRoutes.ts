@@ -2,7 +2,7 @@
  * GET /export.graphml, /export.gexf and /export.cyjs, each with optional `focus` (an entity id) and
  * `depth`: the whole graph, or the neighbourhood of one entity, as a file for visualization tools.
  */
-import { errorBody } from './jsonErrors';
+import { sendError } from './httpError';
 import type { Request, Response, Router } from 'express';
 import express from 'express';
 import type { Database } from '../database/Database';
@@ -10,7 +10,7 @@ import type { ApiLimits } from '../compiler/CompileScope';
 import type { Logger } from '../logging/createLogger';
 import { EXPORT_FORMATS } from '../export/exportFormats';
 import { readExportGraph } from '../export/readExportGraph';
-import { ErrorCode, NotFoundError, ServiceUnavailableError } from '../errors/errors';
+import { BadUserInputError } from '../errors/errors';
 
 /** What the export routes need. */
 export interface ExportRoutesOptions {
@@ -26,26 +26,8 @@ export function exportRoutes(options: ExportRoutesOptions): Router {
   const router = express.Router();
   for (const [name, format] of Object.entries(EXPORT_FORMATS)) {
     router.get(`/export.${name}`, async (req: Request, res: Response) => {
-      const focus = single(req.query['focus']);
-      const depthText = single(req.query['depth']);
-      if (focus === null || depthText === null)
-        return refuse(res, 400, ErrorCode.BAD_USER_INPUT, 'focus and depth may each be given once');
-      if (focus !== undefined && focus.trim() === '')
-        return refuse(res, 400, ErrorCode.BAD_USER_INPUT, 'focus must be an entity id, got an empty value');
-      let depth: number | undefined;
-      if (depthText !== undefined) {
-        depth = /^\d{1,3}$/.test(depthText) ? Number(depthText) : NaN;
-        if (!(depth >= 1 && depth <= options.limits.maxDepth))
-          return refuse(
-            res,
-            400,
-            ErrorCode.BAD_USER_INPUT,
-            `depth must be a whole number from 1 to ${options.limits.maxDepth}, got ${JSON.stringify(depthText)}`,
-          );
-        if (focus === undefined)
-          return refuse(res, 400, ErrorCode.BAD_USER_INPUT, 'depth needs a focus: the entity id to export around');
-      }
       try {
+        const { focus, depth } = selection(req, options.limits);
         const graph = await readExportGraph(options.db, options.limits, { focus, depth }, options.maxNodes);
         const base =
           focus === undefined
@@ -56,23 +38,34 @@ export function exportRoutes(options: ExportRoutesOptions): Router {
         if (graph.truncated) res.setHeader('x-export-truncated', `true; at most ${options.maxNodes} nodes`);
         res.status(200).send(format.write(graph));
       } catch (error) {
-        if (error instanceof NotFoundError) return refuse(res, 404, ErrorCode.NOT_FOUND, error.message);
-        if (error instanceof ServiceUnavailableError)
-          return refuse(res, 503, ErrorCode.SERVICE_UNAVAILABLE, error.message);
-        options.logger.error({ err: error }, 'export failed');
-        return refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+        sendError(res, error, options.logger);
       }
     });
   }
   return router;
 }
 
+/** The export's `focus` and `depth` query parameters, checked. */
+function selection(req: Request, limits: ApiLimits): { focus: string | undefined; depth: number | undefined } {
+  const focus = single(req.query['focus']);
+  const depthText = single(req.query['depth']);
+  if (focus === null || depthText === null) throw new BadUserInputError('focus and depth may each be given once');
+  if (focus !== undefined && focus.trim() === '')
+    throw new BadUserInputError('focus must be an entity id, got an empty value', { argument: 'focus' });
+  if (depthText === undefined) return { focus, depth: undefined };
+  const depth = /^\d{1,3}$/.test(depthText) ? Number(depthText) : NaN;
+  if (!(depth >= 1 && depth <= limits.maxDepth))
+    throw new BadUserInputError(
+      `depth must be a whole number from 1 to ${limits.maxDepth}, got ${JSON.stringify(depthText)}`,
+      { argument: 'depth' },
+    );
+  if (focus === undefined)
+    throw new BadUserInputError('depth needs a focus: the entity id to export around', { argument: 'depth' });
+  return { focus, depth };
+}
+
 // Express parses `?a=1&a=2` into an array and `?a[b]=1` into an object; only a plain string is accepted.
 function single(value: unknown): string | undefined | null {
   if (value === undefined) return undefined;
   return typeof value === 'string' ? value : null;
-}
-
-function refuse(res: Response, status: number, code: ErrorCode, message: string): void {
-  res.status(status).json(errorBody(message, code));
 }

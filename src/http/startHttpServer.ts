@@ -140,7 +140,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         }),
     }),
   );
-  app.use(notFound());
+  app.use(notFound(logger));
   app.use(jsonErrors(logger));
 
   await new Promise<void>((resolve, reject) => {
