@@ -59,18 +59,22 @@ export async function runAdhocCypher(runner: AdhocCypherRunner, request: AdhocCy
       { argument: 'params' },
     );
   }
-  // One key today (CYPHER_API_KEY); the caps are kept per key for when there are several.
+  // One key today (CYPHER_API_KEY); the caps are kept per key for when there are several. The slot is
+  // held until the query has really stopped, not just until it was answered QUERY_TIMEOUT.
   const release = runner.slots.take('CYPHER_API_KEY');
+  let handedOver = false;
   try {
     const explained = await db.explain(request.query, params as Record<string, unknown>);
     checkReadOnly(explained);
     checkStoppable(explained);
+    handedOver = true;
     return await db.readCapped(request.query, params as Record<string, unknown>, {
       maxRows: settings.maxRows,
       timeoutMs: settings.timeoutMs,
+      onSettled: release,
     });
   } finally {
-    release();
+    if (!handedOver) release();
   }
 }
 

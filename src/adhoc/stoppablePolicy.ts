@@ -10,14 +10,15 @@
 import type { ExplainedQuery } from '../database/Database';
 import { ForbiddenError } from '../errors/errors';
 
-// The opening of an iteration inside an expression: a list comprehension or a list predicate.
-const ITERATION = /\[\s*[\w$]+\s+IN\s|\b(?:any|all|none|single)\(\s*[\w$]+\s+IN\s/gi;
+// The opening of an iteration inside an expression: a list comprehension or a list predicate. The
+// variable is any run of characters that cannot end it (quoted names have become `q` by then).
+const ITERATION = /\[\s*[^\s[\]()|,]+\s+IN\s|\b(?:any|all|none|single)\(\s*[^\s[\]()|,]+\s+IN\s/gi;
 
 /** Throws FORBIDDEN, naming the construct and what to write instead, unless Neo4j can stop the query. */
 export function checkStoppable(explained: ExplainedQuery): void {
   for (const operator of explained.operators) {
-    // Quoted names (aliases, column names) may spell anything; only the expressions count.
-    const details = operator.details.replace(/`[^`]*`/g, '``');
+    // Quoted names (aliases, columns, variables) may spell anything: each becomes a plain name, `q`.
+    const details = operator.details.replace(/`[^`]*`/g, 'q');
     if (/\breduce\s*\(/i.test(details)) {
       throw refusal(
         'reduce()',
@@ -25,7 +26,7 @@ export function checkStoppable(explained: ExplainedQuery): void {
       );
     }
     const type = operator.type.replace(/@.*$/, '');
-    const wholeUnwindRange = type === 'Unwind' && /^range\([^()]*\) AS ``$|^range\([^()]*\) AS [\w$]+$/i.test(details);
+    const wholeUnwindRange = type === 'Unwind' && /^range\([^()]*\) AS [^\s()[\]]+$/i.test(details);
     if (/\brange\s*\(/i.test(details) && !wholeUnwindRange) {
       throw refusal('range() inside an expression', 'use it only as the list of an UNWIND: UNWIND range(1, 10) AS x');
     }

@@ -167,12 +167,13 @@ export class Database {
 
   /**
    * Runs a user's statement in a read transaction with its own timeout, keeping at most `maxRows` rows.
+   * `onSettled` is told when the statement has really stopped, which can be after the QUERY_TIMEOUT answer.
    * Graph values (nodes, relationships, paths, temporal and spatial values) come back as plain JSON.
    */
   async readCapped(
     cypher: string,
     params: Record<string, unknown>,
-    limits: { maxRows: number; timeoutMs: number },
+    limits: { maxRows: number; timeoutMs: number; onSettled?: () => void },
   ): Promise<CappedResult> {
     this.options.onQuery?.({ cypher, params, mode: 'READ' });
     return this.withSession(
@@ -198,7 +199,7 @@ export class Database {
           { timeout: limits.timeoutMs },
         );
       },
-      { timeoutMs: limits.timeoutMs, userWritten: true },
+      { timeoutMs: limits.timeoutMs, userWritten: true, ...(limits.onSettled ? { onSettled: limits.onSettled } : {}) },
     );
   }
 
@@ -278,10 +279,18 @@ export class Database {
       deadline?.clear();
       if (deadline?.passed) {
         // Nobody awaits this any more: a failure to close is no one's to hear about.
-        const letGo = (): Promise<void> => session.close().catch(() => undefined);
+        const letGo = (): Promise<void> =>
+          session
+            .close()
+            .catch(() => undefined)
+            .finally(() => statement.onSettled?.());
         void running.then(letGo, letGo);
       } else {
-        await session.close();
+        try {
+          await session.close();
+        } finally {
+          statement.onSettled?.();
+        }
       }
     }
   }
@@ -359,6 +368,8 @@ interface StatementTerms {
   timeoutMs: number | undefined;
   /** The statement is a user's own text (ad-hoc Cypher): its client errors are that user's to fix. */
   userWritten?: boolean;
+  /** Called once the work has really ended and its session is closed, which may be after the answer. */
+  onSettled?: () => void;
 }
 
 // Neo4j's codes for a transaction stopped at its time limit (server- or client-configured).

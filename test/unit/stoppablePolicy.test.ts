@@ -38,6 +38,13 @@ describe('Stoppable-expression policy for ad-hoc Cypher', () => {
       'a list comprehension or any/all/none/single nested in another',
     );
     expect(verdict(op('Projection@neo4j', '[a IN l | a.name] AS x, [b IN m | b.id] AS y'))).toBe('runs');
+    // Quoted and non-ASCII variable names are variables all the same.
+    expect(verdict(op('Projection@neo4j', '[`a b` IN l | size([`c d` IN l WHERE `c d` = `a b`])] AS r'))).toBe(
+      'a list comprehension or any/all/none/single nested in another',
+    );
+    expect(verdict(op('Projection@neo4j', '[α IN l | size([β IN l WHERE β = α])] AS r'))).toBe(
+      'a list comprehension or any/all/none/single nested in another',
+    );
     expect(verdict(op('Projection@neo4j', '[n IN nodes((a)-[anon_0]->(b)) | n.name] AS names'))).toBe('runs');
   });
 

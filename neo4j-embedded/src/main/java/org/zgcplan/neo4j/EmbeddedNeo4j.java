@@ -3,6 +3,7 @@ package org.zgcplan.neo4j;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -40,6 +41,9 @@ public final class EmbeddedNeo4j {
             .setConfig(GraphDatabaseSettings.allow_file_urls, false)
             .setConfig(GraphDatabaseSettings.pagecache_memory, Long.parseLong(args[2]))
             .setConfig(GraphDatabaseSettings.udc_enabled, false)
+            // Neo4j marks a transaction past its timeout on this check (2 s by default); a tighter check
+            // makes a timed-out query stop, and the watchdog's grace start, close to the limit.
+            .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
             // One transaction may use a quarter of the heap, all of them half: a query that collects too
             // much fails alone, with a memory error, instead of starving every other query of heap.
             .setConfig(GraphDatabaseSettings.memory_transaction_max_size, heap / 4)

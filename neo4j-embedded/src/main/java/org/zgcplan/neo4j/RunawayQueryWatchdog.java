@@ -91,13 +91,7 @@ final class RunawayQueryWatchdog implements Runnable {
 
   private void tick() throws ReflectiveOperationException {
     long now = System.nanoTime();
-    Map<Long, Thread> threads = new HashMap<>();
-    Map<Long, StackTraceElement[]> stacks = new HashMap<>();
     Set<Long> stillActive = new HashSet<>();
-    for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
-      threads.put(entry.getKey().getId(), entry.getKey());
-      stacks.put(entry.getKey().getId(), entry.getValue());
-    }
     for (KernelTransactionHandle handle : transactions.activeTransactions()) {
       long transaction = handle.getTransactionSequenceNumber();
       stillActive.add(transaction);
@@ -105,31 +99,37 @@ final class RunawayQueryWatchdog implements Runnable {
       if (mark.isEmpty() || now - mark.get().getTimestampNanos() < graceNanos) continue;
       Optional<ExecutingQuery> query = handle.executingQuery();
       if (query.isEmpty()) continue;
-      long threadId = (Long) queryThreadId.get(query.get());
-      Thread thread = threads.get(threadId);
-      StackTraceElement[] stack = stacks.get(threadId);
-      if (thread == null || stack == null) continue;
+      Thread thread = threadById((Long) queryThreadId.get(query.get()));
+      if (thread == null) continue;
       if (stopped.containsKey(transaction)) {
-        if (!inCypher(stack)) closeConnection(transaction);
+        if (!inCypher(thread.getStackTrace())) closeConnection(transaction);
         continue;
       }
-      if (!safeToStop(stack)) continue;
-      if (stopThread(thread)) {
-        stopped.put(transaction, handle.clientInfo().map(info -> info.connectionId()).orElse(null));
-        report(
-            "stopped a runaway query in transaction "
-                + transaction
-                + ", terminated "
-                + (now - mark.get().getTimestampNanos()) / 1_000_000
-                + " ms earlier ("
-                + mark.get().getReason().code().serialize()
-                + ")");
-      }
+      // Read the stack as late as possible: the thread runs on between this look and the stop. It is
+      // spinning in an expression loop by then, so the window in which it could step elsewhere is small.
+      if (!safeToStop(thread.getStackTrace()) || !stopThread(thread)) continue;
+      stopped.put(transaction, handle.clientInfo().map(info -> info.connectionId()).orElse(null));
+      report(
+          "stopped a runaway query in transaction "
+              + transaction
+              + ", terminated "
+              + (now - mark.get().getTimestampNanos()) / 1_000_000
+              + " ms earlier ("
+              + mark.get().getReason().code().serialize()
+              + ")");
     }
     // A stopped transaction that has ended needs its connection closed all the same.
     for (Long transaction : new HashSet<>(stopped.keySet())) {
       if (!stillActive.contains(transaction)) closeConnection(transaction);
     }
+  }
+
+  /** The live thread with this id; only looked for once a transaction is a candidate, which is rare. */
+  private static Thread threadById(long id) {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getId() == id) return thread;
+    }
+    return null;
   }
 
   private void closeConnection(long transaction) {
@@ -174,6 +174,8 @@ final class RunawayQueryWatchdog implements Runnable {
   }
 
   private static boolean isPureComputation(String className) {
+    // Locks and queues live in java.util.concurrent: a frame there is never pure computation.
+    if (className.startsWith("java.util.concurrent.")) return false;
     for (String prefix : PURE_COMPUTATION) {
       if (className.startsWith(prefix)) return true;
     }
