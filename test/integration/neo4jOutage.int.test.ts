@@ -16,8 +16,8 @@ import { BUNDLED_PLAN_FILE } from '../../src/dataset/seedPlan';
 import { qualify } from '../../src/dataset/PlanDataset';
 import { startHttpServer, type RunningHttpServer } from '../../src/http/startHttpServer';
 import { CYPHER_DIR, LAUNCHER_DIR, PROJECT_ROOT } from '../../src/paths';
+import { freePort } from '../support/freePort';
 
-const BOLT_PORT = 17690;
 const DATA_DIR = path.join(PROJECT_ROOT, '.neo4j-data', 'test-outage');
 const RETRY_MS = 1000;
 const QUERY = '{ goals(sort: [{field: ID}]) { id } }';
@@ -29,11 +29,12 @@ interface Outcome {
   detail: string;
 }
 
+let boltPort: number;
 const start = (): Promise<EmbeddedNeo4j> =>
   startEmbeddedNeo4j({
     launcherDir: LAUNCHER_DIR,
     dataDir: DATA_DIR,
-    boltPort: BOLT_PORT,
+    boltPort,
     heap: '256m',
     pageCacheBytes: 64 * 1024 * 1024,
   });
@@ -47,6 +48,7 @@ describe('A Neo4j outage during a stream of requests', () => {
 
   beforeAll(async () => {
     fs.rmSync(DATA_DIR, { recursive: true, force: true });
+    boltPort = await freePort();
     neo4j = await start();
     db = await Database.connect({
       uri: neo4j.uri,
@@ -116,12 +118,16 @@ describe('A Neo4j outage during a stream of requests', () => {
       }
     });
 
+    // Each phase lasts until the clients have seen it answered a few times: states, not durations.
+    const seen = async (asked: Outcome['phase'], kind: Outcome['kind']): Promise<void> => {
+      while (outcomes.filter((o) => o.phase === asked && o.kind === kind).length < 3) await sleep(50);
+    };
     try {
-      await sleep(1500);
+      await seen('before', 'right');
       phase = 'down';
       await neo4j!.stop();
       neo4j = undefined;
-      await sleep(3000);
+      await seen('down', 'unavailable');
       const health = await fetch(`${server.url}/health`);
       expect(health.status).toBe(200);
       const notReady = await fetch(`${server.url}/ready`);
@@ -136,7 +142,7 @@ describe('A Neo4j outage during a stream of requests', () => {
       }
       expect(ready).toBe(true);
       phase = 'after';
-      await sleep(2000);
+      await seen('after', 'right');
     } finally {
       streaming = false;
       await Promise.allSettled(clients);

@@ -6,7 +6,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Database } from '../../src/database/Database';
 import { PROJECT_ROOT } from '../../src/paths';
+import { freePort } from '../support/freePort';
 
 interface Run {
   code: number | null;
@@ -70,7 +72,7 @@ describe('Start-up of the server process', () => {
     // A PATH holding node alone: java and mvn usually share node's folder, so it cannot be reused.
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'node-only-'));
     fs.symlinkSync(process.execPath, path.join(bin, 'node'));
-    const run = await startMain({ PATH: bin, PORT: '0', NEO4J_EMBEDDED_BOLT_PORT: '17689' }).exited;
+    const run = await startMain({ PATH: bin, PORT: '0', NEO4J_EMBEDDED_BOLT_PORT: String(await freePort()) }).exited;
     fs.rmSync(bin, { recursive: true, force: true });
     expect(run.code).toBe(1);
     expect(run.output).toMatch(/(Java|Maven \(mvn\)) was not found on PATH/);
@@ -84,9 +86,10 @@ describe('Start-up of the server process', () => {
       const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', 'test-startup');
       fs.rmSync(dataDir, { recursive: true, force: true });
       const apiKey = 'startup-test-key-0123456789';
+      const boltPort = await freePort();
       const main = startMain({
         PORT: '0',
-        NEO4J_EMBEDDED_BOLT_PORT: '17688',
+        NEO4J_EMBEDDED_BOLT_PORT: String(boltPort),
         NEO4J_EMBEDDED_DATA_DIR: dataDir,
         SEED_ON_START: 'false',
         CYPHER_API_KEY: apiKey,
@@ -115,25 +118,41 @@ describe('Start-up of the server process', () => {
       expect(typeof line['responseTime']).toBe('number');
       expect(JSON.stringify(line)).not.toContain('plans { id }');
 
-      // A read that keeps Neo4j busy for a few seconds, sent just before SIGTERM.
-      let settledAt = 0;
+      // A read that keeps Neo4j busy for a few seconds; SIGTERM comes once Neo4j reports it running.
+      let settled = false;
       const slow = fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
         body: JSON.stringify({
-          query: '{ cypher(query: "UNWIND range(1, 60000000) AS x RETURN count(x) AS n") { rows } }',
+          query: '{ cypher(query: "UNWIND range(1, 100000000) AS x RETURN count(x) AS n") { rows } }',
         }),
-      }).finally(() => (settledAt = Date.now()));
-      await new Promise((r) => setTimeout(r, 500));
-      const signalled = Date.now();
+      }).finally(() => (settled = true));
+      const observer = await Database.connect({
+        uri: `bolt://127.0.0.1:${boltPort}`,
+        database: 'neo4j',
+        connectTimeoutMs: 5000,
+      });
+      const running = async (): Promise<boolean> =>
+        (
+          await observer.read(
+            "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND range(1, 100000000)' " +
+              'RETURN count(*) AS n',
+          )
+        )[0]?.['n'] === 1;
+      while (!(await running())) expect(settled).toBe(false);
+      await observer.close();
       main.child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 300));
-      await expect(fetch(`${url}/health`)).rejects.toThrow();
+      // New connections are refused while the read in flight still runs.
+      let refused = false;
+      while (!refused && !settled)
+        refused = await fetch(`${url}/health`).then(
+          () => false,
+          () => true,
+        );
+      expect({ refused, settledFirst: settled }).toEqual({ refused: true, settledFirst: false });
       const slowAnswer = await slow;
-      // The read was still running when the signal came, and was answered anyway.
-      expect(settledAt).toBeGreaterThan(signalled);
       expect(slowAnswer.status).toBe(200);
-      expect(await slowAnswer.json()).toEqual({ data: { cypher: { rows: [[60000000]] } } });
+      expect(await slowAnswer.json()).toEqual({ data: { cypher: { rows: [[100000000]] } } });
       const run = await main.exited;
       expect(run.code).toBe(0);
       expect(isAlive(pid)).toBe(false);

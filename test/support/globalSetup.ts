@@ -6,7 +6,6 @@
  * Also says, once, which checks this machine cannot run and why.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import { startEmbeddedNeo4j } from '../../src/embedded/EmbeddedNeo4j';
 import { LAUNCHER_DIR } from '../../src/paths';
@@ -17,6 +16,7 @@ import {
   connectUncheckedTestDatabase,
   testDatabaseTarget,
 } from './testNeo4j';
+import { freePort } from './freePort';
 import { optionalPrerequisites } from './optionalPrerequisites';
 import { JVM_PID_VARIABLE } from './jvmCpu';
 
@@ -55,13 +55,4 @@ export default async function globalSetup(): Promise<void> {
   for (const missing of optionalPrerequisites().filter((p) => !p.available)) {
     process.stderr.write(`Skipping ${missing.skips}: ${missing.reason}\n`);
   }
-}
-
-/** A TCP port nothing listens on right now, so two test runs on one machine do not collide. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
