@@ -26,6 +26,8 @@ export interface EmbeddedNeo4jOptions {
    * stops it; default 1000 ms. See RunawayQueryWatchdog.java.
    */
   runawayGraceMs?: number;
+  /** Most memory one transaction may use, in bytes; default a quarter of the heap. */
+  transactionMemoryBytes?: number;
   /** Told what the launcher's watchdog did (a runaway query stopped), one line per event. */
   onWatchdog?: (message: string) => void;
 }
@@ -62,6 +64,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
       String(options.boltPort),
       String(options.pageCacheBytes),
       String(options.runawayGraceMs ?? DEFAULT_RUNAWAY_GRACE_MS),
+      String(options.transactionMemoryBytes ?? 0),
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );

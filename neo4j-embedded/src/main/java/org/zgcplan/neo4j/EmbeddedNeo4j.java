@@ -15,7 +15,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 /**
  * Runs Neo4j Community in this JVM with Bolt on loopback, until stdin closes or the JVM is signalled.
  *
- * <p>Arguments: {@code <dataDir> <boltPort> <pageCacheBytes> <runawayGraceMs>}. Prints one line {@code NEO4J_READY <port>}
+ * <p>Arguments: {@code <dataDir> <boltPort> <pageCacheBytes> <runawayGraceMs> <transactionMemoryBytes>} (0 for
+ * a quarter of the heap). Prints one line {@code NEO4J_READY <port>}
  * on stdout once Bolt accepts connections. The parent process keeps our stdin open; when the parent
  * dies for any reason, even SIGKILL, the pipe closes and we shut down, so no JVM is left orphaned.
  */
@@ -23,13 +24,15 @@ public final class EmbeddedNeo4j {
   private EmbeddedNeo4j() {}
 
   public static void main(String[] args) throws ReflectiveOperationException {
-    if (args.length != 4) {
-      System.err.println("usage: EmbeddedNeo4j <dataDir> <boltPort> <pageCacheBytes> <runawayGraceMs>");
+    if (args.length != 5) {
+      System.err.println(
+          "usage: EmbeddedNeo4j <dataDir> <boltPort> <pageCacheBytes> <runawayGraceMs> <transactionMemoryBytes>");
       System.exit(2);
     }
     Path home = Path.of(args[0]).toAbsolutePath();
     int port = Integer.parseInt(args[1]);
     long heap = Runtime.getRuntime().maxMemory();
+    long transactionMemory = Long.parseLong(args[4]) > 0 ? Long.parseLong(args[4]) : heap / 4;
 
     SocketAddress bolt = new SocketAddress("127.0.0.1", port);
     DatabaseManagementService dbms =
@@ -44,9 +47,9 @@ public final class EmbeddedNeo4j {
             // Neo4j marks a transaction past its timeout on this check (2 s by default); a tighter check
             // makes a timed-out query stop, and the watchdog's grace start, close to the limit.
             .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
-            // One transaction may use a quarter of the heap, all of them half: a query that collects too
-            // much fails alone, with a memory error, instead of starving every other query of heap.
-            .setConfig(GraphDatabaseSettings.memory_transaction_max_size, heap / 4)
+            // One transaction may use a quarter of the heap (unless told), all of them half: a query that
+            // collects too much fails alone, with a memory error, instead of starving every other query.
+            .setConfig(GraphDatabaseSettings.memory_transaction_max_size, transactionMemory)
             .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, heap / 2)
             // A single instance needs no routing connector; it would otherwise take a second port.
             .setConfig(GraphDatabaseSettings.routing_enabled, false)
