@@ -1,7 +1,7 @@
 /**
  * `search`: the `entity_text` full-text index over names and summaries. User text never reaches Lucene
- * as syntax: it is split into words, every Lucene special character is escaped, and each word is
- * matched whole or as a prefix, in the name (weighted up) or the summary.
+ * as syntax: it is split into words of letters and digits (so no special character survives), and
+ * each word is matched whole or as a prefix, in the name (weighted up) or the summary.
  */
 import { getNamedType, isObjectType } from 'graphql';
 import { BadUserInputError } from '../errors/errors';
@@ -67,17 +67,12 @@ export function luceneQuery(text: string): string {
   }
   return (
     words
+      // Letters and digits only, lower-cased: no Lucene syntax character and no AND/OR/NOT is left.
       .map((w) => w.toLowerCase())
-      .map((w) => escapeLucene(w))
       // A whole word in the name counts most, then a prefix in the name, then the summary.
       .map((w) => `name:${w}^4 name:${w}*^2 summary:${w} summary:${w}*^0.5`)
       .join(' ')
   );
-}
-
-/** Escapes every character Lucene's classic query parser treats as syntax. */
-export function escapeLucene(text: string): string {
-  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&').replace(/\b(AND|OR|NOT)\b/g, (m) => m.toLowerCase());
 }
 
 /** Node labels for EntityKind values; null means every kind. */

@@ -11,7 +11,7 @@ import { compileConnection, compileList } from '../../src/compiler/listQuery';
 import { compileNode } from '../../src/compiler/compileNode';
 import { compileNeighborhood, type NeighborhoodArgs } from '../../src/compiler/compileNeighborhood';
 import { selectedGraphFields } from '../../src/compiler/graphShapes';
-import { compileSearch, escapeLucene, luceneQuery, type SearchArgs } from '../../src/compiler/compileSearch';
+import { compileSearch, luceneQuery, type SearchArgs } from '../../src/compiler/compileSearch';
 import { getNamedType, isObjectType } from 'graphql';
 
 const schema = buildASTSchema(loadTypeDefs(SCHEMA_DIR));
@@ -138,9 +138,9 @@ RETURN {\`__typename\`: head([l IN labels(v) WHERE l <> 'Entity']), \`id\`: v.\`
     expect(q.cypher).toContain('RETURN {`ordinal`: v0.`ordinal`} AS result');
   });
 
-  it('sends search text to Lucene only as escaped words', () => {
-    expect(escapeLucene('a+b-c&&d||e!(f){g}[h]^i"j~k*l?m:n\\o/p')).toBe(
-      'a\\+b\\-c\\&\\&d\\|\\|e\\!\\(f\\)\\{g\\}\\[h\\]\\^i\\"j\\~k\\*l\\?m\\:n\\\\o\\/p',
+  it('sends search text to Lucene only as lower-case words of letters and digits', () => {
+    expect(luceneQuery('a+b (c)~2 OR "d"')).toBe(
+      ['a', 'b', 'c', '2', 'or', 'd'].map((w) => `name:${w}^4 name:${w}*^2 summary:${w} summary:${w}*^0.5`).join(' '),
     );
     expect(luceneQuery('Forum AND (venue')).toBe(
       'name:forum^4 name:forum*^2 summary:forum summary:forum*^0.5 name:and^4 name:and*^2 ' +
