@@ -91,7 +91,8 @@ export class Database {
     });
     const database = new Database(driver, options);
     try {
-      await withDeadline(driver.verifyConnectivity({ database: options.database }), options.connectTimeoutMs);
+      const answered = new Deadline(options.connectTimeoutMs, 'Neo4j did not answer within');
+      await answered.race(driver.verifyConnectivity({ database: options.database })).finally(() => answered.clear());
     } catch (error) {
       await driver.close();
       throw error;
@@ -422,13 +423,16 @@ class Deadline {
   passed = false;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly ms: number) {}
+  constructor(
+    private readonly ms: number,
+    private readonly what = 'deadline passed after',
+  ) {}
 
   race<T>(work: Promise<T>): Promise<T> {
     const fired = new Promise<never>((_, reject) => {
       this.timer = setTimeout(() => {
         this.passed = true;
-        reject(new Error(`deadline of ${this.ms} ms passed`));
+        reject(new Error(`${this.what} ${this.ms} ms`));
       }, this.ms);
     });
     return Promise.race([work, fired]);
@@ -446,12 +450,4 @@ function isClientError(error: Neo4jError): boolean {
 
 function isUnavailable(error: unknown): boolean {
   return error instanceof neo4j.Neo4jError && UNAVAILABLE_CODES.has(error.code);
-}
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Neo4j did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
