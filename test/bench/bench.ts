@@ -20,15 +20,27 @@ import { applyMigrations } from '../../src/migrations/applyMigrations';
 import { sizeOf, SIZES } from '../../src/synthetic/generateLibrary';
 import { loadLibrary } from '../../src/synthetic/loadLibrary';
 import { startHttpServer } from '../../src/http/startHttpServer';
+import { kindOfLabel } from '../../src/compiler/project';
 import { CYPHER_DIR, PROJECT_ROOT } from '../../src/paths';
 import { startPeerServer } from './peerServer';
 import { plotLatency, type SizeReport } from './plotLatency';
+
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access,
+   @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment,
+   @typescript-eslint/no-unsafe-call --
+   Answers of four paths are read loosely and then compared; a wrong shape fails the comparison. */
+type Json = any;
 
 interface Case {
   name: string;
   ours: string;
   peer?: string;
   floor: { cypher: string; params: Record<string, unknown> };
+  /**
+   * Each path's answer brought to one form (from GraphQL `data`, or from the floor's rows), compared
+   * before anything is timed: a path that returns less must not look faster.
+   */
+  answer: { ours: (data: Json) => unknown; peer?: (data: Json) => unknown; floor: (rows: Json[]) => unknown };
 }
 
 interface PathResult {
@@ -53,6 +65,7 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
   return [
     {
       name: 'root list, filter + sort',
+      answer: { ours: (d) => d.goals, peer: (d) => d.goals, floor: (rows) => rows.map((r) => r.goal) },
       ours:
         '{ goals(where: {targetYear: 2025, goalKind: SPECIFIC}, ' +
         'sort: [{field: NAME}], limit: 20) { id name targetYear } }',
@@ -68,6 +81,7 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
     },
     {
       name: '2-hop goal -> tasks -> industries',
+      answer: { ours: (d) => d.goals, peer: (d) => d.goals, floor: (rows) => rows },
       ours: `{ goals(where: {idIn: ["${ids.goal}"]}) { id tasks { id industries { id name } } } }`,
       peer:
         `{ goals(where: {id: {eq: "${ids.goal}"}}) { id ` +
@@ -82,6 +96,7 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
     },
     {
       name: '3-hop plan -> goals -> tasks -> industries',
+      answer: { ours: (d) => d.plans, peer: (d) => d.plans, floor: (rows) => rows },
       ours: `{ plans(where: {idIn: ["${ids.plan}"]}) { id goals { id tasks { id industries { id } } } } }`,
       peer:
         `{ plans(where: {id: {eq: "${ids.plan}"}}) { id goals(${BY_ORDINAL}) ` +
@@ -97,6 +112,11 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
     },
     {
       name: 'hub industry <- tasks -> goals',
+      answer: {
+        ours: (d) => d.industries.map((i: Json) => ({ id: i.id, total: i.tasksConnection.totalCount, tasks: i.tasks })),
+        peer: (d) => d.industries.map((i: Json) => ({ id: i.id, total: i.tasksConnection.totalCount, tasks: i.tasks })),
+        floor: (rows) => rows,
+      },
       ours:
         `{ industries(where: {idIn: ["${ids.hub}"]}) { id ` +
         `tasksConnection { totalCount } tasks { id goals { id } } } }`,
@@ -114,22 +134,42 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
     },
     {
       name: 'paged connection with totalCount',
+      answer: {
+        ours: (d) => ({ total: d.goalsConnection.totalCount, page: d.goalsConnection.edges.map((e: Json) => e.node) }),
+        peer: (d) => ({ total: d.goalsConnection.totalCount, page: d.goalsConnection.edges.map((e: Json) => e.node) }),
+        // The floor reads one row more, as we do, to know whether a next page exists.
+        floor: ([row]) => ({ total: row.total, page: row.page.slice(0, 20) }),
+      },
       ours: `{ goalsConnection(first: 20, after: "${after999}") { totalCount edges { node { id name } } } }`,
       peer:
         `{ goalsConnection(first: 20, after: "${peerAfter999}", ` +
         `sort: [{id: ASC}]) { totalCount edges { node { id name } } } }`,
       floor: {
         cypher:
-          'CALL () { MATCH (g:Goal) RETURN count(g) AS total } MATCH (g:Goal) WITH total, g ' +
-          'ORDER BY g.id SKIP 1000 LIMIT 21 RETURN total, collect({id: g.id, name: g.name}) AS page',
+          'CALL () { MATCH (g:Goal) RETURN count(g) AS total } ' +
+          'CALL () { MATCH (g:Goal) WITH g ORDER BY g.id SKIP 1000 LIMIT 21 ' +
+          'RETURN collect({id: g.id, name: g.name}) AS page } RETURN total, page',
         params: {},
       },
     },
     {
       name: 'neighborhood, depth 2',
+      // Nodes as a set, and the whole neighbourhood: cut at a limit, either path may keep other nodes
+      // of the farthest distance, and the answers could not be compared.
+      answer: {
+        ours: (d) => ({
+          nodes: byId(d.neighborhood.nodes),
+          edges: d.neighborhood.edges,
+          ...(d.neighborhood.truncated ? { truncated: true } : {}),
+        }),
+        floor: ([row]) => ({
+          nodes: byId(row.nodes.map((n: Json) => ({ ...n, kind: kindOfLabel(n.kind) }))),
+          edges: row.edges,
+        }),
+      },
       ours:
-        `{ neighborhood(id: "${ids.task}", depth: 2, limit: 500) ` +
-        `{ nodes { id kind name } edges { id type source target basis } } }`,
+        `{ neighborhood(id: "${ids.plan}", depth: 2, limit: 500) ` +
+        `{ truncated nodes { id kind name } edges { id type source target basis } } }`,
       floor: {
         cypher:
           'MATCH (s:Entity {id: $id}) MATCH (s)-[*0..2]-(n:Entity) WITH collect(DISTINCT n)[..500] AS nodes ' +
@@ -139,11 +179,24 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
           'type: type, source: source, target: target, basis: basis}) AS edges } ' +
           'RETURN [n IN nodes | ' +
           "{id: n.id, kind: head([l IN labels(n) WHERE l <> 'Entity']), name: n.name}] AS nodes, edges",
-        params: { id: ids.task },
+        params: { id: ids.plan },
       },
     },
     {
       name: 'shortest path',
+      // Several paths may be shortest; each path must find one of that length between the same ends.
+      answer: {
+        ours: (d) => ({
+          length: d.shortestPath.length,
+          ends: [d.shortestPath.nodes[0].id, d.shortestPath.nodes.at(-1).id],
+          hops: d.shortestPath.edges.length,
+        }),
+        floor: ([row]) => ({
+          length: row.nodes.length - 1,
+          ends: [row.nodes[0], row.nodes.at(-1)],
+          hops: row.types.length,
+        }),
+      },
       ours: `{ shortestPath(from: "${ids.task}", to: "${ids.otherTask}") { length nodes { id } edges { type } } }`,
       floor: {
         cypher:
@@ -154,16 +207,54 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
     },
     {
       name: 'full-text search',
+      answer: {
+        ours: (d) => d.search.map((h: Json) => ({ id: h.entity.id, name: h.entity.name, score: h.score })),
+        floor: (rows) => rows,
+      },
       ours: '{ search(text: "industry 42", limit: 10) { score entity { id name } } }',
       floor: {
         cypher:
           "CALL db.index.fulltext.queryNodes('entity_text', 'name:industry^4 name:industry*^2 " +
           "summary:industry summary:industry*^0.5 name:42^4 name:42*^2 summary:42 summary:42*^0.5') " +
-          'YIELD node, score RETURN node.id AS id, node.name AS name, score ORDER BY score DESC LIMIT 10',
+          // The same order as ours: an exact name first, then by score, ties by id.
+          "YIELD node, score WITH node, score ORDER BY toLower(node.name) = 'industry 42' DESC, score DESC, node.id " +
+          'LIMIT 10 RETURN node.id AS id, node.name AS name, score',
         params: {},
       },
     },
   ];
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+// JSON with object keys sorted, so two answers compare by content, not by key order.
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** Asks every path once and throws, naming the paths and showing both answers, unless all agree. */
+async function checkAnswers(c: Case, ask: Record<string, () => Promise<unknown>>): Promise<void> {
+  const answers: Record<string, string> = {};
+  for (const [name, get] of Object.entries(ask)) answers[name] = canonical(await get());
+  const [first, ...rest] = Object.entries(answers);
+  for (const [name, answer] of rest) {
+    if (answer !== first![1]) {
+      let at = 0;
+      while (at < answer.length && answer[at] === first![1][at]) at++;
+      const from = Math.max(0, at - 200);
+      throw new Error(
+        `${c.name}: ${name} answers differently from ${first![0]}, so timing them would compare unlike work ` +
+          `(${first![1].length} and ${answer.length} characters; they part at character ${at})\n` +
+          `  ${first![0]}: …${first![1].slice(from, at + 300)}\n  ${name}: …${answer.slice(from, at + 300)}`,
+      );
+    }
+  }
 }
 
 const percentile = (sorted: number[], p: number): number =>
@@ -263,15 +354,16 @@ async function drain(db: Database): Promise<void> {
   }
 }
 
-async function postGraphql(url: string, query: string): Promise<void> {
+async function postGraphql(url: string, query: string): Promise<Json> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query }),
     signal: AbortSignal.timeout(60_000),
   });
-  const body = (await response.json()) as { errors?: unknown };
+  const body = (await response.json()) as { data?: Json; errors?: unknown };
   if (body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors).slice(0, 500)}`);
+  return body.data;
 }
 
 async function main(): Promise<void> {
@@ -315,6 +407,8 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
   };
   let peakRss = 0;
+  // Whatever was opened is closed, last first, however the run ends.
+  const opened: Array<() => Promise<unknown>> = [];
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   try {
     await applyMigrations(loaderDb, path.join(CYPHER_DIR, 'schema'));
@@ -333,13 +427,17 @@ async function main(): Promise<void> {
       connectTimeoutMs: 10_000,
       onQuery: (q) => ours.push(q),
     });
+    opened.push(() => db.close());
     // The floor and the driver path get their own pool, so their statements never mix with ours.
     const floorDb = await Database.connect({ uri, database: 'neo4j', connectTimeoutMs: 10_000 });
+    opened.push(() => floorDb.close());
     let started = performance.now();
     const server = await startHttpServer({ host: '127.0.0.1', port: 0, db, logger, limits: config.limits });
+    opened.push(() => server.close());
     report['oursStartMs'] = performance.now() - started;
     started = performance.now();
     const peer = await startPeerServer(uri);
+    opened.push(() => peer.close());
     report['peerStartMs'] = performance.now() - started;
     report['peerSchemaMs'] = peer.schemaMs;
 
@@ -357,6 +455,7 @@ async function main(): Promise<void> {
       floorApp.get(`/floor/${i}`, async (_req, res) => res.json(await floorDb.read(c.floor.cypher, c.floor.params))),
     );
     const floorServer = http.createServer(floorApp);
+    opened.push(() => new Promise((resolve) => floorServer.close(resolve)));
     await new Promise<void>((resolve) => floorServer.listen(0, '127.0.0.1', resolve));
     const floorUrl = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}/floor`;
     const oursUrl = `${server.url.replace('localhost', '127.0.0.1')}/graphql`;
@@ -382,6 +481,15 @@ async function main(): Promise<void> {
           process.stderr.write(`  the peer failed, so it is not timed on this query: ${peerFailure}\n`);
         }
       }
+      await checkAnswers(c, {
+        ours: async () => c.answer.ours(await postGraphql(oursUrl, c.ours)),
+        ...(c.peer && c.answer.peer && !peerFailure
+          ? { peer: async () => c.answer.peer!(await postGraphql(peer.url, c.peer!)) }
+          : {}),
+        floor: async () => c.answer.floor((await (await fetch(`${floorUrl}/${i}`)).json()) as Json[]),
+        driver: async () =>
+          c.answer.floor(JSON.parse(JSON.stringify(await floorDb.read(c.floor.cypher, c.floor.params)))),
+      });
       const requests: Record<string, { url: string; method: 'GET' | 'POST'; body?: string }> = {
         ours: { url: oursUrl, method: 'POST', body: JSON.stringify({ query: c.ours }) },
         ...(c.peer && !peerFailure
@@ -390,8 +498,8 @@ async function main(): Promise<void> {
         floor: { url: `${floorUrl}/${i}`, method: 'GET' },
       };
       const senders: Record<string, Sender> = {
-        ours: () => postGraphql(oursUrl, c.ours),
-        ...(c.peer && !peerFailure ? { peer: () => postGraphql(peer.url, c.peer!) } : {}),
+        ours: async () => void (await postGraphql(oursUrl, c.ours)),
+        ...(c.peer && !peerFailure ? { peer: async () => void (await postGraphql(peer.url, c.peer!)) } : {}),
         floor: async () => void (await (await fetch(`${floorUrl}/${i}`)).json()),
         driver: async () => void (await floorDb.read(c.floor.cypher, c.floor.params)),
       };
@@ -423,12 +531,10 @@ async function main(): Promise<void> {
       results[c.name] = row;
     }
     report['results'] = results;
-    await server.close();
-    await peer.close();
-    floorServer.close();
-    await db.close();
-    await floorDb.close();
   } finally {
+    for (const shut of opened.reverse()) {
+      await shut().catch((error: unknown) => process.stderr.write(`closing failed: ${String(error)}\n`));
+    }
     clearInterval(sampler);
     report['peakRssMB'] = Math.round(peakRss / 1024 / 1024);
     await close();
