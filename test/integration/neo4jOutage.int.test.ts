@@ -130,6 +130,12 @@ describe('A Neo4j outage during a stream of requests', () => {
       await seen('down', 'unavailable');
       const health = await fetch(`${server.url}/health`);
       expect(health.status).toBe(200);
+      // An export answers the same way: the JSON error body, with the status of its code.
+      const exported = await fetch(`${server.url}/export.cyjs`);
+      expect([
+        exported.status,
+        ((await exported.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code,
+      ]).toEqual([503, 'SERVICE_UNAVAILABLE']);
       const notReady = await fetch(`${server.url}/ready`);
       expect(notReady.status).toBe(503);
       expect(await notReady.json()).toMatchObject({ neo4j: 'down' });

@@ -1,0 +1,338 @@
+/**
+ * The walking queries (`goalImpact`, `gaps`, `mostConnected`, `graph`, `shortestPath`) held against a
+ * plain TypeScript reference on generated plans: each property run loads a random plan (goals and
+ * tasks with clashing ordinals, industry systems, goal chains, every link optional) through the loader
+ * and compares the API's answers with what the reference computes from the same dataset. Seeded, so a
+ * failure names a case that fails again.
+ */
+import fc from 'fast-check';
+import { loadDataset } from '../../src/dataset/loadDataset';
+import { checkDataset } from '../../src/dataset/readDataset';
+import type { DatasetNode, DatasetRelationship, PlanDataset, RelationshipType } from '../../src/dataset/PlanDataset';
+import { emptyGraph } from '../support/graphSnapshot';
+import { startTestServer, type TestServer } from '../support/testServer';
+
+const NS = 'gen';
+const SEED = 20261127;
+const RUNS = 25;
+let t: TestServer;
+
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await emptyGraph(t.db);
+  await t.close();
+});
+
+interface Link {
+  type: RelationshipType;
+  from: string;
+  to: string;
+}
+
+/** A generated plan: the dataset to load and its links with qualified ids, for the reference. */
+interface Generated {
+  dataset: PlanDataset;
+  nodes: Array<{ id: string; label: string; ordinal?: number }>;
+  links: Link[];
+}
+
+const sizes = fc.record({
+  goals: fc.integer({ min: 1, max: 5 }),
+  tasks: fc.integer({ min: 1, max: 5 }),
+  industries: fc.integer({ min: 1, max: 5 }),
+  platforms: fc.integer({ min: 0, max: 3 }),
+});
+
+const plans: fc.Arbitrary<Generated> = sizes.chain((n) => {
+  const pairs = (a: number, b: number): fc.Arbitrary<boolean[]> =>
+    fc.array(fc.boolean(), { minLength: a * b, maxLength: a * b });
+  const ordinals = (k: number): fc.Arbitrary<number[]> =>
+    fc.array(fc.integer({ min: 1, max: 3 }), { minLength: k, maxLength: k });
+  return fc
+    .record({
+      goalOrdinals: ordinals(n.goals),
+      taskOrdinals: ordinals(n.tasks),
+      advances: pairs(n.tasks, n.goals),
+      develops: pairs(n.tasks, n.industries),
+      builds: pairs(n.tasks, n.platforms),
+      partOf: pairs(n.industries, n.industries),
+      details: pairs(n.goals, n.goals),
+      leadsTo: pairs(n.goals, n.goals),
+    })
+    .map((choice) => build(n, choice));
+});
+
+function build(
+  n: { goals: number; tasks: number; industries: number; platforms: number },
+  c: Record<'goalOrdinals' | 'taskOrdinals', number[]> &
+    Record<'advances' | 'develops' | 'builds' | 'partOf' | 'details' | 'leadsTo', boolean[]>,
+): Generated {
+  const nodes: DatasetNode[] = [
+    { id: 'plan', label: 'Plan', name: 'Plan', sources: [1], zone: 'Z', periodStart: 2021, periodEnd: 2025 },
+  ];
+  const range = (k: number): number[] => Array.from({ length: k }, (_, i) => i);
+  for (const i of range(n.goals))
+    nodes.push({
+      id: `g${i}`,
+      label: 'Goal',
+      name: `Goal ${i}`,
+      sources: [1],
+      goalKind: 'SPECIFIC',
+      targetYear: 2025,
+      ordinal: c.goalOrdinals[i],
+    });
+  for (const i of range(n.tasks))
+    nodes.push({ id: `t${i}`, label: 'Task', name: `Task ${i}`, sources: [1], ordinal: c.taskOrdinals[i] });
+  for (const i of range(n.industries))
+    nodes.push({ id: `i${i}`, label: 'Industry', name: `Industry ${i}`, sources: [1], tier: 'KEY' });
+  for (const i of range(n.platforms))
+    nodes.push({ id: `p${i}`, label: 'Platform', name: `Platform ${i}`, sources: [1], platformKind: 'OTHER' });
+  const relationships: DatasetRelationship[] = [];
+  const link = (type: RelationshipType, from: string, to: string): void => {
+    relationships.push({ type, from, to, basis: 'STATED', sources: [1] });
+  };
+  for (const g of range(n.goals)) link('SETS', 'plan', `g${g}`);
+  for (const k of range(n.tasks)) link('DEPLOYS', 'plan', `t${k}`);
+  const each = (a: number, b: number, chosen: boolean[], add: (x: number, y: number) => void): void => {
+    for (const x of range(a)) for (const y of range(b)) if (chosen[x * b + y]) add(x, y);
+  };
+  each(n.tasks, n.goals, c.advances, (k, g) => link('ADVANCES', `t${k}`, `g${g}`));
+  each(n.tasks, n.industries, c.develops, (k, i) => link('DEVELOPS', `t${k}`, `i${i}`));
+  each(n.tasks, n.platforms, c.builds, (k, p) => link('BUILDS', `t${k}`, `p${p}`));
+  // Parts and goal chains point to an earlier node only, as a plan's would: no cycles.
+  each(n.industries, n.industries, c.partOf, (a, b) => b < a && link('PART_OF', `i${a}`, `i${b}`));
+  each(n.goals, n.goals, c.details, (a, b) => b < a && link('DETAILS', `g${a}`, `g${b}`));
+  each(n.goals, n.goals, c.leadsTo, (a, b) => b < a && link('LEADS_TO', `g${a}`, `g${b}`));
+  const q = (id: string): string => `${NS}:${id}`;
+  return {
+    dataset: { namespace: NS, nodes, relationships },
+    nodes: nodes.map((node) => ({
+      id: q(node.id),
+      label: node.label,
+      ...(typeof node['ordinal'] === 'number' ? { ordinal: node['ordinal'] } : {}),
+    })),
+    links: relationships.map((r) => ({ type: r.type, from: q(r.from), to: q(r.to) })),
+  };
+}
+
+async function load(plan: Generated): Promise<void> {
+  await emptyGraph(t.db);
+  await loadDataset(t.db, checkDataset('generated', plan.dataset));
+}
+
+async function data<T>(query: string): Promise<T> {
+  const result = await t.graphql<T>(query);
+  expect(result.errors).toBeUndefined();
+  return result.data as T;
+}
+
+// ---- the reference ----
+
+/** Ids in the API's order for goals and tasks: ordinal (missing last), then id. */
+function ordered(plan: Generated, ids: Iterable<string>): string[] {
+  const ordinal = new Map(plan.nodes.map((n) => [n.id, n.ordinal ?? Infinity]));
+  return [...new Set(ids)].sort((a, b) => ordinal.get(a)! - ordinal.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function ofLabel(plan: Generated, label: string): string[] {
+  return plan.nodes.filter((n) => n.label === label).map((n) => n.id);
+}
+
+/** Every node that reaches `start` by following `types` forwards, `start` included. */
+function reaching(plan: Generated, start: string, types: RelationshipType[]): Set<string> {
+  const seen = new Set([start]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const l of plan.links)
+      if (types.includes(l.type) && seen.has(l.to) && !seen.has(l.from)) grew = seen.add(l.from).size > 0;
+  }
+  return seen;
+}
+
+function targets(plan: Generated, type: RelationshipType, from: Iterable<string>): string[] {
+  const sources = new Set(from);
+  return plan.links.filter((l) => l.type === type && sources.has(l.from)).map((l) => l.to);
+}
+
+function referenceImpact(plan: Generated, goal: string) {
+  const goals = reaching(plan, goal, ['DETAILS', 'LEADS_TO']);
+  const tasks = plan.links.filter((l) => l.type === 'ADVANCES' && goals.has(l.to)).map((l) => l.from);
+  const developed = targets(plan, 'DEVELOPS', tasks);
+  const industries = developed.flatMap((i) => [...reaching(plan, i, ['PART_OF'])]);
+  return {
+    goal: { id: goal },
+    goals: ordered(plan, goals).map((id) => ({ id })),
+    tasks: ordered(plan, tasks).map((id) => ({ id })),
+    industries: ordered(plan, industries).map((id) => ({ id })),
+    platforms: ordered(plan, targets(plan, 'BUILDS', tasks)).map((id) => ({ id })),
+  };
+}
+
+function referenceGaps(plan: Generated) {
+  const advanced = new Set(plan.links.filter((l) => l.type === 'ADVANCES').map((l) => l.to));
+  const developed = targets(
+    plan,
+    'DEVELOPS',
+    plan.links.filter((l) => l.type === 'DEVELOPS').map((l) => l.from),
+  );
+  const covered = new Set(developed.flatMap((i) => [...reaching(plan, i, ['PART_OF'])]));
+  const built = new Set(plan.links.filter((l) => l.type === 'BUILDS').map((l) => l.to));
+  const without = (label: string, has: Set<string>) =>
+    ordered(
+      plan,
+      ofLabel(plan, label).filter((id) => !has.has(id)),
+    ).map((id) => ({ id }));
+  return {
+    goalsWithoutTasks: without('Goal', advanced),
+    industriesWithoutTasks: without('Industry', covered),
+    platformsWithoutTasks: without('Platform', built),
+  };
+}
+
+function referenceMostConnected(plan: Generated, labels: string[] | null, limit: number) {
+  const degree = (id: string) => ({
+    outDegree: plan.links.filter((l) => l.from === id).length,
+    inDegree: plan.links.filter((l) => l.to === id).length,
+  });
+  return plan.nodes
+    .filter((n) => labels === null || labels.includes(n.label))
+    .map((n) => ({ entity: { id: n.id }, ...degree(n.id) }))
+    .map((x) => ({ ...x, degree: x.inDegree + x.outDegree }))
+    .sort((a, b) => b.degree - a.degree || (a.entity.id < b.entity.id ? -1 : 1))
+    .slice(0, limit);
+}
+
+function referenceGraph(plan: Generated, limit: number) {
+  const all = plan.nodes.map((n) => n.id).sort();
+  const nodes = all.slice(0, limit);
+  const inside = new Set(nodes);
+  const edges = plan.links
+    .filter((l) => inside.has(l.from) && inside.has(l.to))
+    .map((l) => ({ id: `${l.from}|${l.type}|${l.to}`, source: l.from, type: l.type, target: l.to }))
+    .sort((a, b) =>
+      a.source + '\u0000' + a.type + '\u0000' + a.target < b.source + '\u0000' + b.type + '\u0000' + b.target ? -1 : 1,
+    );
+  return { nodes: nodes.map((id) => ({ id })), edges, truncated: all.length > limit };
+}
+
+/** Length of the shortest undirected path, or undefined when none is within `maxHops`. */
+function distance(plan: Generated, from: string, to: string, maxHops: number): number | undefined {
+  let frontier = new Set([from]);
+  const seen = new Set([from]);
+  for (let hops = 0; hops <= maxHops; hops++) {
+    if (frontier.has(to)) return hops;
+    const next = new Set<string>();
+    for (const l of plan.links) {
+      for (const [a, b] of [
+        [l.from, l.to],
+        [l.to, l.from],
+      ] as const)
+        if (frontier.has(a) && !seen.has(b)) next.add(b);
+    }
+    next.forEach((id) => seen.add(id));
+    frontier = next;
+  }
+  return undefined;
+}
+
+// ---- the properties ----
+
+const options = { seed: SEED, numRuns: RUNS, endOnFailure: true };
+
+describe('Reports, graph and paths match a plain reference on generated plans', () => {
+  it('goalImpact: the goals feeding a goal, their tasks, and what those develop and build', async () => {
+    await fc.assert(
+      fc.asyncProperty(plans, fc.nat(), async (plan, pick) => {
+        await load(plan);
+        const goals = ofLabel(plan, 'Goal');
+        const goal = goals[pick % goals.length]!;
+        const { goalImpact } = await data<{ goalImpact: unknown }>(
+          `{ goalImpact(id: "${goal}") { goal { id } goals { id } tasks { id } industries { id } platforms { id } } }`,
+        );
+        expect(goalImpact).toEqual(referenceImpact(plan, goal));
+      }),
+      options,
+    );
+  });
+
+  it('gaps: goals, industries and platforms that no task stands behind', async () => {
+    await fc.assert(
+      fc.asyncProperty(plans, async (plan) => {
+        await load(plan);
+        const { gaps } = await data<{ gaps: unknown }>(
+          `{ gaps(namespace: "${NS}") { goalsWithoutTasks { id } industriesWithoutTasks { id } platformsWithoutTasks { id } } }`,
+        );
+        expect(gaps).toEqual(referenceGaps(plan));
+      }),
+      options,
+    );
+  });
+
+  it('mostConnected: degrees counted both ways, most first, ties by id, optionally of some kinds', async () => {
+    await fc.assert(
+      fc.asyncProperty(plans, fc.integer({ min: 1, max: 8 }), fc.boolean(), async (plan, limit, someKinds) => {
+        await load(plan);
+        const kinds = someKinds ? 'kinds: [TASK, INDUSTRY], ' : '';
+        const { mostConnected } = await data<{ mostConnected: unknown }>(
+          `{ mostConnected(${kinds}limit: ${limit}) { entity { id } degree inDegree outDegree } }`,
+        );
+        expect(mostConnected).toEqual(referenceMostConnected(plan, someKinds ? ['Task', 'Industry'] : null, limit));
+      }),
+      options,
+    );
+  });
+
+  it('graph: the first nodes by id and exactly the links among them, with truncation said', async () => {
+    await fc.assert(
+      fc.asyncProperty(plans, fc.integer({ min: 1, max: 25 }), async (plan, limit) => {
+        await load(plan);
+        const { graph } = await data<{ graph: unknown }>(
+          `{ graph(namespace: "${NS}", limit: ${limit}) { nodes { id } edges { id source type target } truncated } }`,
+        );
+        expect(graph).toEqual(referenceGraph(plan, limit));
+      }),
+      options,
+    );
+  });
+
+  it('shortestPath: a path of the shortest length within maxHops, made of real links, or null', async () => {
+    await fc.assert(
+      fc.asyncProperty(plans, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 6 }), async (plan, a, b, maxHops) => {
+        await load(plan);
+        const from = plan.nodes[a % plan.nodes.length]!.id;
+        const to = plan.nodes[b % plan.nodes.length]!.id;
+        const { shortestPath } = await data<{
+          shortestPath: {
+            length: number;
+            nodes: Array<{ id: string }>;
+            edges: Array<{ source: string; type: string; target: string }>;
+          } | null;
+        }>(
+          `{ shortestPath(from: "${from}", to: "${to}", maxHops: ${maxHops}) ` +
+            '{ length nodes { id } edges { source type target } } }',
+        );
+        const expected = distance(plan, from, to, maxHops);
+        if (expected === undefined) {
+          expect(shortestPath).toBeNull();
+          return;
+        }
+        expect(shortestPath?.length).toBe(expected);
+        const ids = shortestPath!.nodes.map((n) => n.id);
+        expect([ids[0], ids.at(-1), ids.length, shortestPath!.edges.length]).toEqual([
+          from,
+          to,
+          expected + 1,
+          expected,
+        ]);
+        const links = new Set(plan.links.map((l) => `${l.from}|${l.type}|${l.to}`));
+        shortestPath!.edges.forEach((e, i) => {
+          expect(links.has(`${e.source}|${e.type}|${e.target}`)).toBe(true);
+          expect([e.source, e.target].sort()).toEqual([ids[i], ids[i + 1]].sort());
+        });
+      }),
+      options,
+    );
+  });
+});
