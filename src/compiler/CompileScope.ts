@@ -3,14 +3,7 @@
  * from a request goes through `param`, so no request text is ever spliced into Cypher.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-
-/** Limits that bound what one request may ask for; from configuration. */
-export interface ApiLimits {
-  defaultLimit: number;
-  maxLimit: number;
-  maxDepth: number;
-  maxHops: number;
-}
+import type { ApiLimits } from '../config/ApiLimits';
 
 /** Names and parameters of one compiled query that needs no GraphQL selection. */
 export class ParamScope {
@@ -40,10 +33,4 @@ export class CompileScope extends ParamScope {
   ) {
     super(limits);
   }
-}
-
-/** A query ready to send: its text and parameters. */
-export interface CompiledQuery {
-  cypher: string;
-  params: Record<string, unknown>;
 }

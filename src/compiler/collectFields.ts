@@ -7,13 +7,16 @@ import {
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   getDirectiveValues,
+  getNamedType,
   isAbstractType,
+  isObjectType,
   Kind,
   type FieldNode,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
+import { InternalError } from '../errors/errors';
 
 /** Response key -> the field nodes selected under it. */
 export type FieldMap = Map<string, FieldNode[]>;
@@ -75,4 +78,23 @@ function applies(info: GraphQLResolveInfo, condition: string, type: GraphQLObjec
 function included(info: GraphQLResolveInfo, node: Parameters<typeof getDirectiveValues>[1]): boolean {
   if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.['if'] === true) return false;
   return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.['if'] !== false;
+}
+
+/** The top-level selection sets of the field being resolved. */
+export function rootSelections(info: GraphQLResolveInfo): SelectionSetNode[] {
+  return subSelections(info.fieldNodes);
+}
+
+/** The object type the field being resolved returns (through lists and non-null). */
+export function returnObjectType(info: GraphQLResolveInfo): GraphQLObjectType {
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type)) throw new InternalError(`${info.fieldName} must return an object type, not ${type.name}`);
+  return type;
+}
+
+/** The object type field `field` of `type` returns (through lists and non-null). */
+export function fieldObjectType(type: GraphQLObjectType, field: string): GraphQLObjectType {
+  const named = getNamedType(type.getFields()[field]?.type);
+  if (!isObjectType(named)) throw new InternalError(`${type.name}.${field} must be an object type`);
+  return named;
 }

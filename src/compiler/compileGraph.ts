@@ -1,18 +1,30 @@
 /** `graph`: every entity (optionally of one namespace) and the links among them, for drawing whole. */
-import type { ParamScope, CompiledQuery } from './CompileScope';
-import { ALL_GRAPH_FIELDS, graphEdge, graphNode, type GraphFields } from './graphShapes';
-import { checkLimit } from './listQuery';
+import type { ParamScope } from './CompileScope';
+import { returnColumns, type CompiledQuery } from './CompiledQuery';
+import { checkLimit } from './checkArguments';
+import {
+  ALL_GRAPH_FIELDS,
+  graphEdge,
+  graphNode,
+  type EdgeRow,
+  type GraphFields,
+  type GraphNodeRow,
+} from './graphShapes';
 
-/**
- * One row: `nodes`, `edges` (unordered, without ids: see `finishEdges`), `truncated`.
- * Nodes come by id; `limit` caps them.
- */
+/** The one row of `graph`: nodes by id, edges unordered and without ids (see `finishEdges`). */
+export interface GraphRow {
+  nodes: GraphNodeRow[];
+  edges: EdgeRow[];
+  truncated: boolean;
+}
+
+/** Compiles `graph`; `limit` caps the nodes. */
 export function compileGraph(
   scope: ParamScope,
   args: { namespace?: string | null; limit?: number | null },
   fields: GraphFields = ALL_GRAPH_FIELDS,
-): CompiledQuery {
-  const limit = checkLimit(scope, 'limit', args.limit);
+): CompiledQuery<GraphRow> {
+  const limit = checkLimit(scope.limits, 'limit', args.limit);
   const ns = scope.param(args.namespace ?? null);
   const lines = [
     `CALL () { MATCH (n:Entity) WHERE ${ns} IS NULL OR n.namespace = ${ns} WITH n ` +
@@ -23,7 +35,11 @@ export function compileGraph(
     'WITH nodes, truncated, last(nodes).id AS lastId',
     `CALL (nodes, lastId) { UNWIND nodes AS a MATCH (a)-[r]->(b:Entity) WHERE b.id <= lastId ` +
       `AND (${ns} IS NULL OR b.namespace = ${ns}) RETURN collect(${graphEdge('a', 'r', 'b', fields)}) AS edges }`,
-    `RETURN [n IN nodes | ${graphNode(scope, 'n', fields)}] AS nodes, edges, truncated`,
+    returnColumns<GraphRow>({
+      nodes: `[n IN nodes | ${graphNode(scope, 'n', fields)}]`,
+      edges: 'edges',
+      truncated: 'truncated',
+    }),
   ];
   return { cypher: lines.join('\n'), params: scope.params };
 }

@@ -3,28 +3,36 @@
  * query. Each level only expands the previous level's new nodes, so the work grows with the answer,
  * not with the graph; `limit` caps the nodes returned, nearest first.
  */
-import { RELATIONSHIP_TYPES } from '../dataset/PlanDataset';
-import { BadUserInputError } from '../errors/errors';
-import type { ParamScope, CompiledQuery } from './CompileScope';
+import type { RelationshipType } from '../dataset/PlanDataset';
+import type { ParamScope } from './CompileScope';
+import { returnColumns, type CompiledQuery } from './CompiledQuery';
+import { checkDepth, checkLimit } from './checkArguments';
+import type { GraphRow } from './compileGraph';
 import { graphEdge, graphNode, type GraphFields } from './graphShapes';
-import { checkLimit } from './listQuery';
 
 /** Arguments of `neighborhood`. */
 export interface NeighborhoodArgs {
   id: string;
   depth?: number | null;
-  relationTypes?: readonly string[] | null;
+  relationTypes?: readonly RelationshipType[] | null;
   limit?: number | null;
 }
 
-/**
- * One row: `found`, `nodes` (with `fields`), `edges` (unordered, without ids: see `finishEdges`),
- * `truncated`; `found` is false when the id is unknown.
- */
-export function compileNeighborhood(scope: ParamScope, args: NeighborhoodArgs, fields: GraphFields): CompiledQuery {
-  const depth = checkDepth(scope, args.depth);
-  const limit = checkLimit(scope, 'limit', args.limit);
-  const types = checkRelationTypes(args.relationTypes);
+/** The one row of `neighborhood`: a subgraph nearest first, and whether the start exists. */
+export interface NeighborhoodRow extends GraphRow {
+  found: boolean;
+}
+
+/** Compiles `neighborhood`, reading the GraphNode and GraphEdge `fields` given. */
+export function compileNeighborhood(
+  scope: ParamScope,
+  args: NeighborhoodArgs,
+  fields: GraphFields,
+): CompiledQuery<NeighborhoodRow> {
+  const depth = checkDepth(scope.limits, args.depth);
+  const limit = checkLimit(scope.limits, 'limit', args.limit);
+  // RelationType values are checked by GraphQL and match RELATIONSHIPS (see the vocabulary test).
+  const types = args.relationTypes ?? null;
   const typesParam = scope.param(types);
   const id = scope.param(args.id);
   const follows = (r: string): string => (types === null ? 'true' : `type(${r}) IN ${typesParam}`);
@@ -45,31 +53,12 @@ export function compileNeighborhood(scope: ParamScope, args: NeighborhoodArgs, f
     `WITH start, seen[..${limitParam}] AS nodes, size(seen) > ${limitParam} AS truncated`,
     `CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE ${follows('r')} ` +
       `AND b IN nodes RETURN collect(${graphEdge('a', 'r', 'b', fields)}) AS edges }`,
-    `RETURN start IS NOT NULL AS found, [n IN nodes | ${graphNode(scope, 'n', fields)}] AS nodes, edges, truncated`,
+    returnColumns<NeighborhoodRow>({
+      found: 'start IS NOT NULL',
+      nodes: `[n IN nodes | ${graphNode(scope, 'n', fields)}]`,
+      edges: 'edges',
+      truncated: 'truncated',
+    }),
   );
   return { cypher: lines.join('\n'), params: scope.params };
-}
-
-function checkDepth(scope: ParamScope, depth: number | null | undefined): number {
-  if (depth === null || depth === undefined) return 1;
-  if (!Number.isInteger(depth) || depth < 1 || depth > scope.limits.maxDepth) {
-    throw new BadUserInputError(`depth must be a whole number from 1 to ${scope.limits.maxDepth}, got ${depth}`, {
-      argument: 'depth',
-    });
-  }
-  return depth;
-}
-
-/** Checks relationship type names against the allow-list; null means every type. */
-export function checkRelationTypes(types: readonly string[] | null | undefined): string[] | null {
-  if (types === null || types === undefined) return null;
-  const unknown = types.filter((t) => !(RELATIONSHIP_TYPES as readonly string[]).includes(t));
-  if (unknown.length > 0) {
-    throw new BadUserInputError(
-      `relationTypes must name relationship types of the graph ` +
-        `(${RELATIONSHIP_TYPES.join(', ')}), got ${JSON.stringify(unknown)}`,
-      { argument: 'relationTypes' },
-    );
-  }
-  return [...types];
 }

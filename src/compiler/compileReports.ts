@@ -2,24 +2,14 @@
  * The analyst reports: what serves a goal (`goalImpact`), what no task stands behind (`gaps`), and
  * which entities have the most links (`mostConnected`). Each compiles only the parts selected.
  */
-import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
-import type { CompileScope, CompiledQuery } from './CompileScope';
-import { collectFields, subSelections } from './collectFields';
-import { checkLimit, rootSelections } from './listQuery';
+import { getNamedType, type GraphQLObjectType, type SelectionSetNode } from 'graphql';
+import type { CompileScope } from './CompileScope';
+import { returnColumns, type CompiledQuery, type ResultRow } from './CompiledQuery';
+import { checkLimit } from './checkArguments';
+import { fieldObjectType, returnObjectType, rootSelections, subSelections } from './collectFields';
 import { labelsOf } from './compileSearch';
 import { projectEntity, projectObject } from './project';
-
-function objectType(scope: CompileScope, type: GraphQLObjectType, field: string): GraphQLObjectType {
-  const named = getNamedType(type.getFields()[field]!.type);
-  if (!isObjectType(named)) throw new Error(`${type.name}.${field} must be an object type`);
-  return named;
-}
-
-function returnObject(scope: CompileScope): GraphQLObjectType {
-  const type = getNamedType(scope.info.returnType);
-  if (!isObjectType(type)) throw new Error(`${scope.info.fieldName} must return an object type`);
-  return type;
-}
+import { projectSelection } from './projectSelection';
 
 /** Collects a sorted list of nodes into a projected list, inside a CALL so ordering holds. */
 function collected(
@@ -28,7 +18,7 @@ function collected(
   match: string,
   v: string,
   type: GraphQLObjectType,
-  sets: ReturnType<typeof subSelections>,
+  sets: readonly SelectionSetNode[],
 ): { call: string; column: string } {
   const column = scope.variable('list');
   return {
@@ -44,61 +34,56 @@ function collected(
  * details or leads to it; industries count with their parts, since a task developing a system
  * develops its members.
  */
-export function compileGoalImpact(scope: CompileScope, id: string): CompiledQuery {
-  const type = returnObject(scope);
+export function compileGoalImpact(scope: CompileScope, id: string): CompiledQuery<ResultRow> {
+  const type = returnObjectType(scope.info);
   const lines = [
     `MATCH (g:Goal {id: ${scope.param(id)}})`,
     'CALL (g) { MATCH (x:Goal)-[:DETAILS|LEADS_TO*0..]->(g) RETURN collect(DISTINCT x) AS feeding }',
     'CALL (feeding) { UNWIND feeding AS x MATCH (t:Task)-[:ADVANCES]->(x) RETURN collect(DISTINCT t) AS serving }',
   ];
-  const entries: string[] = [];
-  for (const [key, nodes] of collectFields(scope.info, type, rootSelections(scope))) {
-    const name = nodes[0]!.name.value;
+  const walks: Record<string, { input: string; match: string } | undefined> = {
+    goals: { input: 'feeding', match: 'UNWIND feeding AS y' },
+    tasks: { input: 'serving', match: 'UNWIND serving AS y' },
+    industries: {
+      input: 'serving',
+      match: 'UNWIND serving AS t MATCH (t)-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(y:Industry)',
+    },
+    platforms: { input: 'serving', match: 'UNWIND serving AS t MATCH (t)-[:BUILDS]->(y:Platform)' },
+  };
+  const result = projectSelection(scope.info, type, rootSelections(scope.info), (field, nodes) => {
     const sets = subSelections(nodes);
-    const part = (input: string, match: string, v: string): void => {
-      const { call, column } = collected(scope, input, match, v, objectType(scope, type, name), sets);
-      lines.push(call);
-      entries.push(`\`${key}\`: ${column}`);
-    };
-    if (name === '__typename') entries.push(`\`${key}\`: '${type.name}'`);
-    else if (name === 'goal')
-      entries.push(`\`${key}\`: ${projectObject(scope, 'g', objectType(scope, type, name), sets)}`);
-    else if (name === 'goals') part('feeding', 'UNWIND feeding AS y', 'y');
-    else if (name === 'tasks') part('serving', 'UNWIND serving AS y', 'y');
-    else if (name === 'industries')
-      part('serving', 'UNWIND serving AS t MATCH (t)-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(y:Industry)', 'y');
-    else if (name === 'platforms') part('serving', 'UNWIND serving AS t MATCH (t)-[:BUILDS]->(y:Platform)', 'y');
-  }
-  lines.push(`RETURN {${entries.join(', ')}} AS result`);
+    if (field === 'goal') return projectObject(scope, 'g', fieldObjectType(type, field), sets);
+    const walk = walks[field];
+    if (!walk) return undefined;
+    const { call, column } = collected(scope, walk.input, walk.match, 'y', fieldObjectType(type, field), sets);
+    lines.push(call);
+    return column;
+  });
+  lines.push(returnColumns<ResultRow>({ result }));
   return { cypher: lines.join('\n'), params: scope.params };
 }
 
 /** One row with the gap lists selected, optionally within one namespace. */
-export function compileGaps(scope: CompileScope, namespace: string | null | undefined): CompiledQuery {
-  const type = returnObject(scope);
+export function compileGaps(scope: CompileScope, namespace: string | null | undefined): CompiledQuery<ResultRow> {
+  const type = returnObjectType(scope.info);
   const ns = scope.param(namespace ?? null);
-  const inNamespace = (v: string): string => `(${ns} IS NULL OR ${v}.namespace = ${ns})`;
+  const inNamespace = `(${ns} IS NULL OR y.namespace = ${ns})`;
+  const matches: Record<string, string | undefined> = {
+    goalsWithoutTasks: `MATCH (y:Goal) WHERE ${inNamespace} AND NOT EXISTS { (:Task)-[:ADVANCES]->(y) }`,
+    industriesWithoutTasks:
+      `MATCH (y:Industry) WHERE ${inNamespace} ` +
+      `AND NOT EXISTS { (:Task)-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(y) }`,
+    platformsWithoutTasks: `MATCH (y:Platform) WHERE ${inNamespace} AND NOT EXISTS { (:Task)-[:BUILDS]->(y) }`,
+  };
   const lines: string[] = [];
-  const entries: string[] = [];
-  for (const [key, nodes] of collectFields(scope.info, type, rootSelections(scope))) {
-    const name = nodes[0]!.name.value;
-    let match: string | undefined;
-    if (name === '__typename') entries.push(`\`${key}\`: '${type.name}'`);
-    else if (name === 'goalsWithoutTasks')
-      match = `MATCH (y:Goal) WHERE ${inNamespace('y')} AND NOT EXISTS { (:Task)-[:ADVANCES]->(y) }`;
-    else if (name === 'industriesWithoutTasks')
-      match =
-        `MATCH (y:Industry) WHERE ${inNamespace('y')} ` +
-        `AND NOT EXISTS { (:Task)-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(y) }`;
-    else if (name === 'platformsWithoutTasks')
-      match = `MATCH (y:Platform) WHERE ${inNamespace('y')} AND NOT EXISTS { (:Task)-[:BUILDS]->(y) }`;
-    if (match) {
-      const { call, column } = collected(scope, '', match, 'y', objectType(scope, type, name), subSelections(nodes));
-      lines.push(call);
-      entries.push(`\`${key}\`: ${column}`);
-    }
-  }
-  lines.push(`RETURN {${entries.join(', ')}} AS result`);
+  const result = projectSelection(scope.info, type, rootSelections(scope.info), (field, nodes) => {
+    const match = matches[field];
+    if (!match) return undefined;
+    const { call, column } = collected(scope, '', match, 'y', fieldObjectType(type, field), subSelections(nodes));
+    lines.push(call);
+    return column;
+  });
+  lines.push(returnColumns<ResultRow>({ result }));
   return { cypher: lines.join('\n'), params: scope.params };
 }
 
@@ -106,28 +91,21 @@ export function compileGaps(scope: CompileScope, namespace: string | null | unde
 export function compileMostConnected(
   scope: CompileScope,
   args: { kinds?: readonly string[] | null; limit?: number | null },
-): CompiledQuery {
-  const type = getNamedType(scope.info.returnType);
-  if (!isObjectType(type)) throw new Error('mostConnected must return Connectedness objects');
-  const limit = checkLimit(scope, 'limit', args.limit);
+): CompiledQuery<ResultRow> {
+  const type = returnObjectType(scope.info);
+  const limit = checkLimit(scope.limits, 'limit', args.limit);
   const labels = scope.param(labelsOf(args.kinds));
-  const entries: string[] = [];
-  for (const [key, nodes] of collectFields(scope.info, type, rootSelections(scope))) {
-    const name = nodes[0]!.name.value;
-    if (name === '__typename') entries.push(`\`${key}\`: 'Connectedness'`);
-    else if (name === 'entity')
-      entries.push(
-        `\`${key}\`: ` +
-          `${projectEntity(scope, 'n', getNamedType(type.getFields()['entity']!.type), subSelections(nodes))}`,
-      );
-    else if (name === 'degree' || name === 'inDegree' || name === 'outDegree') entries.push(`\`${key}\`: ${name}`);
-  }
+  const result = projectSelection(scope.info, type, rootSelections(scope.info), (field, nodes) => {
+    if (field === 'entity')
+      return projectEntity(scope, 'n', getNamedType(type.getFields()['entity']!.type), subSelections(nodes));
+    return field === 'degree' || field === 'inDegree' || field === 'outDegree' ? field : undefined;
+  });
   const cypher = [
     `MATCH (n:Entity) WHERE ${labels} IS NULL OR any(l IN labels(n) WHERE l IN ${labels})`,
     'WITH n, COUNT { (n)-->() } AS outDegree, COUNT { (n)<--() } AS inDegree',
     `WITH n, outDegree, inDegree, outDegree + inDegree AS degree ` +
       `ORDER BY degree DESC, n.id LIMIT ${scope.param(limit)}`,
-    `RETURN {${entries.join(', ')}} AS result`,
+    returnColumns<ResultRow>({ result }),
   ].join('\n');
   return { cypher, params: scope.params };
 }

@@ -3,12 +3,14 @@
  * as syntax: it is split into words of letters and digits (so no special character survives), and
  * each word is matched whole or as a prefix, in the name (weighted up) or the summary.
  */
-import { getNamedType, isObjectType } from 'graphql';
+import { getNamedType } from 'graphql';
 import { BadUserInputError } from '../errors/errors';
-import type { CompileScope, CompiledQuery } from './CompileScope';
-import { collectFields, subSelections } from './collectFields';
-import { checkLimit, rootSelections } from './listQuery';
+import type { CompileScope } from './CompileScope';
+import { returnColumns, type CompiledQuery, type ResultRow } from './CompiledQuery';
+import { checkLimit } from './checkArguments';
+import { returnObjectType, rootSelections, subSelections } from './collectFields';
 import { labelOfKind, projectEntity } from './project';
+import { projectSelection } from './projectSelection';
 
 /** Arguments of `search`. */
 export interface SearchArgs {
@@ -20,23 +22,17 @@ export interface SearchArgs {
 const MAX_WORDS = 16;
 
 /** Rows with one `result` column: `{score, entity}` keyed by the response keys of SearchHit. */
-export function compileSearch(scope: CompileScope, args: SearchArgs): CompiledQuery {
+export function compileSearch(scope: CompileScope, args: SearchArgs): CompiledQuery<ResultRow> {
   const query = luceneQuery(args.text);
-  const limit = checkLimit(scope, 'limit', args.limit);
+  const limit = checkLimit(scope.limits, 'limit', args.limit);
   const labels = labelsOf(args.kinds);
-  const hitType = getNamedType(scope.info.returnType);
-  if (!isObjectType(hitType)) throw new Error('search must return SearchHit objects');
-  const entries: string[] = [];
-  for (const [key, nodes] of collectFields(scope.info, hitType, rootSelections(scope))) {
-    const name = nodes[0]!.name.value;
-    if (name === '__typename') entries.push(`\`${key}\`: 'SearchHit'`);
-    else if (name === 'score') entries.push(`\`${key}\`: score`);
-    else if (name === 'entity')
-      entries.push(
-        `\`${key}\`: ` +
-          `${projectEntity(scope, 'node', getNamedType(hitType.getFields()['entity']!.type), subSelections(nodes))}`,
-      );
-  }
+  const hitType = returnObjectType(scope.info);
+  const result = projectSelection(scope.info, hitType, rootSelections(scope.info), (field, nodes) => {
+    if (field === 'score') return 'score';
+    if (field === 'entity')
+      return projectEntity(scope, 'node', getNamedType(hitType.getFields()['entity']!.type), subSelections(nodes));
+    return undefined;
+  });
   const labelsParam = scope.param(labels);
   // Without a kind filter only the best few hits can make the page, so Lucene need not score more:
   // four times the limit leaves room for the exact-name match to be moved to the front.
@@ -47,7 +43,7 @@ export function compileSearch(scope: CompileScope, args: SearchArgs): CompiledQu
     // An entity whose whole name is the text comes first, whatever Lucene thinks of its summary.
     `WITH node, score ORDER BY toLower(node.name) = ${scope.param(args.text.trim().toLowerCase())} DESC, ` +
       `score DESC, node.id LIMIT ${scope.param(limit)}`,
-    `RETURN {${entries.join(', ')}} AS result`,
+    returnColumns<ResultRow>({ result }),
   ].join('\n');
   return { cypher, params: scope.params };
 }

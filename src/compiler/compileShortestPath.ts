@@ -1,7 +1,8 @@
 /** `shortestPath`: Neo4j's shortestPath over links in either direction, with both ends checked. */
-import { BadUserInputError } from '../errors/errors';
-import type { CompileScope, CompiledQuery } from './CompileScope';
-import { graphEdge, graphNode, selectedGraphFields } from './graphShapes';
+import type { CompileScope } from './CompileScope';
+import { returnColumns, type CompiledQuery } from './CompiledQuery';
+import { checkMaxHops } from './checkArguments';
+import { graphEdge, graphNode, selectedGraphFields, type EdgeRow, type GraphNodeRow } from './graphShapes';
 
 /** Arguments of `shortestPath`. */
 export interface ShortestPathArgs {
@@ -11,16 +12,19 @@ export interface ShortestPathArgs {
 }
 
 /**
- * One row: `fromFound`, `toFound`, and `nodes`/`edges` in path order
- * (null when no path; edges without ids: see `finishEdges`).
+ * The one row of `shortestPath`: whether each end exists, and the path's nodes and edges in path order
+ * (null when there is no path; edges without ids: see `finishEdges`).
  */
-export function compileShortestPath(scope: CompileScope, args: ShortestPathArgs): CompiledQuery {
-  const maxHops = args.maxHops ?? scope.limits.maxHops;
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > scope.limits.maxHops) {
-    throw new BadUserInputError(`maxHops must be a whole number from 1 to ${scope.limits.maxHops}, got ${maxHops}`, {
-      argument: 'maxHops',
-    });
-  }
+export interface PathRow {
+  fromFound: boolean;
+  toFound: boolean;
+  nodes: GraphNodeRow[] | null;
+  edges: EdgeRow[] | null;
+}
+
+/** Compiles `shortestPath`, reading the GraphNode and GraphEdge fields the request selects. */
+export function compileShortestPath(scope: CompileScope, args: ShortestPathArgs): CompiledQuery<PathRow> {
+  const maxHops = checkMaxHops(scope.limits, args.maxHops);
   const fields = selectedGraphFields(scope);
   const lines = [
     `OPTIONAL MATCH (a:Entity {id: ${scope.param(args.from)}})`,
@@ -32,9 +36,12 @@ export function compileShortestPath(scope: CompileScope, args: ShortestPathArgs)
     `CALL (a, b) { OPTIONAL MATCH p = shortestPath((a)-[*..${maxHops}]-(b)) WHERE a <> b RETURN p }`,
     'WITH a, b, CASE WHEN a IS NOT NULL AND a = b THEN [a] ELSE nodes(p) END AS pathNodes, ' +
       'CASE WHEN a IS NOT NULL AND a = b THEN [] ELSE relationships(p) END AS pathRels',
-    `RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, ` +
-      `[n IN pathNodes | ${graphNode(scope, 'n', fields)}] AS nodes, ` +
-      `[r IN pathRels | ${graphEdge('startNode(r)', 'r', 'endNode(r)', fields)}] AS edges`,
+    returnColumns<PathRow>({
+      fromFound: 'a IS NOT NULL',
+      toFound: 'b IS NOT NULL',
+      nodes: `[n IN pathNodes | ${graphNode(scope, 'n', fields)}]`,
+      edges: `[r IN pathRels | ${graphEdge('startNode(r)', 'r', 'endNode(r)', fields)}]`,
+    }),
   );
   return { cypher: lines.join('\n'), params: scope.params };
 }

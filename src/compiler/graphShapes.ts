@@ -4,8 +4,9 @@
  * source, type and target every edge carries, so no property is read twice for them.
  */
 import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
+import type { RelationshipType } from '../dataset/PlanDataset';
 import type { CompileScope, ParamScope } from './CompileScope';
-import { collectFields, subSelections } from './collectFields';
+import { collectFields, returnObjectType, subSelections } from './collectFields';
 import { kindExpression } from './project';
 
 /** Which GraphNode and GraphEdge fields to read. */
@@ -23,8 +24,7 @@ export const ALL_GRAPH_FIELDS: GraphFields = { node: new Set(NODE_FIELDS), edge:
 /** The fields selected under `nodes` and `edges` of the root field that `scope` compiles. */
 export function selectedGraphFields(scope: CompileScope): GraphFields {
   const { info } = scope;
-  const rootType = getNamedType(info.returnType);
-  if (!isObjectType(rootType)) throw new Error(`${info.fieldName} must return an object type`);
+  const rootType = returnObjectType(info);
   const root = collectFields(info, rootType, subSelections(info.fieldNodes));
   const under = (field: 'nodes' | 'edges'): Set<string> => {
     const names = new Set<string>();
@@ -58,10 +58,16 @@ export function graphEdge(source: string, r: string, target: string, fields: Gra
   return `{source: ${source}.id, type: type(${r}), target: ${target}.id${extras.join('')}}`;
 }
 
+/** A node as the compiled queries return it: the id and the selected GraphNode fields. */
+export interface GraphNodeRow {
+  id: string;
+  [field: string]: unknown;
+}
+
 /** An edge as the compiled queries return it. */
 export interface EdgeRow {
   source: string;
-  type: string;
+  type: RelationshipType;
   target: string;
   [attribute: string]: unknown;
 }

@@ -6,22 +6,34 @@
 import {
   getNamedType,
   isAbstractType,
+  isInterfaceType,
   isListType,
   isNonNullType,
   isObjectType,
-  Kind,
+  type FieldNode,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLObjectType,
   type SelectionSetNode,
 } from 'graphql';
-import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel } from '../dataset/PlanDataset';
+import { NODE_LABELS, type NodeLabel } from '../dataset/PlanDataset';
+import { relationOf, type Relation } from './relationOf';
 import type { CompileScope, ParamScope } from './CompileScope';
 import { collectFields, subSelections } from './collectFields';
+import { projectSelection, type ProjectionOptions } from './projectSelection';
+import { InternalError } from '../errors/errors';
+
+/** The EntityKind of a label, as a type: `ActionPlan` -> `ACTION_PLAN`. */
+export type KindOf<L extends string> = L extends `${infer First}${infer Rest}`
+  ? `${Uppercase<First>}${SnakeTail<Rest>}`
+  : L;
+type SnakeTail<S extends string> = S extends `${infer C}${infer Rest}`
+  ? `${C extends Lowercase<C> ? Uppercase<C> : `_${C}`}${SnakeTail<Rest>}`
+  : S;
 
 /** The EntityKind enum value of a node label: `ActionPlan` -> `ACTION_PLAN`. */
-export function kindOfLabel(label: NodeLabel): string {
-  return label.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+export function kindOfLabel<L extends NodeLabel>(label: L): KindOf<L> {
+  return label.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() as KindOf<L>;
 }
 
 /** The node label of an EntityKind value, or undefined for a value that names none. */
@@ -48,22 +60,44 @@ export function projectEntity(
   sets: readonly SelectionSetNode[],
 ): string {
   if (isObjectType(type)) return projectObject(scope, v, type, sets);
-  if (!isAbstractType(type)) throw new Error(`Cannot project ${type.name}: not an entity type`);
+  if (!isAbstractType(type)) throw new InternalError(`Cannot project ${type.name}: not an entity type`);
   const possible = scope.info.schema.getPossibleTypes(type);
-  const bodies = possible.map((object) => ({
-    object,
-    body: projectObject(scope, v, object, sets, { typename: false }),
-  }));
-  // When no fragment picks type-specific fields, every type projects alike: skip the CASE.
-  const first = bodies[0];
-  const typename = `\`__typename\`: ${labelExpression(v)}`;
-  if (first && bodies.every((b) => stripParams(b.body) === stripParams(first.body))) {
-    return withKey(first.body, typename);
+  const typename = labelExpression(v);
+  // When no fragment picks type-specific fields, every type projects alike: one map, no CASE.
+  if (selectsInterfaceFieldsOnly(scope, isInterfaceType(type) ? type.getFields() : {}, possible, sets)) {
+    return projectSelection(
+      scope.info,
+      possible[0]!,
+      sets,
+      (field) => (field === 'kind' ? kindExpression(scope, v) : `${v}.\`${field}\``),
+      { typename, alwaysTypename: true },
+    );
   }
-  const branches = bodies.map(
-    ({ object, body }) => `WHEN ${v}:${label(object)} THEN ${withKey(body, `\`__typename\`: '${object.name}'`)}`,
+  const branches = possible.map(
+    (object) => `WHEN ${v}:${label(object)} THEN ${projectObject(scope, v, object, sets, { alwaysTypename: true })}`,
   );
   return `CASE ${branches.join(' ')} END`;
+}
+
+// True when every possible type collects the same response keys for the same interface fields, which
+// are all plain properties (or `kind`): then one map serves every type.
+function selectsInterfaceFieldsOnly(
+  scope: CompileScope,
+  interfaceFields: Record<string, unknown>,
+  possible: readonly GraphQLObjectType[],
+  sets: readonly SelectionSetNode[],
+): boolean {
+  const signature = (object: GraphQLObjectType): string | undefined => {
+    const parts: string[] = [];
+    for (const [key, nodes] of collectFields(scope.info, object, sets)) {
+      const field = nodes[0]!.name.value;
+      if (field !== '__typename' && !(field in interfaceFields)) return undefined;
+      parts.push(`${key}:${field}`);
+    }
+    return parts.join(',');
+  };
+  const first = possible[0] && signature(possible[0]);
+  return first !== undefined && possible.every((object) => signature(object) === first);
 }
 
 /** Map literal for node `v` of object type `type`. */
@@ -72,20 +106,19 @@ export function projectObject(
   v: string,
   type: GraphQLObjectType,
   sets: readonly SelectionSetNode[],
-  options = { typename: true },
+  options: ProjectionOptions = {},
 ): string {
-  const entries: string[] = [];
-  for (const [key, nodes] of collectFields(scope.info, type, sets)) {
-    const fieldName = nodes[0]!.name.value;
-    if (fieldName === '__typename') {
-      if (options.typename) entries.push(`\`${key}\`: '${type.name}'`);
-      continue;
-    }
-    const field = type.getFields()[fieldName];
-    if (!field) throw new Error(`No field ${fieldName} on ${type.name}`);
-    entries.push(`\`${key}\`: ${fieldExpression(scope, v, type, field, subSelections(nodes))}`);
-  }
-  return `{${entries.join(', ')}}`;
+  return projectSelection(
+    scope.info,
+    type,
+    sets,
+    (name, nodes) => {
+      const field = type.getFields()[name];
+      if (!field) throw new InternalError(`No field ${name} on ${type.name}`);
+      return fieldExpression(scope, v, type, field, subSelections(nodes));
+    },
+    options,
+  );
 }
 
 function fieldExpression(
@@ -101,41 +134,6 @@ function fieldExpression(
   return `${v}.\`${field.name}\``;
 }
 
-interface Relation {
-  type: string;
-  direction: 'OUT' | 'IN';
-}
-
-const relations = new WeakMap<GraphQLField<unknown, unknown>, Relation | null>();
-
-/** The `@relation` directive of a field, checked against the relationship allow-list. */
-function relationOf(field: GraphQLField<unknown, unknown>): Relation | null {
-  const cached = relations.get(field);
-  if (cached !== undefined) return cached;
-  const directive = field.astNode?.directives?.find((d) => d.name.value === 'relation');
-  let relation: Relation | null = null;
-  if (directive) {
-    const arg = (name: string): string | undefined => {
-      const value = directive.arguments?.find((a) => a.name.value === name)?.value;
-      return value && (value.kind === Kind.STRING || value.kind === Kind.ENUM) ? value.value : undefined;
-    };
-    const type = arg('type');
-    const direction = arg('direction');
-    if (
-      !type ||
-      !(RELATIONSHIP_TYPES as readonly string[]).includes(type) ||
-      (direction !== 'OUT' && direction !== 'IN')
-    ) {
-      throw new Error(
-        `@relation on ${field.name} names an unknown type or direction: ${type ?? '?'} ${direction ?? '?'}`,
-      );
-    }
-    relation = { type, direction };
-  }
-  relations.set(field, relation);
-  return relation;
-}
-
 function relationExpression(
   scope: CompileScope,
   v: string,
@@ -144,7 +142,7 @@ function relationExpression(
   sets: SelectionSetNode[],
 ): string {
   const named = getNamedType(field.type);
-  if (!isObjectType(named)) throw new Error(`@relation field ${field.name} must return an object type`);
+  if (!isObjectType(named)) throw new InternalError(`@relation field ${field.name} must return an object type`);
   const n = scope.variable('n');
   const r = scope.variable('r');
   if (named.name.endsWith('LinkConnection')) {
@@ -163,28 +161,22 @@ function connectionExpression(
   const edgeType = getNamedType(o.connection.getFields()['edges']!.type) as GraphQLObjectType;
   const nodeType = getNamedType(edgeType.getFields()['node']!.type) as GraphQLObjectType;
   const pattern = arrow(o.v, o.r, o.relation, o.n, label(nodeType));
-  const entries: string[] = [];
-  for (const [key, nodes] of collectFields(scope.info, o.connection, o.sets)) {
-    const name = nodes[0]!.name.value;
-    if (name === '__typename') entries.push(`\`${key}\`: '${o.connection.name}'`);
-    else if (name === 'totalCount') entries.push(`\`${key}\`: COUNT { MATCH ${pattern} }`);
-    else if (name === 'edges') {
-      const edge: string[] = [];
-      for (const [edgeKey, edgeNodes] of collectFields(scope.info, edgeType, subSelections(nodes))) {
-        const edgeField = edgeNodes[0]!.name.value;
-        if (edgeField === '__typename') edge.push(`\`${edgeKey}\`: '${edgeType.name}'`);
-        else if (edgeField === 'node')
-          edge.push(`\`${edgeKey}\`: ${projectObject(scope, o.n, nodeType, subSelections(edgeNodes))}`);
-        else if (edgeField === 'type') edge.push(`\`${edgeKey}\`: type(${o.r})`);
-        else edge.push(`\`${edgeKey}\`: ${o.r}.\`${edgeField}\``);
-      }
-      entries.push(
-        `\`${key}\`: COLLECT { MATCH ${pattern} WITH ${o.r}, ${o.n} ` +
-          `ORDER BY ${linkOrder(o.n, nodeType)} RETURN {${edge.join(', ')}} AS item }`,
+  const edge = (nodes: readonly FieldNode[]): string =>
+    projectSelection(scope.info, edgeType, subSelections(nodes), (field, edgeNodes) => {
+      if (field === 'node') return projectObject(scope, o.n, nodeType, subSelections(edgeNodes));
+      if (field === 'type') return `type(${o.r})`;
+      return `${o.r}.\`${field}\``;
+    });
+  return projectSelection(scope.info, o.connection, o.sets, (field, nodes) => {
+    if (field === 'totalCount') return `COUNT { MATCH ${pattern} }`;
+    if (field === 'edges') {
+      return (
+        `COLLECT { MATCH ${pattern} WITH ${o.r}, ${o.n} ` +
+        `ORDER BY ${linkOrder(o.n, nodeType)} RETURN ${edge(nodes)} AS item }`
       );
     }
-  }
-  return `{${entries.join(', ')}}`;
+    return undefined;
+  });
 }
 
 // Linked entities come in the source's order where the type has one (goals, tasks), else by id; a
@@ -205,15 +197,7 @@ function isListField(field: GraphQLField<unknown, unknown>): boolean {
 
 /** The node label of an entity object type; the two share their names. */
 export function label(type: GraphQLObjectType): NodeLabel {
-  if (!(NODE_LABELS as readonly string[]).includes(type.name)) throw new Error(`${type.name} is not an entity type`);
+  if (!(NODE_LABELS as readonly string[]).includes(type.name))
+    throw new InternalError(`${type.name} is not an entity type`);
   return type.name as NodeLabel;
-}
-
-function withKey(map: string, entry: string): string {
-  return map === '{}' ? `{${entry}}` : `{${entry}, ${map.slice(1)}`;
-}
-
-// Two projections that differ only in parameter numbering select the same thing.
-function stripParams(text: string): string {
-  return text.replace(/\$p\d+/g, '$p').replace(/\b([nr])\d+\b/g, '$1');
 }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors/errors';
-import type { ApiLimits } from '../compiler/CompileScope';
+import type { ApiLimits } from './ApiLimits';
 import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
 
 /** Where the graph lives: a Neo4j this process starts itself, or one reached at a URI. */

@@ -258,7 +258,7 @@ export class Database {
     // Each try of a transaction function passes through here: the driver retries transient failures,
     // but not once the request has been answered, nor a query that ran out of memory (it would again).
     const attempt: AttemptGuard = (fn) => async (tx) => {
-      if (deadline?.passed) throw new Error('the request was answered with QUERY_TIMEOUT; not retried');
+      if (deadline?.passed) throw new QueryTimeoutError('the request was answered with QUERY_TIMEOUT; not retried');
       try {
         return await fn(tx);
       } catch (error) {
@@ -432,7 +432,7 @@ class Deadline {
     const fired = new Promise<never>((_, reject) => {
       this.timer = setTimeout(() => {
         this.passed = true;
-        reject(new Error(`${this.what} ${this.ms} ms`));
+        reject(new QueryTimeoutError(`${this.what} ${this.ms} ms`));
       }, this.ms);
     });
     return Promise.race([work, fired]);

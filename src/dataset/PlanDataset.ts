@@ -5,27 +5,40 @@ export const NODE_LABELS = ['Plan', 'Goal', 'Task', 'Industry', 'Platform', 'Are
 /** One of `NODE_LABELS`. */
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
-/** Relationship types a dataset may use. */
-export const RELATIONSHIP_TYPES = [
-  'ADVANCES',
-  'DEVELOPS',
-  'BUILDS',
-  'COORDINATES',
-  'PART_OF',
-  'DETAILS',
-  'LEADS_TO',
-  'SETS',
-  'DEPLOYS',
-  'GOVERNS',
-  'LOCATED_IN',
-  'SUPPORTS',
-  'CALLS_FOR',
-  'UPGRADES',
-  'HOSTS',
-  'REPORTS_ON',
-] as const;
-/** One of `RELATIONSHIP_TYPES`. */
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+/**
+ * The relationship types of the graph and, for each, the kinds of node it may run from and to. Every
+ * other list of types (the SDL's RelationType, the dataset JSON Schema) is checked against this one.
+ */
+export const RELATIONSHIPS = {
+  ADVANCES: [['Task', 'Goal']],
+  DEVELOPS: [
+    ['Task', 'Industry'],
+    ['ActionPlan', 'Industry'],
+  ],
+  BUILDS: [['Task', 'Platform']],
+  COORDINATES: [['Task', 'Area']],
+  PART_OF: [['Industry', 'Industry']],
+  DETAILS: [['Goal', 'Goal']],
+  LEADS_TO: [['Goal', 'Goal']],
+  SETS: [['Plan', 'Goal']],
+  DEPLOYS: [['Plan', 'Task']],
+  GOVERNS: [['Plan', 'Area']],
+  LOCATED_IN: [['Area', 'Area']],
+  SUPPORTS: [['Goal', 'Area']],
+  CALLS_FOR: [['Plan', 'ActionPlan']],
+  UPGRADES: [['Industry', 'Industry']],
+  HOSTS: [['Platform', 'Platform']],
+  REPORTS_ON: [['Source', 'Plan']],
+} as const satisfies Record<string, readonly (readonly [NodeLabel, NodeLabel])[]>;
+/** A relationship type of the graph. */
+export type RelationshipType = keyof typeof RELATIONSHIPS;
+/** Every relationship type, in the order `RELATIONSHIPS` lists them. */
+export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIPS) as readonly RelationshipType[];
+
+/** Whether a relationship of `type` may run from a `from` node to a `to` node. */
+export function allowsEnds(type: RelationshipType, from: NodeLabel, to: NodeLabel): boolean {
+  return (RELATIONSHIPS[type] as readonly (readonly [NodeLabel, NodeLabel])[]).some(([f, t]) => f === from && t === to);
+}
 
 /** Whether the source says a link outright or we read it in. */
 export type Basis = 'STATED' | 'INFERRED';

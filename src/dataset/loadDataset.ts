@@ -4,7 +4,7 @@
  * longer has is removed. Either all of it commits or none of it does.
  */
 import type { Database, Row, WriteTransaction } from '../database/Database';
-import { DatasetError } from '../errors/errors';
+import { DatasetError, InternalError } from '../errors/errors';
 import { readCypher } from '../cypher/readCypher';
 import { qualify, type PlanDataset } from './PlanDataset';
 import type { CheckedDataset } from './readDataset';
@@ -115,7 +115,7 @@ async function inBatches(
     const result = await tx.run(cypher, { rows: batch });
     // A row whose MATCH found nothing would vanish silently; the counts must add up.
     if (count(result, 'merged') !== batch.length) {
-      throw new Error(`Expected to merge ${batch.length} rows but merged ${count(result, 'merged')}`);
+      throw new InternalError(`Expected to merge ${batch.length} rows but merged ${count(result, 'merged')}`);
     }
     onBatch(
       { created: count(result, 'created'), updated: count(result, 'updated') },

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import { DatasetError, type DatasetProblem } from '../errors/errors';
 import { SCHEMA_DIR } from '../paths';
-import { qualify, type PlanDataset } from './PlanDataset';
+import { allowsEnds, qualify, RELATIONSHIPS, type DatasetNode, type PlanDataset } from './PlanDataset';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
 const validate = ajv.compile<PlanDataset>(
@@ -91,6 +91,17 @@ export function checkDataset(file: string, json: unknown): CheckedDataset {
     if (!touchesOwnNode && problems.every((p) => p.entry !== entry)) {
       problems.push({ entry, field: 'from', message: 'one end of a relationship must be a node of this file' });
     }
+    const from = localNode(dataset, local, rel.from);
+    const to = localNode(dataset, local, rel.to);
+    // Ends in another file are checked for existence when loading; their kinds are not known here.
+    if (from && to && !allowsEnds(rel.type, from.label, to.label)) {
+      const allowed = RELATIONSHIPS[rel.type].map(([f, t]) => `${f} -> ${t}`).join(', ');
+      problems.push({
+        entry,
+        field: 'type',
+        message: `${rel.type} links ${allowed}, not ${from.label} "${rel.from}" -> ${to.label} "${rel.to}"`,
+      });
+    }
     const key = `${rel.type} ${qualify(dataset.namespace, rel.from)} ${qualify(dataset.namespace, rel.to)}`;
     const first = seen.get(key);
     if (first !== undefined) {
@@ -101,6 +112,14 @@ export function checkDataset(file: string, json: unknown): CheckedDataset {
   });
   if (problems.length > 0) throw new DatasetError(file, problems);
   return { file, dataset, externalReferences: [...external].sort() };
+}
+
+// The node of this file a reference names, if it names one.
+function localNode(dataset: PlanDataset, local: Map<string, number>, reference: string): DatasetNode | undefined {
+  const index = local.get(
+    reference.startsWith(`${dataset.namespace}:`) ? reference.slice(dataset.namespace.length + 1) : reference,
+  );
+  return index === undefined ? undefined : dataset.nodes[index];
 }
 
 function describeSchemaErrors(json: unknown, errors: ErrorObject[]): DatasetProblem[] {

@@ -1,6 +1,8 @@
 /**
- * Every error the project raises on purpose. GraphQL errors carry `extensions.code` from `ErrorCode`;
- * anything not listed here is unexpected and is masked as INTERNAL_SERVER_ERROR (see maskError).
+ * Every error the project raises on purpose, all of them a `CodedError`: a code from `ErrorCode` and the
+ * HTTP status of that code. Refusals a client can act on pass to it as they are; bugs, start-up and
+ * configuration faults carry INTERNAL_SERVER_ERROR and are shown to a client only as that code (see
+ * maskError and httpError), while the CLI and start-up print their messages.
  */
 import { GraphQLError } from 'graphql';
 
@@ -127,36 +129,46 @@ export class TooManyRequestsError extends CodedError {
   }
 }
 
+/** A rule the code itself guarantees was broken (a bug): logged in full, shown to clients only by its code. */
+export class InternalError extends CodedError {
+  constructor(message: string) {
+    super(ErrorCode.INTERNAL_SERVER_ERROR, message);
+  }
+}
+
 /** A configuration value is missing or malformed; start-up stops with this message. */
-export class ConfigError extends Error {
+export class ConfigError extends CodedError {
   constructor(
     readonly variable: string,
     message: string,
   ) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
+    super(ErrorCode.INTERNAL_SERVER_ERROR, `${variable}: ${message}`);
   }
 }
 
-/** Start-up could not complete (Neo4j unreachable, Java missing, port taken, ...). */
-export class StartupError extends Error {
+/** Start-up could not complete (Neo4j unreachable, Java missing, port taken, a schema fault, ...). */
+export class StartupError extends CodedError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'StartupError';
+    super(ErrorCode.INTERNAL_SERVER_ERROR, message);
+    if (options?.cause !== undefined) this.cause = options.cause;
   }
 }
 
-/** A plan dataset broke its schema or its references; names the file, the entry and the field. */
-export class DatasetError extends Error {
+/**
+ * A plan dataset broke its schema or its references; names the file, the entry and the field of every
+ * problem at once. BAD_USER_INPUT, with the problems in `extensions`, wherever a request sent it.
+ */
+export class DatasetError extends CodedError {
   constructor(
     readonly file: string,
     readonly problems: readonly DatasetProblem[],
   ) {
     super(
+      ErrorCode.BAD_USER_INPUT,
       `${file}: ${problems.length} problem(s), nothing was written:\n` +
         problems.map((p) => `  - ${p.entry} ${p.field}: ${p.message}`).join('\n'),
+      { extensions: { problems } },
     );
-    this.name = 'DatasetError';
   }
 }
 
@@ -167,12 +179,4 @@ export interface DatasetProblem {
   /** The field at fault, e.g. `summary`. */
   field: string;
   message: string;
-}
-
-/** Thrown from exhaustive switches; the compiler proves it is never reached. */
-export class UnreachableCaseError extends Error {
-  constructor(value: never) {
-    super(`Unreachable case: ${JSON.stringify(value)}`);
-    this.name = 'UnreachableCaseError';
-  }
 }

@@ -1,4 +1,5 @@
 /** The graph as exporters receive it: nodes and directed edges with their attributes. */
+import type { RelationshipType } from '../dataset/PlanDataset';
 
 /** A node to export. */
 export interface ExportNode {
@@ -13,7 +14,7 @@ export interface ExportNode {
 /** A directed edge to export. */
 export interface ExportEdge {
   id: string;
-  type: string;
+  type: RelationshipType;
   source: string;
   target: string;
   basis: string;

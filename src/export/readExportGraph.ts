@@ -1,8 +1,9 @@
 /** Reads the whole graph, or the neighbourhood of one entity, for an export: one query either way. */
 import type { Database } from '../database/Database';
-import type { ApiLimits } from '../compiler/CompileScope';
+import type { ApiLimits } from '../config/ApiLimits';
 import { ParamScope } from '../compiler/CompileScope';
-import { compileGraph } from '../compiler/compileGraph';
+import { compileGraph, type GraphRow } from '../compiler/compileGraph';
+import { runCompiled } from '../compiler/runCompiled';
 import { compileNeighborhood } from '../compiler/compileNeighborhood';
 import { ALL_GRAPH_FIELDS, finishEdges } from '../compiler/graphShapes';
 import { NotFoundError } from '../errors/errors';
@@ -26,13 +27,14 @@ export async function readExportGraph(
     selection.focus === undefined
       ? compileGraph(scope, {})
       : compileNeighborhood(scope, { id: selection.focus, depth: selection.depth ?? null }, ALL_GRAPH_FIELDS);
-  const [row] = await db.read(query.cypher, query.params);
-  if (selection.focus !== undefined && !row?.['found']) {
+  const [row] = await runCompiled<GraphRow & { found?: boolean }>(db, query);
+  if (selection.focus !== undefined && !row?.found) {
     throw new NotFoundError(`focus: no entity has the id ${JSON.stringify(selection.focus)}`, { argument: 'focus' });
   }
   return {
-    nodes: (row?.['nodes'] ?? []) as ExportGraph['nodes'],
-    edges: finishEdges((row?.['edges'] ?? []) as Omit<ExportEdge, 'id'>[], { sort: true }),
-    truncated: row?.['truncated'] === true,
+    // ALL_GRAPH_FIELDS reads every GraphNode field, so each node is a whole ExportNode.
+    nodes: (row?.nodes ?? []) as unknown as ExportGraph['nodes'],
+    edges: finishEdges((row?.edges ?? []) as Omit<ExportEdge, 'id'>[], { sort: true }),
+    truncated: row?.truncated === true,
   };
 }

@@ -1,7 +1,7 @@
 /** Per-request state handed to every resolver; built fresh for each request. */
 import type { Database } from '../database/Database';
 import type { Logger } from '../logging/createLogger';
-import type { ApiLimits } from '../compiler/CompileScope';
+import type { ApiLimits } from '../config/ApiLimits';
 import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
 import type { AdhocSlots } from '../adhoc/AdhocSlots';
 import type { RequestOutcome } from '../http/requestLog';

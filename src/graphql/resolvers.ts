@@ -2,35 +2,25 @@
  * The resolver map. Every root field compiles its whole selection into one Cypher query and returns
  * the rows; nested fields are then read from those rows by `readResponseKey`, never fetched again.
  */
-import {
-  defaultFieldResolver,
-  getNamedType,
-  isObjectType,
-  type GraphQLFieldResolver,
-  type GraphQLObjectType,
-  type GraphQLResolveInfo,
-} from 'graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from './generated/resolvers';
 import type { Context } from './context';
-import { CompileScope, type CompiledQuery } from '../compiler/CompileScope';
-import { finishEdges, selectedGraphFields, type EdgeRow } from '../compiler/graphShapes';
+import { CompileScope } from '../compiler/CompileScope';
+import type { CompiledQuery, Projected, ResultRow } from '../compiler/CompiledQuery';
+import { returnObjectType } from '../compiler/collectFields';
+import { finishEdges, selectedGraphFields } from '../compiler/graphShapes';
 import { compileGraph } from '../compiler/compileGraph';
-import {
-  compileConnection,
-  compileList,
-  shapeConnection,
-  type ConnectionArgs,
-  type ListArgs,
-} from '../compiler/listQuery';
+import { compileList, type ListArgs } from '../compiler/compileList';
+import { compileConnection, shapeConnection, type ConnectionArgs } from '../compiler/compileConnection';
 import { compileNode } from '../compiler/compileNode';
 import { compileSearch } from '../compiler/compileSearch';
 import { compileNeighborhood } from '../compiler/compileNeighborhood';
 import { compileShortestPath } from '../compiler/compileShortestPath';
 import { compileGaps, compileGoalImpact, compileMostConnected } from '../compiler/compileReports';
-import { NotFoundError } from '../errors/errors';
+import { runCompiled } from '../compiler/runCompiled';
+import { NotFoundError, InternalError } from '../errors/errors';
 import { JSONResolver } from 'graphql-scalars';
 import { runAdhocCypher } from '../adhoc/runAdhocCypher';
-import type { Projection } from '../model/Projection';
 import { NODE_LABELS, type NodeLabel } from '../dataset/PlanDataset';
 
 /**
@@ -45,30 +35,22 @@ export const readResponseKey: GraphQLFieldResolver<unknown, Context> = (source, 
   return defaultFieldResolver(source, args, context, info);
 };
 
-type Row = Projection<object>;
-
-async function rows(context: Context, query: CompiledQuery): Promise<Row[]> {
-  const result = await context.db.read(query.cypher, query.params);
-  return result.map((r) => r['result'] as Row);
+async function results(context: Context, query: CompiledQuery<ResultRow>): Promise<Projected[]> {
+  return (await runCompiled(context.db, query)).map((row) => row.result);
 }
 
 function scope(context: Context, info: GraphQLResolveInfo): CompileScope {
   return new CompileScope(info, context.limits);
 }
 
-function returnObject(info: GraphQLResolveInfo): GraphQLObjectType {
-  const type = getNamedType(info.returnType);
-  if (!isObjectType(type)) throw new Error(`${info.fieldName} must return an object type`);
-  return type;
-}
+const list = async (args: ListArgs, context: Context, info: GraphQLResolveInfo): Promise<Projected[]> =>
+  results(context, compileList(scope(context, info), returnObjectType(info), args));
 
-const list = async (args: ListArgs, context: Context, info: GraphQLResolveInfo): Promise<Row[]> =>
-  rows(context, compileList(scope(context, info), returnObject(info), args));
-
-const connection = async (args: ConnectionArgs, context: Context, info: GraphQLResolveInfo): Promise<Row> => {
-  const compiled = compileConnection(scope(context, info), returnObject(info), args);
-  const [row] = await rows(context, compiled);
-  return shapeConnection(row as Record<string, unknown>, compiled);
+const connection = async (args: ConnectionArgs, context: Context, info: GraphQLResolveInfo) => {
+  const compiled = compileConnection(scope(context, info), returnObjectType(info), args);
+  const [row] = await runCompiled(context.db, compiled);
+  // Aggregations always return one row.
+  return shapeConnection(row!, compiled);
 };
 
 /** Resolvers for every type in `schema/`. */
@@ -85,49 +67,40 @@ export const resolvers: Resolvers = {
     industriesConnection: (_parent, args, context, info) => connection(args, context, info),
     platformsConnection: (_parent, args, context, info) => connection(args, context, info),
     node: async (_parent, { id }, context, info) =>
-      (await rows(context, compileNode(scope(context, info), id)))[0] ?? null,
-    search: (_parent, args, context, info) => rows(context, compileSearch(scope(context, info), args)),
+      (await results(context, compileNode(scope(context, info), id)))[0] ?? null,
+    search: (_parent, args, context, info) => results(context, compileSearch(scope(context, info), args)),
     neighborhood: async (_parent, args, context, info) => {
       const compile = scope(context, info);
-      const [row] = await context.db.read(...spread(compileNeighborhood(compile, args, selectedGraphFields(compile))));
-      if (!row?.['found'])
+      const [row] = await runCompiled(context.db, compileNeighborhood(compile, args, selectedGraphFields(compile)));
+      if (!row?.found)
         throw new NotFoundError(`neighborhood: no entity has the id ${JSON.stringify(args.id)}`, { argument: 'id' });
-      return {
-        nodes: row['nodes'],
-        edges: finishEdges(row['edges'] as EdgeRow[], { sort: true }),
-        truncated: row['truncated'],
-      };
+      return { nodes: row.nodes, edges: finishEdges(row.edges, { sort: true }), truncated: row.truncated };
     },
     shortestPath: async (_parent, args, context, info) => {
-      const [row] = await context.db.read(...spread(compileShortestPath(scope(context, info), args)));
+      const [row] = await runCompiled(context.db, compileShortestPath(scope(context, info), args));
       for (const end of ['from', 'to'] as const) {
         if (!row?.[`${end}Found`])
           throw new NotFoundError(`shortestPath: no entity has the id ${JSON.stringify(args[end])} (argument ${end})`, {
             argument: end,
           });
       }
-      const nodes = row?.['nodes'] as unknown[] | null;
-      return nodes
-        ? { length: nodes.length - 1, nodes, edges: finishEdges(row?.['edges'] as EdgeRow[], { sort: false }) }
-        : null;
+      if (!row?.nodes || !row.edges) return null;
+      return { length: row.nodes.length - 1, nodes: row.nodes, edges: finishEdges(row.edges, { sort: false }) };
     },
     graph: async (_parent, args, context, info) => {
       const compile = scope(context, info);
-      const [row] = await context.db.read(...spread(compileGraph(compile, args, selectedGraphFields(compile))));
-      return {
-        nodes: row?.['nodes'],
-        edges: finishEdges((row?.['edges'] ?? []) as EdgeRow[], { sort: true }),
-        truncated: row?.['truncated'],
-      };
+      const [row] = await runCompiled(context.db, compileGraph(compile, args, selectedGraphFields(compile)));
+      // The query collects, so it always returns its one row.
+      return { nodes: row!.nodes, edges: finishEdges(row!.edges, { sort: true }), truncated: row!.truncated };
     },
     goalImpact: async (_parent, { id }, context, info) => {
-      const [row] = await rows(context, compileGoalImpact(scope(context, info), id));
-      if (!row) throw new NotFoundError(`goalImpact: no goal has the id ${JSON.stringify(id)}`, { argument: 'id' });
-      return row;
+      const [result] = await results(context, compileGoalImpact(scope(context, info), id));
+      if (!result) throw new NotFoundError(`goalImpact: no goal has the id ${JSON.stringify(id)}`, { argument: 'id' });
+      return result;
     },
     gaps: async (_parent, { namespace }, context, info) =>
-      (await rows(context, compileGaps(scope(context, info), namespace)))[0] ?? {},
-    mostConnected: (_parent, args, context, info) => rows(context, compileMostConnected(scope(context, info), args)),
+      (await results(context, compileGaps(scope(context, info), namespace)))[0] ?? {},
+    mostConnected: (_parent, args, context, info) => results(context, compileMostConnected(scope(context, info), args)),
     cypher: (_parent, { query, params }, context) =>
       runAdhocCypher(
         { db: context.db, settings: context.adhoc, slots: context.adhocSlots },
@@ -139,7 +112,7 @@ export const resolvers: Resolvers = {
     // The compiler projects __typename wherever a field's type is the Entity interface.
     __resolveType: (entity) => {
       const name = entity.__typename;
-      if (!isEntityTypeName(name)) throw new Error(`Compiled entity has no known __typename: ${String(name)}`);
+      if (!isEntityTypeName(name)) throw new InternalError(`Compiled entity has no known __typename: ${String(name)}`);
       return name;
     },
   },
@@ -148,8 +121,4 @@ export const resolvers: Resolvers = {
 // Entity object types are named after their node labels.
 function isEntityTypeName(name: unknown): name is NodeLabel {
   return (NODE_LABELS as readonly unknown[]).includes(name);
-}
-
-function spread(query: CompiledQuery): [string, Record<string, unknown>] {
-  return [query.cypher, query.params];
 }

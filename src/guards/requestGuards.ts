@@ -9,7 +9,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { RequestGuards } from '../config/readConfig';
-import type { ApiLimits } from '../compiler/CompileScope';
+import type { ApiLimits } from '../config/ApiLimits';
 import { QueryTooComplexError } from '../errors/errors';
 
 // Report, do not throw: a rule that throws would end validation as an unexpected error.

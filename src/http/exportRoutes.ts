@@ -6,7 +6,7 @@ import { sendError } from './httpError';
 import type { Request, Response, Router } from 'express';
 import express from 'express';
 import type { Database } from '../database/Database';
-import type { ApiLimits } from '../compiler/CompileScope';
+import type { ApiLimits } from '../config/ApiLimits';
 import type { Logger } from '../logging/createLogger';
 import { EXPORT_FORMATS } from '../export/exportFormats';
 import { readExportGraph } from '../export/readExportGraph';

@@ -13,8 +13,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { Database } from '../database/Database';
 import type { Logger } from '../logging/createLogger';
 import type { Context } from '../graphql/context';
-import type { ApiLimits } from '../compiler/CompileScope';
-import { loadTypeDefs } from '../graphql/loadTypeDefs';
+import type { ApiLimits } from '../config/ApiLimits';
+import { loadSchema } from '../graphql/loadSchema';
 import { readResponseKey, resolvers } from '../graphql/resolvers';
 import { maskError } from '../graphql/maskError';
 import { StartupError } from '../errors/errors';
@@ -25,7 +25,6 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { SCHEMA_DIR, WEB_DIR } from '../paths';
 import { graphiqlLandingPage } from './graphiqlLandingPage';
 import { vendorAssets } from '../web/vendorAssets';
-import { buildASTSchema } from 'graphql';
 import { DEFAULT_GUARDS, type RequestGuards } from '../config/readConfig';
 import { complexityGuard, guardRules } from '../guards/requestGuards';
 import { allowListGuard, persistedQueryCache, readAllowedOperations } from '../guards/allowedOperations';
@@ -50,6 +49,8 @@ export interface HttpServerOptions {
   shutdownGraceMs?: number;
   /** Allow-list mode: only the operations in this folder's `.graphql` files run. */
   allowedOperationsDir?: string | undefined;
+  /** The SDL folder; the project's `schema/` when omitted. */
+  schemaDir?: string;
 }
 
 /** A listening server. */
@@ -83,11 +84,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const typeDefs = loadTypeDefs(SCHEMA_DIR);
+  const { typeDefs, schema } = loadSchema(options.schemaDir ?? SCHEMA_DIR);
   const allowed =
     options.allowedOperationsDir === undefined
       ? undefined
-      : readAllowedOperations(options.allowedOperationsDir, buildASTSchema(typeDefs));
+      : readAllowedOperations(options.allowedOperationsDir, schema);
   if (allowed) logger.info({ operations: allowed.files }, 'allow-list mode: only registered operations run');
   const apollo = new ApolloServer<Context>({
     typeDefs,

@@ -1,6 +1,10 @@
 /**
  * The model type of every GraphQL type: what the query compiler returns for it. A compiled row holds
- * exactly the selected fields, under their response keys, so each field of an object is optional and
- * nested objects are left to their own resolvers. Scalars and enums stay what they are.
+ * the selected fields under their response keys, so each field is optional; the fields it holds have
+ * their schema types, projected in turn. Scalars and enums stay what they are.
  */
-export type Projection<T> = T extends object ? { [K in keyof T]?: unknown } & { __typename?: string } : T;
+export type Projection<T> = T extends readonly (infer E)[]
+  ? readonly Projection<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]?: Projection<T[K]> } & { readonly __typename?: string }
+    : T;

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { StartupError } from '../errors/errors';
 
 function packageDir(name: string): string {
   let dir = path.dirname(require.resolve(name));
@@ -14,7 +15,7 @@ function packageDir(name: string): string {
       return dir;
     dir = path.dirname(dir);
   }
-  throw new Error(`Cannot find the folder of package ${name}`);
+  throw new StartupError(`Cannot find the folder of package ${name}`);
 }
 
 /** Files under /vendor/, by name. */

@@ -344,7 +344,7 @@ const CASES: Case[] = [
   {
     name: 'relationship type that is Cypher',
     request: query('{ neighborhood(id: "zgc14:plan", relationTypes: ["SETS]-() DETACH DELETE n //"]) { truncated } }'),
-    expected: { code: 'BAD_USER_INPUT' },
+    expected: { code: 'GRAPHQL_VALIDATION_FAILED', status: 400 },
   },
   {
     name: 'cursor that is not base64 of an offset',

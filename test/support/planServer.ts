@@ -2,7 +2,7 @@
 import { loadDataset } from '../../src/dataset/loadDataset';
 import { readDataset } from '../../src/dataset/readDataset';
 import { BUNDLED_PLAN_FILE } from '../../src/dataset/seedPlan';
-import type { ApiLimits } from '../../src/compiler/CompileScope';
+import type { ApiLimits } from '../../src/config/ApiLimits';
 import type { AdhocCypherSettings } from '../../src/adhoc/runAdhocCypher';
 import { emptyGraph } from './graphSnapshot';
 import { startTestServer, type TestServer } from './testServer';

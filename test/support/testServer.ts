@@ -6,7 +6,7 @@ import { startHttpServer, type RunningHttpServer } from '../../src/http/startHtt
 import { applyMigrations } from '../../src/migrations/applyMigrations';
 import { CYPHER_DIR } from '../../src/paths';
 import { connectTestDatabase } from './testNeo4j';
-import type { ApiLimits } from '../../src/compiler/CompileScope';
+import type { ApiLimits } from '../../src/config/ApiLimits';
 import type { AdhocCypherSettings } from '../../src/adhoc/runAdhocCypher';
 
 /** The time limit of every read a test server makes, as NEO4J_TX_TIMEOUT_MS sets it for the real one. */

@@ -6,8 +6,10 @@
 import { buildASTSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
 import { loadTypeDefs } from '../../src/graphql/loadTypeDefs';
 import { SCHEMA_DIR } from '../../src/paths';
-import { CompileScope, type CompiledQuery } from '../../src/compiler/CompileScope';
-import { compileConnection, compileList } from '../../src/compiler/listQuery';
+import { CompileScope } from '../../src/compiler/CompileScope';
+import type { CompiledQuery } from '../../src/compiler/CompiledQuery';
+import { compileList } from '../../src/compiler/compileList';
+import { compileConnection } from '../../src/compiler/compileConnection';
 import { compileNode } from '../../src/compiler/compileNode';
 import { compileNeighborhood, type NeighborhoodArgs } from '../../src/compiler/compileNeighborhood';
 import { selectedGraphFields } from '../../src/compiler/graphShapes';
@@ -20,10 +22,10 @@ const limits = { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 };
 /** Compiles the single root field of `query` with `compile`. */
 function compiled(
   query: string,
-  compile: (scope: CompileScope, args: Record<string, unknown>, info: GraphQLResolveInfo) => CompiledQuery,
+  compile: (scope: CompileScope, args: Record<string, unknown>, info: GraphQLResolveInfo) => CompiledQuery<unknown>,
   variableValues?: Record<string, unknown>,
-): CompiledQuery {
-  let result: CompiledQuery | undefined;
+): CompiledQuery<unknown> {
+  let result: CompiledQuery<unknown> | undefined;
   void execute({
     schema,
     document: parse(query),
@@ -51,18 +53,18 @@ describe('Query compiler', () => {
       (scope, args, info) => compileList(scope, objectOf(info), args),
     );
     expect(q.cypher).toMatchInlineSnapshot(`
-"MATCH (v0:Goal) WHERE toLower(v0.\`name\`) CONTAINS toLower($p1) AND v0.\`targetYear\` = $p2
-WITH v0 ORDER BY v0.\`ordinal\` DESC, v0.id ASC SKIP $p7 LIMIT $p8
-RETURN {\`id\`: v0.\`id\`, \`t\`: COLLECT { MATCH (v0)<-[r4:ADVANCES]-(n3:Task) WITH n3 ORDER BY n3.ordinal, n3.id RETURN {\`name\`: n3.\`name\`, \`industries\`: COLLECT { MATCH (n3)-[r6:DEVELOPS]->(n5:Industry) WITH n5 ORDER BY n5.id RETURN {\`id\`: n5.\`id\`} AS item }} AS item }} AS result"
-`);
+     "MATCH (v0:Goal) WHERE toLower(v0.\`name\`) CONTAINS toLower($p1) AND v0.\`targetYear\` = $p2
+     WITH v0 ORDER BY v0.\`ordinal\` DESC, v0.id ASC SKIP $p7 LIMIT $p8
+     RETURN {\`id\`: v0.\`id\`, \`t\`: COLLECT { MATCH (v0)<-[r4:ADVANCES]-(n3:Task) WITH n3 ORDER BY n3.ordinal, n3.id RETURN {\`name\`: n3.\`name\`, \`industries\`: COLLECT { MATCH (n3)-[r6:DEVELOPS]->(n5:Industry) WITH n5 ORDER BY n5.id RETURN {\`id\`: n5.\`id\`} AS item }} AS item }} AS result"
+    `);
     expect(q.params).toMatchInlineSnapshot(`
-{
-  "p1": "world",
-  "p2": 2025,
-  "p7": 0,
-  "p8": 2,
-}
-`);
+     {
+       "p1": "world",
+       "p2": 2025,
+       "p7": 0,
+       "p8": 2,
+     }
+    `);
   });
 
   it('compiles a connection with its total count and links carrying basis and sources', () => {
@@ -72,16 +74,16 @@ RETURN {\`id\`: v0.\`id\`, \`t\`: COLLECT { MATCH (v0)<-[r4:ADVANCES]-(n3:Task) 
       (scope, args, info) => compileConnection(scope, objectOf(info), args),
     );
     expect(q.cypher).toMatchInlineSnapshot(`
-"CALL () { MATCH (v0:Task) RETURN count(v0) AS totalCount }
-CALL () { MATCH (v1:Task) WITH v1 ORDER BY v1.id ASC SKIP $p2 LIMIT $p3 RETURN collect({\`id\`: v1.\`id\`, \`goalsConnection\`: {\`edges\`: COLLECT { MATCH (v1)-[r5:ADVANCES]->(n4:Goal) WITH r5, n4 ORDER BY n4.ordinal, n4.id RETURN {\`basis\`: r5.\`basis\`, \`sources\`: r5.\`sources\`, \`node\`: {\`id\`: n4.\`id\`}} AS item }}}) AS page }
-RETURN {\`totalCount\`: totalCount, \`__page\`: page} AS result"
-`);
+     "CALL () { MATCH (v0:Task) RETURN count(v0) AS totalCount }
+     CALL () { MATCH (v1:Task) WITH v1 ORDER BY v1.id ASC SKIP $p2 LIMIT $p3 RETURN collect({\`id\`: v1.\`id\`, \`goalsConnection\`: {\`edges\`: COLLECT { MATCH (v1)-[r5:ADVANCES]->(n4:Goal) WITH r5, n4 ORDER BY n4.ordinal, n4.id RETURN {\`basis\`: r5.\`basis\`, \`sources\`: r5.\`sources\`, \`node\`: {\`id\`: n4.\`id\`}} AS item }}}) AS page }
+     RETURN {\`totalCount\`: totalCount} AS totals, page AS page"
+    `);
     expect(q.params).toMatchInlineSnapshot(`
-{
-  "p2": 2,
-  "p3": 3,
-}
-`);
+     {
+       "p2": 2,
+       "p3": 3,
+     }
+    `);
   });
 
   it('projects an interface with one CASE branch per type when fragments pick type-specific fields', () => {
@@ -97,14 +99,14 @@ RETURN {\`totalCount\`: totalCount, \`__page\`: page} AS result"
   it('projects an interface without CASE when only interface fields are selected', () => {
     const q = compiled('{ node(id: "a:b") { id name } }', (scope, args) => compileNode(scope, args['id'] as string));
     expect(q.cypher).toMatchInlineSnapshot(`
-"MATCH (v:Entity {id: $p0})
-RETURN {\`__typename\`: head([l IN labels(v) WHERE l <> 'Entity']), \`id\`: v.\`id\`, \`name\`: v.\`name\`} AS result"
-`);
+     "MATCH (v:Entity {id: $p0})
+     RETURN {\`__typename\`: head([l IN labels(v) WHERE l <> 'Entity']), \`id\`: v.\`id\`, \`name\`: v.\`name\`} AS result"
+    `);
   });
 
   it('unrolls a neighbourhood into one breadth-first level per depth', () => {
     const q = compiled(
-      '{ neighborhood(id: "zgc14:plan", depth: 2, relationTypes: ["SETS"]) { truncated } }',
+      '{ neighborhood(id: "zgc14:plan", depth: 2, relationTypes: [SETS]) { truncated } }',
       (scope, args) => compileNeighborhood(scope, args as unknown as NeighborhoodArgs, selectedGraphFields(scope)),
     );
     expect(q.cypher.match(/CALL \(seen, frontier\)/g)).toHaveLength(2);

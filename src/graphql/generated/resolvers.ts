@@ -203,7 +203,7 @@ export type GoalLink = {
   /** Source paragraphs behind the link. */
   sources: Array<Scalars['Int']['output']>;
   /** The relationship type, e.g. ADVANCES. */
-  type: Scalars['String']['output'];
+  type: RelationType;
 };
 
 /** Links to goals. */
@@ -246,7 +246,7 @@ export type GraphEdge = {
   source: Scalars['ID']['output'];
   sources: Array<Scalars['Int']['output']>;
   target: Scalars['ID']['output'];
-  type: Scalars['String']['output'];
+  type: RelationType;
 };
 
 /** A node as graph drawing tools need it. */
@@ -311,7 +311,7 @@ export type IndustryLink = {
   node: Industry;
   rationale: Maybe<Scalars['String']['output']>;
   sources: Array<Scalars['Int']['output']>;
-  type: Scalars['String']['output'];
+  type: RelationType;
 };
 
 /** Links to industries. */
@@ -498,7 +498,7 @@ export type PlatformLink = {
   node: Platform;
   rationale: Maybe<Scalars['String']['output']>;
   sources: Array<Scalars['Int']['output']>;
-  type: Scalars['String']['output'];
+  type: RelationType;
 };
 
 /** Links to platforms. */
@@ -680,7 +680,7 @@ export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
-  relationTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  relationTypes?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -791,6 +791,41 @@ export type RelationDirection =
   | 'IN'
   | 'OUT';
 
+/** A relationship type of the graph: how two entities are linked. */
+export type RelationType =
+  /** A task advances a goal. */
+  | 'ADVANCES'
+  /** A task builds a platform. */
+  | 'BUILDS'
+  /** The Plan calls for an action plan. */
+  | 'CALLS_FOR'
+  /** A task coordinates with an area. */
+  | 'COORDINATES'
+  /** The Plan deploys a key task. */
+  | 'DEPLOYS'
+  /** A specific goal details a stage goal. */
+  | 'DETAILS'
+  /** A task or action plan develops an industry. */
+  | 'DEVELOPS'
+  /** The Plan governs an area. */
+  | 'GOVERNS'
+  /** A platform hosts another. */
+  | 'HOSTS'
+  /** A goal leads to a later one. */
+  | 'LEADS_TO'
+  /** An area lies within another. */
+  | 'LOCATED_IN'
+  /** An industry is part of a system or group of industries. */
+  | 'PART_OF'
+  /** The source document reports on the Plan. */
+  | 'REPORTS_ON'
+  /** The Plan sets a goal. */
+  | 'SETS'
+  /** A goal supports an area's role. */
+  | 'SUPPORTS'
+  /** An industry upgrades another. */
+  | 'UPGRADES';
+
 /** A search result: an entity and how well it matches. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -875,7 +910,7 @@ export type TaskLink = {
   node: Task;
   rationale: Maybe<Scalars['String']['output']>;
   sources: Array<Scalars['Int']['output']>;
-  type: Scalars['String']['output'];
+  type: RelationType;
 };
 
 /** Links to tasks. */
@@ -1045,6 +1080,7 @@ export type ResolversTypes = {
   PlatformWhere: ResolverTypeWrapper<Projection<PlatformWhere>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationDirection: ResolverTypeWrapper<Projection<RelationDirection>>;
+  RelationType: ResolverTypeWrapper<Projection<RelationType>>;
   SearchHit: ResolverTypeWrapper<Projection<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
   SortDirection: ResolverTypeWrapper<Projection<SortDirection>>;
   Source: ResolverTypeWrapper<Projection<Source>>;
@@ -1120,7 +1156,7 @@ export type ResolversParentTypes = {
 
 export type RelationDirectiveArgs = {
   direction: RelationDirection;
-  type: Scalars['String']['input'];
+  type: RelationType;
 };
 
 export type RelationDirectiveResolver<Result, Parent, ContextType = Context, Args = RelationDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -1217,7 +1253,7 @@ export type GoalLinkResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
 };
 
 export type GoalLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalLinkConnection'] = ResolversParentTypes['GoalLinkConnection']> = {
@@ -1232,7 +1268,7 @@ export type GraphEdgeResolvers<ContextType = Context, ParentType extends Resolve
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
 };
 
 export type GraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = {
@@ -1280,7 +1316,7 @@ export type IndustryLinkResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Industry'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
 };
 
 export type IndustryLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndustryLinkConnection'] = ResolversParentTypes['IndustryLinkConnection']> = {
@@ -1365,7 +1401,7 @@ export type PlatformLinkResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
 };
 
 export type PlatformLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformLinkConnection'] = ResolversParentTypes['PlatformLinkConnection']> = {
@@ -1453,7 +1489,7 @@ export type TaskLinkResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
 };
 
 export type TaskLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskLinkConnection'] = ResolversParentTypes['TaskLinkConnection']> = {
