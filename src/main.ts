@@ -9,7 +9,8 @@ import { seedPlan } from './dataset/seedPlan';
 import { applyMigrations } from './migrations/applyMigrations';
 import { startHttpServer } from './http/startHttpServer';
 import { ConfigError, StartupError } from './errors/errors';
-import { CYPHER_DIR, PROJECT_ROOT } from './paths';
+import { CYPHER_DIR, PROJECT_ROOT, SCHEMA_DIR } from './paths';
+import { loadSchema } from './graphql/loadSchema';
 import path from 'node:path';
 
 async function main(): Promise<void> {
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
 
   try {
     const started = Date.now();
+    // A schema fault stops start-up before Neo4j is started for nothing.
+    loadSchema(SCHEMA_DIR);
     const { db, close } = await openDatabase(config, logger);
     cleanups.push(close);
     const statements = await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));

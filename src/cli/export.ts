@@ -1,6 +1,7 @@
 /**
- * `npm run export -- FORMAT [--focus ID] [--depth N] [--out FILE]`: writes the graph, or the
- * neighbourhood of one entity, as GraphML, GEXF or Cytoscape.js JSON (FORMAT: graphml, gexf, cyjs).
+ * `npm run export -- FORMAT [--focus ID] [--depth N] [--basis STATED|INFERRED] [--out FILE]`: writes the
+ * graph, or the neighbourhood of one entity, as GraphML, GEXF or Cytoscape.js JSON (FORMAT: graphml, gexf,
+ * cyjs); `--basis STATED` keeps only the links the source states.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -9,16 +10,23 @@ import { createLogger } from '../logging/createLogger';
 import { openDatabase } from '../startup/openDatabase';
 import { EXPORT_FORMATS, isExportFormat } from '../export/exportFormats';
 import { readExportGraph } from '../export/readExportGraph';
+import { parseBasis } from '../export/parseBasis';
 import { PROJECT_ROOT } from '../paths';
 import { runCli } from './runCli';
 
-const USAGE = 'usage: npm run export -- graphml|gexf|cyjs [--focus ID] [--depth N] [--out FILE]\n';
+const USAGE =
+  'usage: npm run export -- graphml|gexf|cyjs [--focus ID] [--depth N] [--basis STATED|INFERRED|STATED,INFERRED] [--out FILE]\n';
 
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { focus: { type: 'string' }, depth: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      focus: { type: 'string' },
+      depth: { type: 'string' },
+      basis: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
   const name = positionals[0];
   if (positionals.length !== 1 || name === undefined || !isExportFormat(name)) {
@@ -31,12 +39,24 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(`--depth must be a whole number from 1 to ${config.limits.maxDepth}, got "${values.depth}"\n`);
     return 2;
   }
+  let basis: string[] | undefined;
+  try {
+    basis = values.basis === undefined ? undefined : parseBasis(values.basis);
+  } catch (error) {
+    process.stderr.write(`--${(error as Error).message}\n`);
+    return 2;
+  }
   const { db, close } = await openDatabase(
     config,
     createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 2),
   );
   try {
-    const graph = await readExportGraph(db, config.limits, { focus: values.focus, depth }, config.exportMaxNodes);
+    const graph = await readExportGraph(
+      db,
+      config.limits,
+      { focus: values.focus, depth, basis },
+      config.exportMaxNodes,
+    );
     const text = EXPORT_FORMATS[name].write(graph);
     if (values.out) fs.writeFileSync(values.out, text);
     else process.stdout.write(text);

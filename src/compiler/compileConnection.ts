@@ -4,11 +4,13 @@
  */
 import type { GraphQLObjectType, SelectionSetNode } from 'graphql';
 import type { CompileScope } from './CompileScope';
-import { returnColumns, type CompiledQuery, type Projected } from './CompiledQuery';
+import { compiledQuery, type CompiledQuery, type Projected } from './CompiledQuery';
 import { checkLimit } from './checkArguments';
 import { collectFields, fieldObjectType, rootSelections, subSelections } from './collectFields';
 import { decodeCursor, encodeCursor } from './cursors';
-import { matchEntities, orderEntities, type SortInput, type WhereInput } from './matchEntities';
+import { aggregateExpression, aggregatingFigures } from './aggregateExpression';
+import type { WhereInput } from './compileWhere';
+import { matchEntities, orderEntities, type SortInput } from './matchEntities';
 import { projectObject } from './project';
 import { projectSelection } from './projectSelection';
 
@@ -20,7 +22,7 @@ export interface ConnectionArgs {
   after?: string | null;
 }
 
-/** The one row of a connection query: the selected count fields, and the page with one extra entity. */
+/** The one row of a connection query: the selected counts and figures, and the page with one extra entity. */
 export interface ConnectionRow {
   totals: Projected;
   page: Projected[];
@@ -49,6 +51,17 @@ export function compileConnection(
     // With no filter, count(v) on a label is answered from Neo4j's count store, touching no node.
     calls.push(`CALL () { ${matchEntities(scope, v, nodeType, args.where)} RETURN count(${v}) AS totalCount }`);
   }
+  const aggregates = [...fields.values()].filter((nodes) => nodes[0]!.name.value === 'aggregate');
+  if (aggregates.length > 0) {
+    const a = scope.variable('v');
+    const figures = aggregateExpression(
+      scope.info,
+      fieldObjectType(connection, 'aggregate'),
+      aggregates.flat(),
+      aggregatingFigures(a),
+    );
+    calls.push(`CALL () { ${matchEntities(scope, a, nodeType, args.where)} RETURN ${figures} AS aggregate }`);
+  }
   const v = scope.variable('v');
   const edgeSelections = [...fields.values()]
     .filter((nodes) => nodes[0]!.name.value === 'edges')
@@ -64,14 +77,10 @@ export function compileConnection(
   );
   // edges and pageInfo are built by shapeConnection from the page.
   const totals = projectSelection(scope.info, connection, rootSelections(scope.info), (field) =>
-    field === 'totalCount' ? 'totalCount' : undefined,
+    field === 'totalCount' || field === 'aggregate' ? field : undefined,
   );
-  return {
-    cypher: `${calls.join('\n')}\n${returnColumns<ConnectionRow>({ totals, page: 'page' })}`,
-    params: scope.params,
-    first,
-    offset,
-  };
+  const query: CompiledQuery<ConnectionRow> = compiledQuery(calls, { totals, page: 'page' }, scope.params);
+  return { ...query, first, offset };
 }
 
 /** A connection as the schema gives it, built from the compiled row. */

@@ -1,7 +1,8 @@
 /** `graph`: every entity (optionally of one namespace) and the links among them, for drawing whole. */
 import type { ParamScope } from './CompileScope';
-import { returnColumns, type CompiledQuery } from './CompiledQuery';
+import { compiledQuery, type CompiledQuery } from './CompiledQuery';
 import { checkLimit } from './checkArguments';
+import { basisPredicate, type BasisArg } from './basisFilter';
 import {
   ALL_GRAPH_FIELDS,
   graphEdge,
@@ -21,7 +22,7 @@ export interface GraphRow {
 /** Compiles `graph`; `limit` caps the nodes. */
 export function compileGraph(
   scope: ParamScope,
-  args: { namespace?: string | null; limit?: number | null },
+  args: { namespace?: string | null; limit?: number | null; basis?: BasisArg },
   fields: GraphFields = ALL_GRAPH_FIELDS,
 ): CompiledQuery<GraphRow> {
   const limit = checkLimit(scope.limits, 'limit', args.limit);
@@ -34,12 +35,19 @@ export function compileGraph(
     // exactly when it is such an entity with an id up to the last one: no list lookup per edge.
     'WITH nodes, truncated, last(nodes).id AS lastId',
     `CALL (nodes, lastId) { UNWIND nodes AS a MATCH (a)-[r]->(b:Entity) WHERE b.id <= lastId ` +
-      `AND (${ns} IS NULL OR b.namespace = ${ns}) RETURN collect(${graphEdge('a', 'r', 'b', fields)}) AS edges }`,
-    returnColumns<GraphRow>({
+      `AND (${ns} IS NULL OR b.namespace = ${ns})${and(basisPredicate(scope, 'r', args.basis))} RETURN collect(${graphEdge('a', 'r', 'b', fields)}) AS edges }`,
+  ];
+  return compiledQuery(
+    lines,
+    {
       nodes: `[n IN nodes | ${graphNode(scope, 'n', fields)}]`,
       edges: 'edges',
       truncated: 'truncated',
-    }),
-  ];
-  return { cypher: lines.join('\n'), params: scope.params };
+    },
+    scope.params,
+  );
+}
+
+function and(condition: string | undefined): string {
+  return condition === undefined ? '' : ` AND ${condition}`;
 }

@@ -1,10 +1,11 @@
 /** Root lists of one entity label (`plans`, `goals`, ...): filtered, sorted, then SKIP/LIMIT. */
 import type { GraphQLObjectType } from 'graphql';
 import type { CompileScope } from './CompileScope';
-import { returnColumns, type CompiledQuery, type ResultRow } from './CompiledQuery';
+import { compiledQuery, type CompiledQuery, type ResultRow } from './CompiledQuery';
 import { checkLimit, checkOffset } from './checkArguments';
 import { rootSelections } from './collectFields';
-import { matchEntities, orderEntities, type SortInput, type WhereInput } from './matchEntities';
+import type { WhereInput } from './compileWhere';
+import { matchEntities, orderEntities, type SortInput } from './matchEntities';
 import { projectObject } from './project';
 
 /** Arguments of a root list. */
@@ -23,10 +24,9 @@ export function compileList(scope: CompileScope, type: GraphQLObjectType, args: 
   const match = matchEntities(scope, v, type, args.where);
   const order = orderEntities(v, args.sort);
   const result = projectObject(scope, v, type, rootSelections(scope.info));
-  return {
-    cypher:
-      `${match}\nWITH ${v} ORDER BY ${order} SKIP ${scope.param(offset)} LIMIT ${scope.param(limit)}\n` +
-      returnColumns<ResultRow>({ result }),
-    params: scope.params,
-  };
+  return compiledQuery(
+    [match, `WITH ${v} ORDER BY ${order} SKIP ${scope.param(offset)} LIMIT ${scope.param(limit)}`],
+    { result },
+    scope.params,
+  );
 }

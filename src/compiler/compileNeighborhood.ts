@@ -4,8 +4,9 @@
  * not with the graph; `limit` caps the nodes returned, nearest first.
  */
 import type { RelationshipType } from '../dataset/PlanDataset';
+import { basisPredicate, type BasisArg } from './basisFilter';
 import type { ParamScope } from './CompileScope';
-import { returnColumns, type CompiledQuery } from './CompiledQuery';
+import { compiledQuery, type CompiledQuery } from './CompiledQuery';
 import { checkDepth, checkLimit } from './checkArguments';
 import type { GraphRow } from './compileGraph';
 import { graphEdge, graphNode, type GraphFields } from './graphShapes';
@@ -15,6 +16,7 @@ export interface NeighborhoodArgs {
   id: string;
   depth?: number | null;
   relationTypes?: readonly RelationshipType[] | null;
+  basis?: BasisArg;
   limit?: number | null;
 }
 
@@ -35,7 +37,10 @@ export function compileNeighborhood(
   const types = args.relationTypes ?? null;
   const typesParam = scope.param(types);
   const id = scope.param(args.id);
-  const follows = (r: string): string => (types === null ? 'true' : `type(${r}) IN ${typesParam}`);
+  const follows = (r: string): string =>
+    [types === null ? 'true' : `type(${r}) IN ${typesParam}`, basisPredicate(scope, r, args.basis)]
+      .filter((c) => c !== undefined)
+      .join(' AND ');
   const lines = [
     `OPTIONAL MATCH (start:Entity {id: ${id}})`,
     'WITH start, CASE WHEN start IS NULL THEN [] ELSE [start] END AS seen, ' +
@@ -53,12 +58,15 @@ export function compileNeighborhood(
     `WITH start, seen[..${limitParam}] AS nodes, size(seen) > ${limitParam} AS truncated`,
     `CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE ${follows('r')} ` +
       `AND b IN nodes RETURN collect(${graphEdge('a', 'r', 'b', fields)}) AS edges }`,
-    returnColumns<NeighborhoodRow>({
+  );
+  return compiledQuery(
+    lines,
+    {
       found: 'start IS NOT NULL',
       nodes: `[n IN nodes | ${graphNode(scope, 'n', fields)}]`,
       edges: 'edges',
       truncated: 'truncated',
-    }),
+    },
+    scope.params,
   );
-  return { cypher: lines.join('\n'), params: scope.params };
 }

@@ -4,8 +4,9 @@
  */
 import { getNamedType, type GraphQLObjectType, type SelectionSetNode } from 'graphql';
 import type { CompileScope } from './CompileScope';
-import { returnColumns, type CompiledQuery, type ResultRow } from './CompiledQuery';
+import { compiledQuery, type CompiledQuery, type ResultRow } from './CompiledQuery';
 import { checkLimit } from './checkArguments';
+import { basisOfAll, basisPredicate, whereOf, type BasisArg } from './basisFilter';
 import { fieldObjectType, returnObjectType, rootSelections, subSelections } from './collectFields';
 import { labelsOf } from './compileSearch';
 import { projectEntity, projectObject } from './project';
@@ -34,21 +35,25 @@ function collected(
  * details or leads to it; industries count with their parts, since a task developing a system
  * develops its members.
  */
-export function compileGoalImpact(scope: CompileScope, id: string): CompiledQuery<ResultRow> {
+export function compileGoalImpact(scope: CompileScope, id: string, basis?: BasisArg): CompiledQuery<ResultRow> {
   const type = returnObjectType(scope.info);
+  const on = (r: string): string => whereOf(basisPredicate(scope, r, basis));
   const lines = [
     `MATCH (g:Goal {id: ${scope.param(id)}})`,
-    'CALL (g) { MATCH (x:Goal)-[:DETAILS|LEADS_TO*0..]->(g) RETURN collect(DISTINCT x) AS feeding }',
-    'CALL (feeding) { UNWIND feeding AS x MATCH (t:Task)-[:ADVANCES]->(x) RETURN collect(DISTINCT t) AS serving }',
+    `CALL (g) { MATCH p = (x:Goal)-[:DETAILS|LEADS_TO*0..]->(g)${whereOf(basisOfAll(scope, 'relationships(p)', basis))} ` +
+      'RETURN collect(DISTINCT x) AS feeding }',
+    `CALL (feeding) { UNWIND feeding AS x MATCH (t:Task)-[a:ADVANCES]->(x)${on('a')} RETURN collect(DISTINCT t) AS serving }`,
   ];
   const walks: Record<string, { input: string; match: string } | undefined> = {
     goals: { input: 'feeding', match: 'UNWIND feeding AS y' },
     tasks: { input: 'serving', match: 'UNWIND serving AS y' },
     industries: {
       input: 'serving',
-      match: 'UNWIND serving AS t MATCH (t)-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(y:Industry)',
+      match:
+        'UNWIND serving AS t MATCH (t)-[d:DEVELOPS]->(:Industry)<-[ps:PART_OF*0..]-(y:Industry)' +
+        whereOf(basisPredicate(scope, 'd', basis), basisOfAll(scope, 'ps', basis)),
     },
-    platforms: { input: 'serving', match: 'UNWIND serving AS t MATCH (t)-[:BUILDS]->(y:Platform)' },
+    platforms: { input: 'serving', match: `UNWIND serving AS t MATCH (t)-[b:BUILDS]->(y:Platform)${on('b')}` },
   };
   const result = projectSelection(scope.info, type, rootSelections(scope.info), (field, nodes) => {
     const sets = subSelections(nodes);
@@ -59,21 +64,26 @@ export function compileGoalImpact(scope: CompileScope, id: string): CompiledQuer
     lines.push(call);
     return column;
   });
-  lines.push(returnColumns<ResultRow>({ result }));
-  return { cypher: lines.join('\n'), params: scope.params };
+  return compiledQuery(lines, { result }, scope.params);
 }
 
 /** One row with the gap lists selected, optionally within one namespace. */
-export function compileGaps(scope: CompileScope, namespace: string | null | undefined): CompiledQuery<ResultRow> {
+export function compileGaps(
+  scope: CompileScope,
+  namespace: string | null | undefined,
+  basis?: BasisArg,
+): CompiledQuery<ResultRow> {
   const type = returnObjectType(scope.info);
+  const on = (r: string): string => whereOf(basisPredicate(scope, r, basis));
   const ns = scope.param(namespace ?? null);
   const inNamespace = `(${ns} IS NULL OR y.namespace = ${ns})`;
   const matches: Record<string, string | undefined> = {
-    goalsWithoutTasks: `MATCH (y:Goal) WHERE ${inNamespace} AND NOT EXISTS { (:Task)-[:ADVANCES]->(y) }`,
+    goalsWithoutTasks: `MATCH (y:Goal) WHERE ${inNamespace} AND NOT EXISTS { (:Task)-[a:ADVANCES]->(y)${on('a')} }`,
     industriesWithoutTasks:
       `MATCH (y:Industry) WHERE ${inNamespace} ` +
-      `AND NOT EXISTS { (:Task)-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(y) }`,
-    platformsWithoutTasks: `MATCH (y:Platform) WHERE ${inNamespace} AND NOT EXISTS { (:Task)-[:BUILDS]->(y) }`,
+      `AND NOT EXISTS { (:Task)-[d:DEVELOPS]->(:Industry)<-[ps:PART_OF*0..]-(y)` +
+      `${whereOf(basisPredicate(scope, 'd', basis), basisOfAll(scope, 'ps', basis))} }`,
+    platformsWithoutTasks: `MATCH (y:Platform) WHERE ${inNamespace} AND NOT EXISTS { (:Task)-[b:BUILDS]->(y)${on('b')} }`,
   };
   const lines: string[] = [];
   const result = projectSelection(scope.info, type, rootSelections(scope.info), (field, nodes) => {
@@ -83,29 +93,29 @@ export function compileGaps(scope: CompileScope, namespace: string | null | unde
     lines.push(call);
     return column;
   });
-  lines.push(returnColumns<ResultRow>({ result }));
-  return { cypher: lines.join('\n'), params: scope.params };
+  return compiledQuery(lines, { result }, scope.params);
 }
 
 /** Rows with a `result` column each, most links first; degree comes from Neo4j's per-node counts. */
 export function compileMostConnected(
   scope: CompileScope,
-  args: { kinds?: readonly string[] | null; limit?: number | null },
+  args: { kinds?: readonly string[] | null; limit?: number | null; basis?: BasisArg },
 ): CompiledQuery<ResultRow> {
   const type = returnObjectType(scope.info);
   const limit = checkLimit(scope.limits, 'limit', args.limit);
   const labels = scope.param(labelsOf(args.kinds));
+  const on = (r: string): string => whereOf(basisPredicate(scope, r, args.basis));
   const result = projectSelection(scope.info, type, rootSelections(scope.info), (field, nodes) => {
     if (field === 'entity')
       return projectEntity(scope, 'n', getNamedType(type.getFields()['entity']!.type), subSelections(nodes));
     return field === 'degree' || field === 'inDegree' || field === 'outDegree' ? field : undefined;
   });
-  const cypher = [
+  const lines = [
     `MATCH (n:Entity) WHERE ${labels} IS NULL OR any(l IN labels(n) WHERE l IN ${labels})`,
-    'WITH n, COUNT { (n)-->() } AS outDegree, COUNT { (n)<--() } AS inDegree',
+    // Without a basis the counts come from Neo4j's per-node degree store; with one, links are read.
+    `WITH n, COUNT { (n)-[r]->()${on('r')} } AS outDegree, COUNT { (n)<-[r]-()${on('r')} } AS inDegree`,
     `WITH n, outDegree, inDegree, outDegree + inDegree AS degree ` +
       `ORDER BY degree DESC, n.id LIMIT ${scope.param(limit)}`,
-    returnColumns<ResultRow>({ result }),
-  ].join('\n');
-  return { cypher, params: scope.params };
+  ];
+  return compiledQuery(lines, { result }, scope.params);
 }

@@ -6,7 +6,7 @@
 import { getNamedType } from 'graphql';
 import { BadUserInputError } from '../errors/errors';
 import type { CompileScope } from './CompileScope';
-import { returnColumns, type CompiledQuery, type ResultRow } from './CompiledQuery';
+import { compiledQuery, type CompiledQuery, type ResultRow } from './CompiledQuery';
 import { checkLimit } from './checkArguments';
 import { returnObjectType, rootSelections, subSelections } from './collectFields';
 import { labelOfKind, projectEntity } from './project';
@@ -37,15 +37,14 @@ export function compileSearch(scope: CompileScope, args: SearchArgs): CompiledQu
   // Without a kind filter only the best few hits can make the page, so Lucene need not score more:
   // four times the limit leaves room for the exact-name match to be moved to the front.
   const options = labels === null ? `, {limit: ${scope.param(limit * 4 + 10)}}` : '';
-  const cypher = [
+  const lines = [
     `CALL db.index.fulltext.queryNodes('entity_text', ${scope.param(query)}${options}) YIELD node, score`,
     `WHERE ${labelsParam} IS NULL OR any(l IN labels(node) WHERE l IN ${labelsParam})`,
     // An entity whose whole name is the text comes first, whatever Lucene thinks of its summary.
     `WITH node, score ORDER BY toLower(node.name) = ${scope.param(args.text.trim().toLowerCase())} DESC, ` +
       `score DESC, node.id LIMIT ${scope.param(limit)}`,
-    returnColumns<ResultRow>({ result }),
-  ].join('\n');
-  return { cypher, params: scope.params };
+  ];
+  return compiledQuery(lines, { result }, scope.params);
 }
 
 /** Builds the Lucene query for free text; throws BAD_USER_INPUT when no word is left. */

@@ -1,7 +1,8 @@
 /** `shortestPath`: Neo4j's shortestPath over links in either direction, with both ends checked. */
 import type { CompileScope } from './CompileScope';
-import { returnColumns, type CompiledQuery } from './CompiledQuery';
+import { compiledQuery, type CompiledQuery } from './CompiledQuery';
 import { checkMaxHops } from './checkArguments';
+import { basisOfAll, whereOf, type BasisArg } from './basisFilter';
 import { graphEdge, graphNode, selectedGraphFields, type EdgeRow, type GraphNodeRow } from './graphShapes';
 
 /** Arguments of `shortestPath`. */
@@ -9,6 +10,7 @@ export interface ShortestPathArgs {
   from: string;
   to: string;
   maxHops?: number | null;
+  basis?: BasisArg;
 }
 
 /**
@@ -33,15 +35,19 @@ export function compileShortestPath(scope: CompileScope, args: ShortestPathArgs)
   // shortestPath refuses identical ends, and a zero-length path needs no search.
   lines.push(
     // maxHops is a checked integer: Cypher takes no parameter in a length bound.
-    `CALL (a, b) { OPTIONAL MATCH p = shortestPath((a)-[*..${maxHops}]-(b)) WHERE a <> b RETURN p }`,
+    `CALL (a, b) { OPTIONAL MATCH p = shortestPath((a)-[*..${maxHops}]-(b))` +
+      `${whereOf('a <> b', basisOfAll(scope, 'relationships(p)', args.basis))} RETURN p }`,
     'WITH a, b, CASE WHEN a IS NOT NULL AND a = b THEN [a] ELSE nodes(p) END AS pathNodes, ' +
       'CASE WHEN a IS NOT NULL AND a = b THEN [] ELSE relationships(p) END AS pathRels',
-    returnColumns<PathRow>({
+  );
+  return compiledQuery(
+    lines,
+    {
       fromFound: 'a IS NOT NULL',
       toFound: 'b IS NOT NULL',
       nodes: `[n IN pathNodes | ${graphNode(scope, 'n', fields)}]`,
       edges: `[r IN pathRels | ${graphEdge('startNode(r)', 'r', 'endNode(r)', fields)}]`,
-    }),
+    },
+    scope.params,
   );
-  return { cypher: lines.join('\n'), params: scope.params };
 }

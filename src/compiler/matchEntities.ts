@@ -1,10 +1,11 @@
 /**
- * The MATCH and ORDER BY of root lists and connections: `where` becomes parameterized predicates and
+ * The MATCH and ORDER BY of root lists, connections and counts: `where` is compiled by compileWhere,
  * `sort` keys come from enums, with the id last so every order is total.
  */
 import type { GraphQLObjectType } from 'graphql';
 import type { ParamScope } from './CompileScope';
 import { label } from './project';
+import { compileWhere, seeksId, type WhereInput } from './compileWhere';
 import { InternalError } from '../errors/errors';
 
 /** One `sort` entry as the schema gives it. */
@@ -13,9 +14,6 @@ export interface SortInput {
   direction?: 'ASC' | 'DESC' | null;
 }
 
-/** The `where` input: only fields the schema declares reach here. */
-export type WhereInput = Record<string, unknown>;
-
 /** `MATCH (v:Label) WHERE ...` for the entities of `type` that `where` selects. */
 export function matchEntities(
   scope: ParamScope,
@@ -23,20 +21,10 @@ export function matchEntities(
   type: GraphQLObjectType,
   where: WhereInput | null | undefined,
 ): string {
-  const predicates: string[] = [];
-  for (const [field, value] of Object.entries(where ?? {})) {
-    if (value === null || value === undefined) continue;
-    if (!/^[a-zA-Z]+$/.test(field)) throw new InternalError(`Unexpected where field ${field}`);
-    if (field === 'idIn') predicates.push(`${v}.id IN ${scope.param(value)}`);
-    else if (field.endsWith('Contains'))
-      predicates.push(
-        `toLower(${v}.\`${field.slice(0, -'Contains'.length)}\`) CONTAINS toLower(${scope.param(value)})`,
-      );
-    else predicates.push(`${v}.\`${field}\` = ${scope.param(value)}`);
-  }
+  const predicate = compileWhere(scope, v, type, where);
   // With ids given, naming :Entity lets the planner seek its unique id index instead of scanning the label.
-  const labels = where?.['idIn'] ? `Entity:${label(type)}` : label(type);
-  return `MATCH (${v}:${labels})${predicates.length > 0 ? ` WHERE ${predicates.join(' AND ')}` : ''}`;
+  const labels = seeksId(where) ? `Entity:${label(type)}` : label(type);
+  return `MATCH (${v}:${labels})${predicate ? ` WHERE ${predicate}` : ''}`;
 }
 
 /** The ORDER BY keys for `sort`, ending with the id. */

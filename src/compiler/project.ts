@@ -4,11 +4,8 @@
  * selection tree costs one query. Keys are response keys, so aliases work.
  */
 import {
-  getNamedType,
   isAbstractType,
   isInterfaceType,
-  isListType,
-  isNonNullType,
   isObjectType,
   type FieldNode,
   type GraphQLField,
@@ -17,9 +14,10 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { NODE_LABELS, type NodeLabel } from '../dataset/PlanDataset';
-import { relationOf, type Relation } from './relationOf';
+import { relationOf } from './relationOf';
+import { linkExpression } from './projectLinks';
 import type { CompileScope, ParamScope } from './CompileScope';
-import { collectFields, subSelections } from './collectFields';
+import { collectFields } from './collectFields';
 import { projectSelection, type ProjectionOptions } from './projectSelection';
 import { InternalError } from '../errors/errors';
 
@@ -115,7 +113,7 @@ export function projectObject(
     (name, nodes) => {
       const field = type.getFields()[name];
       if (!field) throw new InternalError(`No field ${name} on ${type.name}`);
-      return fieldExpression(scope, v, type, field, subSelections(nodes));
+      return fieldExpression(scope, v, type, field, nodes);
     },
     options,
   );
@@ -126,73 +124,12 @@ function fieldExpression(
   v: string,
   type: GraphQLObjectType,
   field: GraphQLField<unknown, unknown>,
-  sets: SelectionSetNode[],
+  nodes: readonly FieldNode[],
 ): string {
   const relation = relationOf(field);
-  if (relation) return relationExpression(scope, v, field, relation, sets);
+  if (relation) return linkExpression(scope, v, field, relation, nodes);
   if (field.name === 'kind') return `'${kindOfLabel(label(type))}'`;
   return `${v}.\`${field.name}\``;
-}
-
-function relationExpression(
-  scope: CompileScope,
-  v: string,
-  field: GraphQLField<unknown, unknown>,
-  relation: Relation,
-  sets: SelectionSetNode[],
-): string {
-  const named = getNamedType(field.type);
-  if (!isObjectType(named)) throw new InternalError(`@relation field ${field.name} must return an object type`);
-  const n = scope.variable('n');
-  const r = scope.variable('r');
-  if (named.name.endsWith('LinkConnection')) {
-    return connectionExpression(scope, { v, n, r, relation, connection: named, sets });
-  }
-  const pattern = arrow(v, r, relation, n, label(named));
-  const projection = projectObject(scope, n, named, sets);
-  const collect = `COLLECT { MATCH ${pattern} WITH ${n} ORDER BY ${linkOrder(n, named)} RETURN ${projection} AS item }`;
-  return isListField(field) ? collect : `head(${collect})`;
-}
-
-function connectionExpression(
-  scope: CompileScope,
-  o: { v: string; n: string; r: string; relation: Relation; connection: GraphQLObjectType; sets: SelectionSetNode[] },
-): string {
-  const edgeType = getNamedType(o.connection.getFields()['edges']!.type) as GraphQLObjectType;
-  const nodeType = getNamedType(edgeType.getFields()['node']!.type) as GraphQLObjectType;
-  const pattern = arrow(o.v, o.r, o.relation, o.n, label(nodeType));
-  const edge = (nodes: readonly FieldNode[]): string =>
-    projectSelection(scope.info, edgeType, subSelections(nodes), (field, edgeNodes) => {
-      if (field === 'node') return projectObject(scope, o.n, nodeType, subSelections(edgeNodes));
-      if (field === 'type') return `type(${o.r})`;
-      return `${o.r}.\`${field}\``;
-    });
-  return projectSelection(scope.info, o.connection, o.sets, (field, nodes) => {
-    if (field === 'totalCount') return `COUNT { MATCH ${pattern} }`;
-    if (field === 'edges') {
-      return (
-        `COLLECT { MATCH ${pattern} WITH ${o.r}, ${o.n} ` +
-        `ORDER BY ${linkOrder(o.n, nodeType)} RETURN ${edge(nodes)} AS item }`
-      );
-    }
-    return undefined;
-  });
-}
-
-// Linked entities come in the source's order where the type has one (goals, tasks), else by id; a
-// type without `ordinal` is not asked for it, which would cost a property read per row for nothing.
-function linkOrder(n: string, type: GraphQLObjectType): string {
-  return 'ordinal' in type.getFields() ? `${n}.ordinal, ${n}.id` : `${n}.id`;
-}
-
-function arrow(v: string, r: string, relation: Relation, n: string, targetLabel: string): string {
-  return relation.direction === 'OUT'
-    ? `(${v})-[${r}:${relation.type}]->(${n}:${targetLabel})`
-    : `(${v})<-[${r}:${relation.type}]-(${n}:${targetLabel})`;
-}
-
-function isListField(field: GraphQLField<unknown, unknown>): boolean {
-  return isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
 }
 
 /** The node label of an entity object type; the two share their names. */

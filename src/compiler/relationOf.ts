@@ -4,6 +4,7 @@
  * graph never links stops the server naming the field instead of answering empty lists.
  */
 import {
+  getDirectiveValues,
   getNamedType,
   isObjectType,
   Kind,
@@ -37,7 +38,7 @@ export function relationOf(field: GraphQLField<unknown, unknown>): Relation | nu
   if (directive) {
     const arg = (name: string): string | undefined => {
       const value = directive.arguments?.find((a) => a.name.value === name)?.value;
-      return value && (value.kind === Kind.STRING || value.kind === Kind.ENUM) ? value.value : undefined;
+      return value?.kind === Kind.ENUM ? value.value : undefined;
     };
     const type = arg('type');
     const direction = arg('direction');
@@ -61,7 +62,7 @@ export function checkRelations(schema: GraphQLSchema): void {
   for (const owner of Object.values(schema.getTypeMap())) {
     if (!isObjectType(owner) || owner.name.startsWith('__')) continue;
     for (const field of Object.values(owner.getFields())) {
-      const fault = relationFault(owner, field);
+      const fault = relationFault(schema, owner, field);
       if (fault) faults.push(`${owner.name}.${field.name}: ${fault}`);
     }
   }
@@ -70,9 +71,20 @@ export function checkRelations(schema: GraphQLSchema): void {
   }
 }
 
-function relationFault(owner: GraphQLObjectType, field: GraphQLField<unknown, unknown>): string | undefined {
+function relationFault(
+  schema: GraphQLSchema,
+  owner: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+): string | undefined {
   const directive = field.astNode?.directives?.find((d) => d.name.value === 'relation');
-  if (!directive) return undefined;
+  const definition = schema.getDirective('relation');
+  if (!directive || !definition || !field.astNode) return undefined;
+  try {
+    // Checks each argument against its enum, naming the argument and the value at fault.
+    getDirectiveValues(definition, field.astNode);
+  } catch (error) {
+    return (error as Error).message;
+  }
   let relation: Relation | null;
   try {
     relation = relationOf(field);
@@ -109,4 +121,11 @@ function labelOf(type: { name: string }): NodeLabel | undefined {
 
 function isRelationshipType(type: string | undefined): type is RelationshipType {
   return (RELATIONSHIP_TYPES as readonly (string | undefined)[]).includes(type);
+}
+
+/** The MATCH pattern walking `relation` from node `v` over relationship `r` to node `n` of `targetLabel`. */
+export function relationPattern(v: string, r: string, relation: Relation, n: string, targetLabel: string): string {
+  return relation.direction === 'OUT'
+    ? `(${v})-[${r}:${relation.type}]->(${n}:${targetLabel})`
+    : `(${v})<-[${r}:${relation.type}]-(${n}:${targetLabel})`;
 }

@@ -3,7 +3,7 @@ import type { Database } from '../database/Database';
 import type { CompiledQuery } from './CompiledQuery';
 
 /**
- * The one place rows become typed: `returnColumns` built the RETURN clause from `Row`'s columns, so
+ * The one place rows become typed: `compiledQuery` built the RETURN clause from `Row`'s columns, so
  * the rows Neo4j returns have exactly those columns.
  */
 export async function runCompiled<Row>(db: Database, query: CompiledQuery<Row>): Promise<Row[]> {

@@ -8,4 +8,18 @@ export interface ApiLimits {
   maxDepth: number;
   /** Largest `maxHops` of a shortest path (`API_MAX_HOPS`). */
   maxHops: number;
+  /** Deepest nesting of AND, OR, NOT and link filters in one `where` (`API_MAX_FILTER_DEPTH`). */
+  maxFilterDepth: number;
+  /** Most operators and link quantifiers in one `where` (`API_MAX_FILTER_PREDICATES`). */
+  maxFilterPredicates: number;
 }
+
+/** The limits when nothing is configured. */
+export const DEFAULT_API_LIMITS: Readonly<ApiLimits> = {
+  defaultLimit: 100,
+  maxLimit: 500,
+  maxDepth: 3,
+  maxHops: 6,
+  maxFilterDepth: 6,
+  maxFilterPredicates: 64,
+};

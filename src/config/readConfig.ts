@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors/errors';
-import type { ApiLimits } from './ApiLimits';
+import { DEFAULT_API_LIMITS, type ApiLimits } from './ApiLimits';
 import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
 
 /** Where the graph lives: a Neo4j this process starts itself, or one reached at a URI. */
@@ -187,16 +187,24 @@ function readAdhoc(env: NodeJS.ProcessEnv): AdhocCypherSettings {
 }
 
 function readLimits(env: NodeJS.ProcessEnv): ApiLimits {
-  const maxLimit = integer(env, 'API_MAX_LIMIT', 500, { min: 1, max: 100_000 });
-  const defaultLimit = integer(env, 'API_DEFAULT_LIMIT', Math.min(100, maxLimit), { min: 1, max: 100_000 });
+  const maxLimit = integer(env, 'API_MAX_LIMIT', DEFAULT_API_LIMITS.maxLimit, { min: 1, max: 100_000 });
+  const defaultLimit = integer(env, 'API_DEFAULT_LIMIT', Math.min(DEFAULT_API_LIMITS.defaultLimit, maxLimit), {
+    min: 1,
+    max: 100_000,
+  });
   if (defaultLimit > maxLimit) {
     throw new ConfigError('API_DEFAULT_LIMIT', `must not exceed API_MAX_LIMIT (${maxLimit}), got "${defaultLimit}"`);
   }
   return {
     defaultLimit,
     maxLimit,
-    maxDepth: integer(env, 'API_MAX_DEPTH', 3, { min: 1, max: 10 }),
-    maxHops: integer(env, 'API_MAX_HOPS', 6, { min: 1, max: 15 }),
+    maxDepth: integer(env, 'API_MAX_DEPTH', DEFAULT_API_LIMITS.maxDepth, { min: 1, max: 10 }),
+    maxHops: integer(env, 'API_MAX_HOPS', DEFAULT_API_LIMITS.maxHops, { min: 1, max: 15 }),
+    maxFilterDepth: integer(env, 'API_MAX_FILTER_DEPTH', DEFAULT_API_LIMITS.maxFilterDepth, { min: 1, max: 32 }),
+    maxFilterPredicates: integer(env, 'API_MAX_FILTER_PREDICATES', DEFAULT_API_LIMITS.maxFilterPredicates, {
+      min: 1,
+      max: 10_000,
+    }),
   };
 }
 

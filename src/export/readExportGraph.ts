@@ -13,6 +13,8 @@ import type { ExportEdge, ExportGraph } from './ExportGraph';
 export interface ExportSelection {
   focus?: string | undefined;
   depth?: number | undefined;
+  /** Only links of these bases are walked and written; all when not given. */
+  basis?: readonly string[] | undefined;
 }
 
 /** Reads the selected graph; `maxNodes` caps its size. Throws NotFoundError for an unknown focus. */
@@ -23,13 +25,17 @@ export async function readExportGraph(
   maxNodes: number,
 ): Promise<ExportGraph & { truncated: boolean }> {
   const scope = new ParamScope({ ...limits, maxLimit: maxNodes, defaultLimit: maxNodes });
-  const query =
-    selection.focus === undefined
-      ? compileGraph(scope, {})
-      : compileNeighborhood(scope, { id: selection.focus, depth: selection.depth ?? null }, ALL_GRAPH_FIELDS);
-  const [row] = await runCompiled<GraphRow & { found?: boolean }>(db, query);
-  if (selection.focus !== undefined && !row?.found) {
-    throw new NotFoundError(`focus: no entity has the id ${JSON.stringify(selection.focus)}`, { argument: 'focus' });
+  // Each branch keeps its compiled row type, so a renamed column fails here too.
+  let row: GraphRow | undefined;
+  if (selection.focus === undefined) {
+    [row] = await runCompiled(db, compileGraph(scope, { basis: selection.basis }));
+  } else {
+    const args = { id: selection.focus, depth: selection.depth ?? null, basis: selection.basis };
+    const [found] = await runCompiled(db, compileNeighborhood(scope, args, ALL_GRAPH_FIELDS));
+    if (!found?.found) {
+      throw new NotFoundError(`focus: no entity has the id ${JSON.stringify(selection.focus)}`, { argument: 'focus' });
+    }
+    row = found;
   }
   return {
     // ALL_GRAPH_FIELDS reads every GraphNode field, so each node is a whole ExportNode.

@@ -2,7 +2,13 @@
  * The resolver map. Every root field compiles its whole selection into one Cypher query and returns
  * the rows; nested fields are then read from those rows by `readResponseKey`, never fetched again.
  */
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+} from 'graphql';
 import type { Resolvers } from './generated/resolvers';
 import type { Context } from './context';
 import { CompileScope } from '../compiler/CompileScope';
@@ -19,6 +25,7 @@ import { compileShortestPath } from '../compiler/compileShortestPath';
 import { compileGaps, compileGoalImpact, compileMostConnected } from '../compiler/compileReports';
 import { runCompiled } from '../compiler/runCompiled';
 import { NotFoundError, InternalError } from '../errors/errors';
+import { compileCountBy, type CountByArgs } from '../compiler/compileCountBy';
 import { JSONResolver } from 'graphql-scalars';
 import { runAdhocCypher } from '../adhoc/runAdhocCypher';
 import { NODE_LABELS, type NodeLabel } from '../dataset/PlanDataset';
@@ -53,6 +60,14 @@ const connection = async (args: ConnectionArgs, context: Context, info: GraphQLR
   return shapeConnection(row!, compiled);
 };
 
+// The kind a `...CountBy` field counts: its `by` argument is a `<Kind>CountField`.
+const countBy = async (args: CountByArgs, context: Context, info: GraphQLResolveInfo): Promise<Projected[]> => {
+  const by = info.parentType.getFields()[info.fieldName]!.args.find((a) => a.name === 'by')!;
+  const kind = info.schema.getType(getNamedType(by.type).name.replace(/CountField$/, ''));
+  if (!isObjectType(kind)) throw new InternalError(`${info.fieldName} counts no entity type`);
+  return results(context, compileCountBy(scope(context, info), kind, args));
+};
+
 /** Resolvers for every type in `schema/`. */
 export const resolvers: Resolvers = {
   Query: {
@@ -66,6 +81,14 @@ export const resolvers: Resolvers = {
     tasksConnection: (_parent, args, context, info) => connection(args, context, info),
     industriesConnection: (_parent, args, context, info) => connection(args, context, info),
     platformsConnection: (_parent, args, context, info) => connection(args, context, info),
+    plansCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    goalsCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    tasksCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    industriesCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    platformsCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    areasCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    actionPlansCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    sourcesCountBy: (_parent, args, context, info) => countBy(args, context, info),
     node: async (_parent, { id }, context, info) =>
       (await results(context, compileNode(scope(context, info), id)))[0] ?? null,
     search: (_parent, args, context, info) => results(context, compileSearch(scope(context, info), args)),
@@ -93,13 +116,13 @@ export const resolvers: Resolvers = {
       // The query collects, so it always returns its one row.
       return { nodes: row!.nodes, edges: finishEdges(row!.edges, { sort: true }), truncated: row!.truncated };
     },
-    goalImpact: async (_parent, { id }, context, info) => {
-      const [result] = await results(context, compileGoalImpact(scope(context, info), id));
+    goalImpact: async (_parent, { id, basis }, context, info) => {
+      const [result] = await results(context, compileGoalImpact(scope(context, info), id, basis));
       if (!result) throw new NotFoundError(`goalImpact: no goal has the id ${JSON.stringify(id)}`, { argument: 'id' });
       return result;
     },
-    gaps: async (_parent, { namespace }, context, info) =>
-      (await results(context, compileGaps(scope(context, info), namespace)))[0] ?? {},
+    gaps: async (_parent, { namespace, basis }, context, info) =>
+      (await results(context, compileGaps(scope(context, info), namespace, basis)))[0] ?? {},
     mostConnected: (_parent, args, context, info) => results(context, compileMostConnected(scope(context, info), args)),
     cypher: (_parent, { query, params }, context) =>
       runAdhocCypher(

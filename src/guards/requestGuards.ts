@@ -62,14 +62,38 @@ export function listSizeEstimator(guards: RequestGuards, limits: ApiLimits): Com
       0,
       Math.min(given ?? (isRoot ? limits.defaultLimit : guards.assumedListSize), limits.maxLimit),
     );
+    // Each link filter reads up to the assumed number of links of every entity it is asked of.
+    const filter = whereCost(args['where'], guards.assumedListSize);
     if (!isList(field.type)) {
       // A connection or subgraph: its limit sizes the lists inside it (edges, nodes), which were
       // counted at the assumed size, so scale its selection to the limit.
-      return limited ? 1 + Math.ceil((childComplexity * items) / guards.assumedListSize) : 1 + childComplexity;
+      const scaled = limited ? Math.ceil((childComplexity * items) / guards.assumedListSize) : childComplexity;
+      return 1 + scaled + (limited ? items : guards.assumedListSize) * filter;
     }
     // A list of scalars costs what one field does.
-    return childComplexity === 0 ? 1 : 1 + items * childComplexity;
+    return childComplexity === 0 && filter === 0 ? 1 : 1 + items * (childComplexity + filter);
   };
+}
+
+/**
+ * What a `where` costs per entity it is asked of: nothing for property conditions, `linkSize` for a
+ * link count, and `linkSize` times (1 + the inner cost) for a link quantifier (some, all, none, single).
+ */
+export function whereCost(where: unknown, linkSize: number): number {
+  if (where === null || typeof where !== 'object') return 0;
+  if (Array.isArray(where)) return where.reduce((sum: number, item) => sum + whereCost(item, linkSize), 0);
+  let cost = 0;
+  for (const [key, value] of Object.entries(where as Record<string, unknown>)) {
+    if (value === null || typeof value !== 'object') continue;
+    if (key === 'AND' || key === 'OR' || key === 'NOT' || key === 'node') cost += whereCost(value, linkSize);
+    else if (key.endsWith('Count') && !('some' in value)) cost += linkSize;
+    else {
+      for (const quantifier of ['some', 'all', 'none', 'single'])
+        if (quantifier in value)
+          cost += linkSize * (1 + whereCost((value as Record<string, unknown>)[quantifier], linkSize));
+    }
+  }
+  return cost;
 }
 
 function isList(type: GraphQLOutputType): boolean {

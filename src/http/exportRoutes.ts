@@ -1,6 +1,7 @@
 /**
- * GET /export.graphml, /export.gexf and /export.cyjs, each with optional `focus` (an entity id) and
- * `depth`: the whole graph, or the neighbourhood of one entity, as a file for visualization tools.
+ * GET /export.graphml, /export.gexf and /export.cyjs, each with optional `focus` (an entity id),
+ * `depth` and `basis`: the whole graph, or the neighbourhood of one entity, as a file for
+ * visualization tools; `basis=STATED` keeps only the links the source states.
  */
 import { sendError } from './httpError';
 import type { Request, Response, Router } from 'express';
@@ -10,6 +11,7 @@ import type { ApiLimits } from '../config/ApiLimits';
 import type { Logger } from '../logging/createLogger';
 import { EXPORT_FORMATS } from '../export/exportFormats';
 import { readExportGraph } from '../export/readExportGraph';
+import { parseBasis } from '../export/parseBasis';
 import { BadUserInputError } from '../errors/errors';
 
 /** What the export routes need. */
@@ -27,14 +29,15 @@ export function exportRoutes(options: ExportRoutesOptions): Router {
   for (const [name, format] of Object.entries(EXPORT_FORMATS)) {
     router.get(`/export.${name}`, async (req: Request, res: Response) => {
       try {
-        const { focus, depth } = selection(req, options.limits);
-        const graph = await readExportGraph(options.db, options.limits, { focus, depth }, options.maxNodes);
+        const { focus, depth, basis } = selection(req, options.limits);
+        const graph = await readExportGraph(options.db, options.limits, { focus, depth, basis }, options.maxNodes);
         const base =
           focus === undefined
             ? 'zgc-plan-graph'
             : `zgc-plan-graph-${focus.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 80)}-depth${depth ?? 1}`;
+        const name = basis ? `${base}-${basis.join('-').toLowerCase()}` : base;
         res.setHeader('content-type', format.contentType);
-        res.setHeader('content-disposition', `attachment; filename="${base}.${format.extension}"`);
+        res.setHeader('content-disposition', `attachment; filename="${name}.${format.extension}"`);
         if (graph.truncated) res.setHeader('x-export-truncated', `true; at most ${options.maxNodes} nodes`);
         res.status(200).send(format.write(graph));
       } catch (error) {
@@ -45,8 +48,18 @@ export function exportRoutes(options: ExportRoutesOptions): Router {
   return router;
 }
 
-/** The export's `focus` and `depth` query parameters, checked. */
-function selection(req: Request, limits: ApiLimits): { focus: string | undefined; depth: number | undefined } {
+/** The export's `focus`, `depth` and `basis` query parameters, checked. */
+function selection(
+  req: Request,
+  limits: ApiLimits,
+): { focus: string | undefined; depth: number | undefined; basis: string[] | undefined } {
+  const basisText = single(req.query['basis']);
+  if (basisText === null) throw new BadUserInputError('basis may be given once: STATED, INFERRED or both');
+  const basis = basisText === undefined ? undefined : parseBasis(basisText);
+  return { ...focusAndDepth(req, limits), basis };
+}
+
+function focusAndDepth(req: Request, limits: ApiLimits): { focus: string | undefined; depth: number | undefined } {
   const focus = single(req.query['focus']);
   const depthText = single(req.query['depth']);
   if (focus === null || depthText === null) throw new BadUserInputError('focus and depth may each be given once');

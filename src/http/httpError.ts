@@ -56,7 +56,8 @@ const BODY_ERRORS: Record<string, { code: ErrorCode; message: (error: HttpLibrar
 
 /** The status and body that answer `error`; logs it when it was not a refusal on purpose. */
 export function httpError(error: unknown, logger: Logger): HttpError {
-  if (error instanceof CodedError) {
+  // A CodedError with INTERNAL_SERVER_ERROR is a bug or a start-up fault: logged, never shown.
+  if (error instanceof CodedError && error.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     // `http` tells Apollo Server the status of a GraphQL response; here the status is the answer's own.
     const extensions = Object.fromEntries(Object.entries(error.extensions).filter(([key]) => key !== 'http'));
     return { status: error.status, body: bodyOf(error.message, { ...extensions, code: error.code }) };

@@ -67,7 +67,7 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
       name: 'root list, filter + sort',
       answer: { ours: (d) => d.goals, peer: (d) => d.goals, floor: (rows) => rows.map((r) => r.goal) },
       ours:
-        '{ goals(where: {targetYear: 2025, goalKind: SPECIFIC}, ' +
+        '{ goals(where: {targetYear: {eq: 2025}, goalKind: {eq: SPECIFIC}}, ' +
         'sort: [{field: NAME}], limit: 20) { id name targetYear } }',
       peer:
         '{ goals(where: {targetYear: {eq: 2025}, goalKind: {eq: "SPECIFIC"}}, ' +
@@ -82,7 +82,7 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
     {
       name: '2-hop goal -> tasks -> industries',
       answer: { ours: (d) => d.goals, peer: (d) => d.goals, floor: (rows) => rows },
-      ours: `{ goals(where: {idIn: ["${ids.goal}"]}) { id tasks { id industries { id name } } } }`,
+      ours: `{ goals(where: {id: {eq: "${ids.goal}"}}) { id tasks { id industries { id name } } } }`,
       peer:
         `{ goals(where: {id: {eq: "${ids.goal}"}}) { id ` +
         `tasks(${BY_ORDINAL}) { id industries(${BY_ID}) { id name } } } }`,
@@ -97,7 +97,7 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
     {
       name: '3-hop plan -> goals -> tasks -> industries',
       answer: { ours: (d) => d.plans, peer: (d) => d.plans, floor: (rows) => rows },
-      ours: `{ plans(where: {idIn: ["${ids.plan}"]}) { id goals { id tasks { id industries { id } } } } }`,
+      ours: `{ plans(where: {id: {eq: "${ids.plan}"}}) { id goals { id tasks { id industries { id } } } } }`,
       peer:
         `{ plans(where: {id: {eq: "${ids.plan}"}}) { id goals(${BY_ORDINAL}) ` +
         `{ id tasks(${BY_ORDINAL}) { id industries(${BY_ID}) { id } } } } }`,
@@ -118,7 +118,7 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
         floor: (rows) => rows,
       },
       ours:
-        `{ industries(where: {idIn: ["${ids.hub}"]}) { id ` +
+        `{ industries(where: {id: {eq: "${ids.hub}"}}) { id ` +
         `tasksConnection { totalCount } tasks { id goals { id } } } }`,
       peer:
         `{ industries(where: {id: {eq: "${ids.hub}"}}) { id ` +
@@ -180,6 +180,73 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
           'RETURN [n IN nodes | ' +
           "{id: n.id, kind: head([l IN labels(n) WHERE l <> 'Entity']), name: n.name}] AS nodes, edges",
         params: { id: ids.plan },
+      },
+    },
+    {
+      name: 'link filter: tasks developing a leading industry',
+      answer: { ours: (d) => d.tasks, peer: (d) => d.tasks, floor: (rows) => rows },
+      ours: '{ tasks(where: {industries: {some: {tier: {eq: LEADING}}}}, limit: 20) { id } }',
+      peer: `{ tasks(where: {industries: {some: {tier: {eq: "LEADING"}}}}, limit: 20, ${BY_ID}) { id } }`,
+      floor: {
+        cypher:
+          "MATCH (t:Task) WHERE EXISTS { (t)-[:DEVELOPS]->(i:Industry) WHERE i.tier = 'LEADING' } " +
+          'WITH t ORDER BY t.id LIMIT 20 RETURN t.id AS id',
+        params: {},
+      },
+    },
+    {
+      name: 'none filter: goals no task advances',
+      answer: { ours: (d) => d.goals, peer: (d) => d.goals, floor: (rows) => rows },
+      ours: '{ goals(where: {tasks: {none: {ordinal: {gte: 1}}}}, limit: 20) { id } }',
+      peer: `{ goals(where: {tasks: {none: {ordinal: {gte: 1}}}}, limit: 20, ${BY_ID}) { id } }`,
+      floor: {
+        cypher:
+          'MATCH (g:Goal) WHERE NOT EXISTS { (g)<-[:ADVANCES]-(t:Task) WHERE t.ordinal >= 1 } ' +
+          'WITH g ORDER BY g.id LIMIT 20 RETURN g.id AS id',
+        params: {},
+      },
+    },
+    {
+      name: "nested aggregate count: a plan's tasks and their industry counts",
+      answer: { ours: (d) => d.plans, peer: (d) => d.plans, floor: (rows) => rows },
+      ours:
+        `{ plans(where: {id: {eq: "${ids.plan}"}}) { id tasks { id ` +
+        'industriesConnection { aggregate { count { nodes } } } } } }',
+      peer:
+        `{ plans(where: {id: {eq: "${ids.plan}"}}) { id tasks(${BY_ORDINAL}) { id ` +
+        'industriesConnection { aggregate { count { nodes } } } } } }',
+      floor: {
+        cypher:
+          'MATCH (p:Entity:Plan {id: $id}) RETURN p.id AS id, COLLECT { MATCH (p)-[:DEPLOYS]->(t:Task) ' +
+          'WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industriesConnection: {aggregate: {count: ' +
+          '{nodes: COUNT { (t)-[:DEVELOPS]->(:Industry) }}}}} } AS tasks',
+        params: { id: ids.plan },
+      },
+    },
+    {
+      name: 'group-by: industries by tier',
+      // The peer has no group-by: it is asked for one count per tier the library uses.
+      answer: {
+        ours: (d) => d.industriesCountBy,
+        peer: (d) =>
+          Object.entries(d as Record<string, { aggregate: { count: { nodes: number } } }>)
+            .map(([key, c]) => ({ key, count: c.aggregate.count.nodes }))
+            .filter((b) => b.count > 0)
+            .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)),
+        floor: (rows) => rows,
+      },
+      ours: '{ industriesCountBy(by: TIER) { key count } }',
+      peer:
+        '{ ' +
+        ['SYSTEM', 'LEADING', 'KEY']
+          .map(
+            (tier) => `${tier}: industriesConnection(where: {tier: {eq: "${tier}"}}) { aggregate { count { nodes } } }`,
+          )
+          .join(' ') +
+        ' }',
+      floor: {
+        cypher: 'MATCH (i:Industry) WITH i.tier AS key, count(*) AS count ORDER BY count DESC, key RETURN key, count',
+        params: {},
       },
     },
     {

@@ -27,10 +27,10 @@ async function data<T>(query: string, variables?: Record<string, unknown>): Prom
 async function failure(
   query: string,
   variables?: Record<string, unknown>,
-): Promise<{ message: string; code: string | undefined }> {
+): Promise<{ message: string; code: string | undefined; status: number }> {
   const result = await t.graphql(query, variables);
   expect(result.errors?.length).toBeGreaterThan(0);
-  return { message: result.errors![0]!.message, code: result.errors![0]!.extensions?.code };
+  return { message: result.errors![0]!.message, code: result.errors![0]!.extensions?.code, status: result.status };
 }
 
 async function ids(cypher: string, params: Record<string, unknown> = {}): Promise<string[]> {
@@ -191,6 +191,7 @@ describe('Analyst question: how is the Zhongguancun Forum connected to the 2035 
     expect(error).toEqual({
       code: 'NOT_FOUND',
       message: 'shortestPath: no entity has the id "zgc14:nowhere" (argument to)',
+      status: 200,
     });
   });
 });
@@ -242,30 +243,34 @@ describe('Analyst question: which goals have no task behind them?', () => {
 
 describe('Root lists: filters, sorting and paging', () => {
   it('filters by id list, name fragment (any case) and kind-specific properties', async () => {
-    expect(await data('{ goals(where: {idIn: ["zgc14:goal-2035", "zgc14:goal-2025"]}) { id } }')).toEqual({
+    expect(await data('{ goals(where: {id: {in: ["zgc14:goal-2035", "zgc14:goal-2025"]}}) { id } }')).toEqual({
       goals: [{ id: 'zgc14:goal-2025' }, { id: 'zgc14:goal-2035' }],
     });
-    expect(await data('{ platforms(where: {nameContains: "FORUM"}) { name } }')).toEqual({
+    expect(await data('{ platforms(where: {name: {contains: "FORUM", caseInsensitive: true}}) { name } }')).toEqual({
       platforms: [{ name: 'Permanent venue of the Zhongguancun Forum' }, { name: 'Zhongguancun Forum' }],
     });
     const specific = await data<{ goals: Array<{ goalKind: string; targetYear: number }> }>(
-      '{ goals(where: {goalKind: SPECIFIC, targetYear: 2025}) { goalKind targetYear } }',
+      '{ goals(where: {goalKind: {eq: SPECIFIC}, targetYear: {eq: 2025}}) { goalKind targetYear } }',
     );
     expect(specific.goals).toHaveLength(5);
-    expect(await data('{ tasks(where: {ordinal: 4}) { id } }')).toEqual({
+    expect(await data('{ tasks(where: {ordinal: {eq: 4}}) { id } }')).toEqual({
       tasks: [{ id: 'zgc14:task-digital-economy' }],
     });
-    const leading = await data<{ industries: Array<{ id: string }> }>('{ industries(where: {tier: LEADING}) { id } }');
+    const leading = await data<{ industries: Array<{ id: string }> }>(
+      '{ industries(where: {tier: {eq: LEADING}}) { id } }',
+    );
     expect(leading.industries.map((i) => i.id)).toEqual(
       await ids("MATCH (i:Industry {tier: 'LEADING'}) RETURN i.id AS id ORDER BY id"),
     );
-    expect(await data('{ industries(where: {categoryContains: "new business"}) { id } }')).toMatchObject({
+    expect(
+      await data('{ industries(where: {category: {contains: "new business", caseInsensitive: true}}) { id } }'),
+    ).toMatchObject({
       industries: { length: 4 },
     });
-    expect(await data('{ platforms(where: {platformKind: VENUE}) { id } }')).toEqual({
+    expect(await data('{ platforms(where: {platformKind: {eq: VENUE}}) { id } }')).toEqual({
       platforms: [{ id: 'zgc14:platform-forum-venue' }],
     });
-    expect(await data('{ plans(where: {periodStart: 2021, horizon: 2035}) { id } }')).toEqual({
+    expect(await data('{ plans(where: {periodStart: {eq: 2021}, horizon: {eq: 2035}}) { id } }')).toEqual({
       plans: [{ id: 'zgc14:plan' }],
     });
   });
@@ -332,7 +337,7 @@ describe('Root lists: filters, sorting and paging', () => {
     const { tasksConnection } = await data<{
       tasksConnection: { totalCount: number; edges: Array<{ node: { ordinal: number } }> };
     }>(
-      '{ tasksConnection(where: {nameContains: "global"}, ' +
+      '{ tasksConnection(where: {name: {contains: "global", caseInsensitive: true}}, ' +
         'sort: [{field: ORDINAL, direction: DESC}], first: 1) { totalCount edges { node { ordinal } } } }',
     );
     expect(tasksConnection.totalCount).toBe(
@@ -378,7 +383,7 @@ describe('Relationship fields in both directions', () => {
         childrenConnection: { totalCount: number };
       }>;
     }>(
-      '{ industries(where: {nameContains: "modern service"}) { parent { name parent { name } } ' +
+      '{ industries(where: {name: {contains: "modern service", caseInsensitive: true}}) { parent { name parent { name } } ' +
         'children { name } childrenConnection { totalCount edges { basis } } } }',
     );
     expect(industries).toHaveLength(1);
@@ -405,7 +410,7 @@ describe('Relationship fields in both directions', () => {
         plans: Array<{ id: string }>;
       }>;
     }>(
-      '{ goals(where: {goalKind: STAGE}) { targetYear specificGoals { id } ' +
+      '{ goals(where: {goalKind: {eq: STAGE}}) { targetYear specificGoals { id } ' +
         'leadsTo { targetYear } ledFrom { id } stageGoal { id } plans { id } } }',
     );
     expect(goals).toEqual([
@@ -703,6 +708,8 @@ describe('Bad arguments', () => {
     const error = await failure(query);
     expect(error.code).toBe(code);
     expect(error.message).toContain(fragment);
+    // A refusal before execution fails the request; one during execution answers beside the data.
+    expect(error.status).toBe(code === 'GRAPHQL_VALIDATION_FAILED' ? 400 : 200);
   });
 
   it('refuses an unknown kind given in a variable as BAD_USER_INPUT', async () => {
@@ -724,5 +731,81 @@ describe('Bad arguments', () => {
     expect(await data('query($id: ID!) { node(id: $id) { id } }', { id })).toEqual({ node: null });
     expect((await failure('query($id: ID!) { neighborhood(id: $id) { truncated } }', { id })).code).toBe('NOT_FOUND');
     expect(await t.db.read('MATCH (n) RETURN count(n) AS n')).toEqual(before);
+  });
+});
+
+describe("The README's analyst questions, each one request, with the answers the README gives", () => {
+  it('which tasks develop a future-tier industry', async () => {
+    expect(await data('{ tasks(where: {industries: {some: {tier: {eq: FUTURE}}}}) { id } }')).toEqual({
+      tasks: [{ id: 'zgc14:task-digital-economy' }],
+    });
+  });
+
+  it('which goals no task advances through a stated link: all seven', async () => {
+    const { goals } = await data<{ goals: unknown[] }>(
+      '{ goals(where: {tasksConnection: {none: {edge: {basis: {eq: STATED}}}}}) { id } }',
+    );
+    expect(goals).toHaveLength(7);
+  });
+
+  it('industries by tier, with counts', async () => {
+    expect(await data('{ industriesCountBy(by: TIER) { key count } }')).toEqual({
+      industriesCountBy: [
+        { key: 'SERVICE_BRANCH', count: 9 },
+        { key: 'FUTURE', count: 5 },
+        { key: 'KEY', count: 4 },
+        { key: 'DIGITAL', count: 3 },
+        { key: 'LEADING', count: 2 },
+        { key: 'SERVICE', count: 1 },
+        { key: 'SYSTEM', count: 1 },
+        { key: 'TRADITIONAL', count: 1 },
+      ],
+    });
+  });
+
+  it('goals of 2025 or stage goals: seven', async () => {
+    const { goals } = await data<{ goals: Array<{ targetYear: number; goalKind: string }> }>(
+      '{ goals(where: {OR: [{targetYear: {eq: 2025}}, {goalKind: {eq: STAGE}}]}) { targetYear goalKind } }',
+    );
+    expect(goals).toHaveLength(7);
+    expect(goals.every((g) => g.targetYear === 2025 || g.goalKind === 'STAGE')).toBe(true);
+  });
+
+  it('the path from the Forum to the 2035 goal: none on stated links, two inferred links otherwise', async () => {
+    const ask = (basis: string): string =>
+      `{ shortestPath(from: "zgc14:platform-zgc-forum", to: "zgc14:goal-2035"${basis}) ` +
+      '{ length nodes { id } edges { type basis } } }';
+    expect(await data(ask(', basis: [STATED]'))).toEqual({ shortestPath: null });
+    expect(await data(ask(''))).toEqual({
+      shortestPath: {
+        length: 2,
+        nodes: [{ id: 'zgc14:platform-zgc-forum' }, { id: 'zgc14:task-open-zhongguancun' }, { id: 'zgc14:goal-2035' }],
+        edges: [
+          { type: 'BUILDS', basis: 'INFERRED' },
+          { type: 'ADVANCES', basis: 'INFERRED' },
+        ],
+      },
+    });
+  });
+
+  it('the more examples: counts, none, and an aggregate', async () => {
+    expect(
+      await data(
+        '{ tasks(where: {industriesCount: {gte: 3}}) { id industriesConnection { aggregate { count { nodes } } } } }',
+      ),
+    ).toEqual({
+      tasks: [{ id: 'zgc14:task-digital-economy', industriesConnection: { aggregate: { count: { nodes: 3 } } } }],
+    });
+    const { industries } = await data<{ industries: unknown[] }>(
+      '{ industries(where: {tier: {eq: SERVICE_BRANCH}, tasks: {none: {}}}) { id } }',
+    );
+    expect(industries).toHaveLength(9);
+    expect(
+      await data(
+        '{ goalsConnection(where: {goalKind: {eq: SPECIFIC}}) { aggregate { count { nodes } node { targetYear { min max } } } } }',
+      ),
+    ).toEqual({
+      goalsConnection: { aggregate: { count: { nodes: 5 }, node: { targetYear: { min: 2025, max: 2025 } } } },
+    });
   });
 });

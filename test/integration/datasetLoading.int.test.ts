@@ -219,6 +219,15 @@ describe('Refusing malformed plan files, with nothing written', () => {
     ]);
   });
 
+  it('refuses a link between kinds its type never joins, naming the kinds it does join', () => {
+    const plan = demoPlan();
+    const links = plan['relationships'] as Array<Record<string, unknown>>;
+    links[1] = { ...links[1], from: 'goal', to: 'task' };
+    expect(problemsOf(() => checkDataset('wrong-way.json', plan))).toEqual([
+      'relationships[1] (goal -ADVANCES-> task) | type | ADVANCES links Task -> Goal, not Goal "goal" -> Task "task"',
+    ]);
+  });
+
   it('refuses a file that is not JSON', () => {
     const file = writeFile('not-json.json', '{ "namespace": ');
     expect(problemsOf(() => readDataset(file)).join('\n')).toMatch(/file \| - \| is not valid JSON/);

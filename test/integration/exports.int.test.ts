@@ -49,10 +49,10 @@ afterAll(async () => {
   await t.close();
 });
 
-async function apiGraph(focus?: string, depth?: number): Promise<{ nodes: string[]; edges: string[] }> {
+async function apiGraph(focus?: string, depth?: number, basis = ''): Promise<{ nodes: string[]; edges: string[] }> {
   const query = focus
-    ? `{ g: neighborhood(id: "${focus}", depth: ${depth ?? 1}, limit: 500) { nodes { id } edges { id } } }`
-    : '{ g: graph(limit: 500) { nodes { id } edges { id } } }';
+    ? `{ g: neighborhood(id: "${focus}", depth: ${depth ?? 1}, limit: 500${basis}) { nodes { id } edges { id } } }`
+    : `{ g: graph(limit: 500${basis}) { nodes { id } edges { id } } }`;
   const result = await t.graphql<{ g: { nodes: Array<{ id: string }>; edges: Array<{ id: string }> } }>(query);
   return { nodes: result.data!.g.nodes.map((n) => n.id).sort(), edges: result.data!.g.edges.map((e) => e.id).sort() };
 }
@@ -185,6 +185,7 @@ describe('Exports for visualization tools', () => {
     ['/export.gexf?focus=zgc14%3Aplan&depth=two', 400, 'BAD_USER_INPUT'],
     ['/export.cyjs?depth=2', 400, 'BAD_USER_INPUT'],
     ['/export.cyjs?focus=a&focus=b', 400, 'BAD_USER_INPUT'],
+    ['/export.cyjs?basis=SAID', 400, 'BAD_USER_INPUT'],
   ])('refuses %s with %d', async (path, status, code) => {
     const response = await fetch(`${t.server.url}${path}`);
     expect(response.status).toBe(status);
@@ -193,16 +194,49 @@ describe('Exports for visualization tools', () => {
     ).toBe(code);
   });
 
+  it.each([
+    ['the whole graph', '/export.cyjs?basis=STATED', undefined],
+    [
+      'a neighbourhood',
+      '/export.cyjs?focus=zgc14%3Aplatform-zgc-forum&depth=2&basis=STATED',
+      'zgc14:platform-zgc-forum',
+    ],
+  ])('keeps %s to the links the source states with basis=STATED, as the API does', async (_name, url, focus) => {
+    const file = await download(url);
+    expect(file.disposition).toMatch(/-stated\.cyjs"$/);
+    const doc = JSON.parse(file.body) as {
+      elements: { nodes: Array<{ data: { id: string } }>; edges: Array<{ data: { id: string; basis: string } }> };
+    };
+    const api = await apiGraph(focus, focus ? 2 : undefined, ', basis: [STATED]');
+    expect(doc.elements.nodes.map((n) => n.data.id).sort()).toEqual(api.nodes);
+    expect(doc.elements.edges.map((e) => e.data.id).sort()).toEqual(api.edges);
+    expect(doc.elements.edges.every((e) => e.data.basis === 'STATED')).toBe(true);
+    const all = await apiGraph(focus, focus ? 2 : undefined);
+    expect(api.edges.length).toBeLessThan(all.edges.length);
+  });
+
   it('writes the same files from the command line', () => {
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/export.ts', 'graphml', '--focus', 'zgc14:platform-zgc-forum', '--depth', '2'],
+      [
+        '--import',
+        'tsx',
+        'src/cli/export.ts',
+        'graphml',
+        '--focus',
+        'zgc14:platform-zgc-forum',
+        '--depth',
+        '2',
+        '--basis',
+        'STATED',
+      ],
       { cwd: PROJECT_ROOT, env: toolEnvironment(), encoding: 'utf8', timeout: 60_000 },
     );
     expect(run.status).toBe(0);
     expect(XMLValidator.validate(run.stdout)).toBe(true);
     const doc = parser.parse(run.stdout) as { graphml: { graph: { node: XmlNode[] } } };
     expect(doc.graphml.graph.node.length).toBeGreaterThan(1);
+    expect(run.stdout).not.toContain('INFERRED');
     expect(run.stderr).toMatch(/^\d+ nodes, \d+ edges\n$/);
   });
 });

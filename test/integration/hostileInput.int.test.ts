@@ -385,13 +385,13 @@ const CASES: Case[] = [
     expected: 'answer',
   },
   {
-    name: 'Cypher in an idIn filter',
-    request: query('{ goals(where: {idIn: ["\\") OR 1=1 //", "x` DETACH DELETE n"]}) { id } }'),
+    name: 'Cypher in an id filter',
+    request: query('{ goals(where: {id: {in: ["\\") OR 1=1 //", "x` DETACH DELETE n"]}}) { id } }'),
     expected: 'answer',
   },
   {
     name: 'Cypher in a name filter',
-    request: query(`{ goals(where: {nameContains: "') MATCH (n) SET n.name = 'x' //"}) { id } }`),
+    request: query(`{ goals(where: {name: {contains: "') MATCH (n) SET n.name = 'x' //"}}) { id } }`),
     expected: 'answer',
   },
   {
@@ -446,12 +446,84 @@ const CASES: Case[] = [
   {
     name: 'a thousand ids in one filter',
     request: json({
-      query: 'query($ids: [ID!]) { goals(where: {idIn: $ids}) { id } }',
+      query: 'query($ids: [ID!]) { goals(where: {id: {in: $ids}}) { id } }',
       variables: { ids: Array.from({ length: 1000 }, (_, i) => `zgc14:goal-${i}`) },
+    }),
+    // An `in` list may be as long as the largest page (API_MAX_LIMIT, 500 here).
+    expected: { code: 'BAD_USER_INPUT' },
+  },
+  {
+    name: 'five hundred ids in one filter',
+    request: json({
+      query: 'query($ids: [ID!]) { goals(where: {id: {in: $ids}}) { id } }',
+      variables: { ids: Array.from({ length: 500 }, (_, i) => `zgc14:goal-${i}`) },
     }),
     expected: 'answer',
   },
+  // The query language: nesting, size, and hostile text in every string operator.
+  {
+    name: 'NOT nested fifty deep',
+    request: json({
+      query: 'query($w: GoalWhere) { goals(where: $w) { id } }',
+      variables: { w: Array.from({ length: 50 }).reduce<object>((w) => ({ NOT: w }), { id: { eq: 'x' } }) },
+    }),
+    expected: { code: 'BAD_USER_INPUT' },
+  },
+  {
+    name: 'link filters nested ten deep',
+    request: json({
+      query: 'query($w: TaskWhere) { tasks(where: $w) { id } }',
+      variables: {
+        w: Array.from({ length: 5 }).reduce<object>((w) => ({ goals: { some: { tasks: { some: w } } } }), {
+          name: { eq: 'x' },
+        }),
+      },
+    }),
+    // Each link filter multiplies the cost estimate, which refuses this before the depth limit would.
+    expected: { status: 400, code: 'QUERY_TOO_COMPLEX' },
+  },
+  {
+    name: 'two thousand conditions in one filter',
+    request: json({
+      query: 'query($w: GoalWhere) { goals(where: $w) { id } }',
+      variables: { w: { OR: Array.from({ length: 2000 }, (_, i) => ({ name: { eq: `goal ${i}` } })) } },
+    }),
+    expected: { code: 'BAD_USER_INPUT' },
+  },
+  ...(['eq', 'contains', 'startsWith', 'endsWith', 'in'] as const).flatMap((operator) =>
+    [false, true].flatMap((caseInsensitive) =>
+      [
+        "') MATCH (n) DETACH DELETE n //",
+        'name:* OR summary:*~ AND (x',
+        '`}) RETURN 1 UNION MATCH (n) RETURN n //',
+      ].map((text) => ({
+        name: `${operator}${caseInsensitive ? ' ignoring case' : ''} with ${JSON.stringify(text)}`,
+        request: json({
+          query: 'query($w: TaskWhere) { tasks(where: $w) { id } }',
+          variables: {
+            w: {
+              name: { [operator]: operator === 'in' ? [text] : text, caseInsensitive },
+              industriesConnection: {
+                some: { edge: { rationale: { [operator]: operator === 'in' ? [text] : text } } },
+              },
+            },
+          },
+        }),
+        expected: 'answer' as const,
+      })),
+    ),
+  ),
   // Exports.
+  {
+    name: 'export basis that is not a basis',
+    request: { method: 'GET', path: '/export.graphml?basis=STATED%27%29%20MATCH%20(n)%20DELETE%20n' },
+    expected: { status: 400, code: 'BAD_USER_INPUT' },
+  },
+  {
+    name: 'export basis given twice',
+    request: { method: 'GET', path: '/export.graphml?basis=STATED&basis=INFERRED' },
+    expected: { status: 400, code: 'BAD_USER_INPUT' },
+  },
   {
     name: 'export depth that is not a number',
     request: { method: 'GET', path: '/export.graphml?focus=zgc14:plan&depth=abc' },

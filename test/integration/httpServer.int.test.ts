@@ -2,6 +2,7 @@ import { startHttpServer } from '../../src/http/startHttpServer';
 import { StartupError } from '../../src/errors/errors';
 import pino from 'pino';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { DEFAULT_API_LIMITS } from '../../src/config/ApiLimits';
 
 describe('HTTP server over the real Neo4j', () => {
   let t: TestServer;
@@ -72,7 +73,7 @@ describe('HTTP server over the real Neo4j', () => {
       port: t.server.port,
       db: t.db,
       logger: pino({ level: 'silent' }),
-      limits: { defaultLimit: 1, maxLimit: 1, maxDepth: 1, maxHops: 1 },
+      limits: { ...DEFAULT_API_LIMITS, defaultLimit: 1, maxLimit: 1 },
     });
     await expect(promise).rejects.toBeInstanceOf(StartupError);
     await expect(promise).rejects.toThrow(/PORT: 127\.0\.0\.1:\d+ is already in use/);

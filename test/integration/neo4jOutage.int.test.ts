@@ -17,6 +17,7 @@ import { qualify } from '../../src/dataset/PlanDataset';
 import { startHttpServer, type RunningHttpServer } from '../../src/http/startHttpServer';
 import { CYPHER_DIR, LAUNCHER_DIR, PROJECT_ROOT } from '../../src/paths';
 import { freePort } from '../support/freePort';
+import { DEFAULT_API_LIMITS } from '../../src/config/ApiLimits';
 
 const DATA_DIR = path.join(PROJECT_ROOT, '.neo4j-data', 'test-outage');
 const RETRY_MS = 1000;
@@ -70,7 +71,7 @@ describe('A Neo4j outage during a stream of requests', () => {
       port: 0,
       db,
       logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
-      limits: { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 },
+      limits: { ...DEFAULT_API_LIMITS },
     });
   }, 180_000);
 

@@ -15,6 +15,7 @@ import { LAUNCHER_DIR } from '../../src/paths';
 import { startHttpServer, type RunningHttpServer } from '../../src/http/startHttpServer';
 import { freePort } from '../support/freePort';
 import pino from 'pino';
+import { DEFAULT_API_LIMITS } from '../../src/config/ApiLimits';
 
 const COLLECT = 'UNWIND range(1, 3000000) AS x WITH collect(x) AS l RETURN size(l) AS n';
 let neo4j: EmbeddedNeo4j;
@@ -102,7 +103,7 @@ describe('Exports that Neo4j cannot answer', () => {
           port: 0,
           db: serverDb,
           logger: pino({ level: 'silent' }),
-          limits: { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 },
+          limits: { ...DEFAULT_API_LIMITS },
           exportMaxNodes: 10_000,
         }),
       });

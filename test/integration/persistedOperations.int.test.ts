@@ -11,6 +11,7 @@ import { startHttpServer, type RunningHttpServer } from '../../src/http/startHtt
 import { StartupError } from '../../src/errors/errors';
 import { startPlanServer } from '../support/planServer';
 import type { TestServer } from '../support/testServer';
+import { DEFAULT_API_LIMITS } from '../../src/config/ApiLimits';
 
 const GOALS = 'query Goals {\n  goals(sort: [{field: ID}]) { id }\n}\n';
 const PLAN = 'query Plan($id: ID!) {\n  node(id: $id) { id name }\n}\n';
@@ -63,7 +64,7 @@ describe('Persisted operations', () => {
         port: 0,
         db: t.db,
         logger: pino({ level: 'silent' }),
-        limits: { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 },
+        limits: { ...DEFAULT_API_LIMITS },
         allowedOperationsDir: dir,
       });
     });
@@ -108,7 +109,7 @@ describe('Persisted operations', () => {
           port: 0,
           db: t.db,
           logger: pino({ level: 'silent' }),
-          limits: { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 },
+          limits: { ...DEFAULT_API_LIMITS },
           allowedOperationsDir: bad,
         });
         await expect(start).rejects.toThrow(StartupError);

@@ -2,8 +2,9 @@
  * The walking queries (`goalImpact`, `gaps`, `mostConnected`, `graph`, `shortestPath`) held against a
  * plain TypeScript reference on generated plans: each property run loads a random plan (goals and
  * tasks with clashing ordinals, industry systems, goal chains, every link optional) through the loader
- * and compares the API's answers with what the reference computes from the same dataset. Seeded, so a
- * failure names a case that fails again.
+ * and compares the API's answers with what the reference computes from the same dataset, with and
+ * without a `basis` (about a third of the links are inferred). Seeded, so a failure names a case that
+ * fails again.
  */
 import fc from 'fast-check';
 import { loadDataset } from '../../src/dataset/loadDataset';
@@ -29,6 +30,7 @@ interface Link {
   type: RelationshipType;
   from: string;
   to: string;
+  basis: 'STATED' | 'INFERRED';
 }
 
 /** A generated plan: the dataset to load and its links with qualified ids, for the reference. */
@@ -90,8 +92,14 @@ function build(
   for (const i of range(n.platforms))
     nodes.push({ id: `p${i}`, label: 'Platform', name: `Platform ${i}`, sources: [1], platformKind: 'OTHER' });
   const relationships: DatasetRelationship[] = [];
+  // About one link in three is our reading rather than the source's, so `basis` has something to keep out.
   const link = (type: RelationshipType, from: string, to: string): void => {
-    relationships.push({ type, from, to, basis: 'STATED', sources: [1] });
+    const inferred = (relationships.length * 7 + from.length) % 3 === 0;
+    relationships.push(
+      inferred
+        ? { type, from, to, basis: 'INFERRED', rationale: 'Generated.', sources: [1] }
+        : { type, from, to, basis: 'STATED', sources: [1] },
+    );
   };
   for (const g of range(n.goals)) link('SETS', 'plan', `g${g}`);
   for (const k of range(n.tasks)) link('DEPLOYS', 'plan', `t${k}`);
@@ -113,7 +121,7 @@ function build(
       label: node.label,
       ...(typeof node['ordinal'] === 'number' ? { ordinal: node['ordinal'] } : {}),
     })),
-    links: relationships.map((r) => ({ type: r.type, from: q(r.from), to: q(r.to) })),
+    links: relationships.map((r) => ({ type: r.type, from: q(r.from), to: q(r.to), basis: r.basis })),
   };
 }
 
@@ -237,6 +245,15 @@ function distance(plan: Generated, from: string, to: string, maxHops: number): n
   return undefined;
 }
 
+/** The plan as a walk with `basis` sees it: only the links of those bases. */
+function keeping(plan: Generated, basis: Basis): Generated {
+  return basis ? { ...plan, links: plan.links.filter((l) => basis.includes(l.basis)) } : plan;
+}
+
+type Basis = Array<'STATED' | 'INFERRED'> | null;
+const bases = fc.constantFrom<Basis>(null, ['STATED'], ['INFERRED'], ['STATED', 'INFERRED']);
+const basisArg = (basis: Basis): string => (basis ? `, basis: [${basis.join(', ')}]` : '');
+
 // ---- the properties ----
 
 const options = { seed: SEED, numRuns: RUNS, endOnFailure: true };
@@ -244,14 +261,15 @@ const options = { seed: SEED, numRuns: RUNS, endOnFailure: true };
 describe('Reports, graph and paths match a plain reference on generated plans', () => {
   it('goalImpact: the goals feeding a goal, their tasks, and what those develop and build', async () => {
     await fc.assert(
-      fc.asyncProperty(plans, fc.nat(), async (plan, pick) => {
+      fc.asyncProperty(plans, fc.nat(), bases, async (plan, pick, basis) => {
         await load(plan);
         const goals = ofLabel(plan, 'Goal');
         const goal = goals[pick % goals.length]!;
         const { goalImpact } = await data<{ goalImpact: unknown }>(
-          `{ goalImpact(id: "${goal}") { goal { id } goals { id } tasks { id } industries { id } platforms { id } } }`,
+          `{ goalImpact(id: "${goal}"${basisArg(basis)}) ` +
+            '{ goal { id } goals { id } tasks { id } industries { id } platforms { id } } }',
         );
-        expect(goalImpact).toEqual(referenceImpact(plan, goal));
+        expect(goalImpact).toEqual(referenceImpact(keeping(plan, basis), goal));
       }),
       options,
     );
@@ -259,12 +277,13 @@ describe('Reports, graph and paths match a plain reference on generated plans', 
 
   it('gaps: goals, industries and platforms that no task stands behind', async () => {
     await fc.assert(
-      fc.asyncProperty(plans, async (plan) => {
+      fc.asyncProperty(plans, bases, async (plan, basis) => {
         await load(plan);
         const { gaps } = await data<{ gaps: unknown }>(
-          `{ gaps(namespace: "${NS}") { goalsWithoutTasks { id } industriesWithoutTasks { id } platformsWithoutTasks { id } } }`,
+          `{ gaps(namespace: "${NS}"${basisArg(basis)}) ` +
+            '{ goalsWithoutTasks { id } industriesWithoutTasks { id } platformsWithoutTasks { id } } }',
         );
-        expect(gaps).toEqual(referenceGaps(plan));
+        expect(gaps).toEqual(referenceGaps(keeping(plan, basis)));
       }),
       options,
     );
@@ -272,26 +291,35 @@ describe('Reports, graph and paths match a plain reference on generated plans', 
 
   it('mostConnected: degrees counted both ways, most first, ties by id, optionally of some kinds', async () => {
     await fc.assert(
-      fc.asyncProperty(plans, fc.integer({ min: 1, max: 8 }), fc.boolean(), async (plan, limit, someKinds) => {
-        await load(plan);
-        const kinds = someKinds ? 'kinds: [TASK, INDUSTRY], ' : '';
-        const { mostConnected } = await data<{ mostConnected: unknown }>(
-          `{ mostConnected(${kinds}limit: ${limit}) { entity { id } degree inDegree outDegree } }`,
-        );
-        expect(mostConnected).toEqual(referenceMostConnected(plan, someKinds ? ['Task', 'Industry'] : null, limit));
-      }),
+      fc.asyncProperty(
+        plans,
+        fc.integer({ min: 1, max: 8 }),
+        fc.boolean(),
+        bases,
+        async (plan, limit, someKinds, basis) => {
+          await load(plan);
+          const kinds = someKinds ? 'kinds: [TASK, INDUSTRY], ' : '';
+          const { mostConnected } = await data<{ mostConnected: unknown }>(
+            `{ mostConnected(${kinds}limit: ${limit}${basisArg(basis)}) { entity { id } degree inDegree outDegree } }`,
+          );
+          expect(mostConnected).toEqual(
+            referenceMostConnected(keeping(plan, basis), someKinds ? ['Task', 'Industry'] : null, limit),
+          );
+        },
+      ),
       options,
     );
   });
 
   it('graph: the first nodes by id and exactly the links among them, with truncation said', async () => {
     await fc.assert(
-      fc.asyncProperty(plans, fc.integer({ min: 1, max: 25 }), async (plan, limit) => {
+      fc.asyncProperty(plans, fc.integer({ min: 1, max: 25 }), bases, async (plan, limit, basis) => {
         await load(plan);
         const { graph } = await data<{ graph: unknown }>(
-          `{ graph(namespace: "${NS}", limit: ${limit}) { nodes { id } edges { id source type target } truncated } }`,
+          `{ graph(namespace: "${NS}", limit: ${limit}${basisArg(basis)}) ` +
+            '{ nodes { id } edges { id source type target } truncated } }',
         );
-        expect(graph).toEqual(referenceGraph(plan, limit));
+        expect(graph).toEqual(referenceGraph(keeping(plan, basis), limit));
       }),
       options,
     );
@@ -299,39 +327,47 @@ describe('Reports, graph and paths match a plain reference on generated plans', 
 
   it('shortestPath: a path of the shortest length within maxHops, made of real links, or null', async () => {
     await fc.assert(
-      fc.asyncProperty(plans, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 6 }), async (plan, a, b, maxHops) => {
-        await load(plan);
-        const from = plan.nodes[a % plan.nodes.length]!.id;
-        const to = plan.nodes[b % plan.nodes.length]!.id;
-        const { shortestPath } = await data<{
-          shortestPath: {
-            length: number;
-            nodes: Array<{ id: string }>;
-            edges: Array<{ source: string; type: string; target: string }>;
-          } | null;
-        }>(
-          `{ shortestPath(from: "${from}", to: "${to}", maxHops: ${maxHops}) ` +
-            '{ length nodes { id } edges { source type target } } }',
-        );
-        const expected = distance(plan, from, to, maxHops);
-        if (expected === undefined) {
-          expect(shortestPath).toBeNull();
-          return;
-        }
-        expect(shortestPath?.length).toBe(expected);
-        const ids = shortestPath!.nodes.map((n) => n.id);
-        expect([ids[0], ids.at(-1), ids.length, shortestPath!.edges.length]).toEqual([
-          from,
-          to,
-          expected + 1,
-          expected,
-        ]);
-        const links = new Set(plan.links.map((l) => `${l.from}|${l.type}|${l.to}`));
-        shortestPath!.edges.forEach((e, i) => {
-          expect(links.has(`${e.source}|${e.type}|${e.target}`)).toBe(true);
-          expect([e.source, e.target].sort()).toEqual([ids[i], ids[i + 1]].sort());
-        });
-      }),
+      fc.asyncProperty(
+        plans,
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 6 }),
+        bases,
+        async (plan, a, b, maxHops, basis) => {
+          await load(plan);
+          const from = plan.nodes[a % plan.nodes.length]!.id;
+          const to = plan.nodes[b % plan.nodes.length]!.id;
+          const { shortestPath } = await data<{
+            shortestPath: {
+              length: number;
+              nodes: Array<{ id: string }>;
+              edges: Array<{ source: string; type: string; target: string }>;
+            } | null;
+          }>(
+            `{ shortestPath(from: "${from}", to: "${to}", maxHops: ${maxHops}${basisArg(basis)}) ` +
+              '{ length nodes { id } edges { source type target } } }',
+          );
+          const seen = keeping(plan, basis);
+          const expected = distance(seen, from, to, maxHops);
+          if (expected === undefined) {
+            expect(shortestPath).toBeNull();
+            return;
+          }
+          expect(shortestPath?.length).toBe(expected);
+          const ids = shortestPath!.nodes.map((n) => n.id);
+          expect([ids[0], ids.at(-1), ids.length, shortestPath!.edges.length]).toEqual([
+            from,
+            to,
+            expected + 1,
+            expected,
+          ]);
+          const links = new Set(seen.links.map((l) => `${l.from}|${l.type}|${l.to}`));
+          shortestPath!.edges.forEach((e, i) => {
+            expect(links.has(`${e.source}|${e.type}|${e.target}`)).toBe(true);
+            expect([e.source, e.target].sort()).toEqual([ids[i], ids[i + 1]].sort());
+          });
+        },
+      ),
       options,
     );
   });

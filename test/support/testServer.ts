@@ -6,7 +6,7 @@ import { startHttpServer, type RunningHttpServer } from '../../src/http/startHtt
 import { applyMigrations } from '../../src/migrations/applyMigrations';
 import { CYPHER_DIR } from '../../src/paths';
 import { connectTestDatabase } from './testNeo4j';
-import type { ApiLimits } from '../../src/config/ApiLimits';
+import { DEFAULT_API_LIMITS, type ApiLimits } from '../../src/config/ApiLimits';
 import type { AdhocCypherSettings } from '../../src/adhoc/runAdhocCypher';
 
 /** The time limit of every read a test server makes, as NEO4J_TX_TIMEOUT_MS sets it for the real one. */
@@ -35,7 +35,7 @@ export interface GraphQLResponse<T> {
 
 /** Starts a server with migrations applied; logs are silenced so test output stays readable. */
 export async function startTestServer(
-  limits: ApiLimits = { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 },
+  limits: ApiLimits = { ...DEFAULT_API_LIMITS },
   adhoc?: AdhocCypherSettings,
 ): Promise<TestServer> {
   const queries: QueryEvent[] = [];

@@ -15,9 +15,10 @@ import { compileNeighborhood, type NeighborhoodArgs } from '../../src/compiler/c
 import { selectedGraphFields } from '../../src/compiler/graphShapes';
 import { compileSearch, luceneQuery, type SearchArgs } from '../../src/compiler/compileSearch';
 import { getNamedType, isObjectType } from 'graphql';
+import { DEFAULT_API_LIMITS } from '../../src/config/ApiLimits';
 
 const schema = buildASTSchema(loadTypeDefs(SCHEMA_DIR));
-const limits = { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 };
+const limits = { ...DEFAULT_API_LIMITS };
 
 /** Compiles the single root field of `query` with `compile`. */
 function compiled(
@@ -26,15 +27,22 @@ function compiled(
   variableValues?: Record<string, unknown>,
 ): CompiledQuery<unknown> {
   let result: CompiledQuery<unknown> | undefined;
+  let refused: Error | undefined;
   void execute({
     schema,
     document: parse(query),
     variableValues,
     fieldResolver: (_source, args: Record<string, unknown>, _context, info) => {
-      if (info.parentType.name === 'Query') result = compile(new CompileScope(info, limits), args, info);
+      if (info.parentType.name !== 'Query') return null;
+      try {
+        result = compile(new CompileScope(info, limits), args, info);
+      } catch (error) {
+        refused = error as Error;
+      }
       return null;
     },
   });
+  if (refused) throw refused;
   if (!result) throw new Error('nothing was compiled');
   return result;
 }
@@ -48,12 +56,12 @@ function objectOf(info: GraphQLResolveInfo) {
 describe('Query compiler', () => {
   it('compiles a filtered, sorted list with nested relationship fields into one query', () => {
     const q = compiled(
-      '{ goals(where: {targetYear: 2025, nameContains: "world"}, ' +
+      '{ goals(where: {targetYear: {eq: 2025}, name: {contains: "world", caseInsensitive: true}}, ' +
         'sort: [{field: ORDINAL, direction: DESC}], limit: 2) { id t: tasks { name industries { id } } } }',
       (scope, args, info) => compileList(scope, objectOf(info), args),
     );
     expect(q.cypher).toMatchInlineSnapshot(`
-     "MATCH (v0:Goal) WHERE toLower(v0.\`name\`) CONTAINS toLower($p1) AND v0.\`targetYear\` = $p2
+     "MATCH (v0:Goal) WHERE (toLower(v0.\`name\`) CONTAINS toLower($p1) AND v0.\`targetYear\` = $p2)
      WITH v0 ORDER BY v0.\`ordinal\` DESC, v0.id ASC SKIP $p7 LIMIT $p8
      RETURN {\`id\`: v0.\`id\`, \`t\`: COLLECT { MATCH (v0)<-[r4:ADVANCES]-(n3:Task) WITH n3 ORDER BY n3.ordinal, n3.id RETURN {\`name\`: n3.\`name\`, \`industries\`: COLLECT { MATCH (n3)-[r6:DEVELOPS]->(n5:Industry) WITH n5 ORDER BY n5.id RETURN {\`id\`: n5.\`id\`} AS item }} AS item }} AS result"
     `);
@@ -115,10 +123,10 @@ describe('Query compiler', () => {
   });
 
   it('seeks the unique id index when a list is filtered by ids', () => {
-    const q = compiled('{ industries(where: {idIn: ["a:b"]}) { id } }', (scope, args, info) =>
+    const q = compiled('{ industries(where: {id: {in: ["a:b"]}}) { id } }', (scope, args, info) =>
       compileList(scope, objectOf(info), args),
     );
-    expect(q.cypher).toMatch(/^MATCH \(v0:Entity:Industry\) WHERE v0.id IN \$p\d+\n/);
+    expect(q.cypher).toMatch(/^MATCH \(v0:Entity:Industry\) WHERE v0.`id` IN \$p\d+\n/);
   });
 
   it('reads only the node and edge fields a neighbourhood query selects, aliases and fragments included', () => {
@@ -153,5 +161,30 @@ describe('Query compiler', () => {
     );
     expect(Object.values(q.params)).toContain('name:forum^4 name:forum*^2 summary:forum summary:forum*^0.5');
     expect(Object.values(q.params)).toContainEqual(['Platform']);
+  });
+  it('compiles link filters to existential and COUNT subqueries, every value a parameter', () => {
+    const q = compiled(
+      '{ tasks(where: {industries: {some: {tier: {eq: FUTURE}}}, goalsConnection: {none: {edge: {basis: {eq: STATED}}}}, ' +
+        'platformsCount: {gte: 2}, NOT: {name: {startsWith: "x", caseInsensitive: true}}}) { id } }',
+      (scope, args, info) => compileList(scope, objectOf(info), args),
+    );
+    expect(q.cypher.split('\n')[0]).toBe(
+      'MATCH (v0:Task) WHERE (NOT (toLower(v0.`name`) STARTS WITH toLower($p1)) ' +
+        'AND NOT EXISTS { MATCH (v0)-[r3:ADVANCES]->(n2:Goal) WHERE r3.`basis` = $p4 } ' +
+        'AND EXISTS { MATCH (v0)-[r6:DEVELOPS]->(n5:Industry) WHERE n5.`tier` = $p7 } ' +
+        'AND COUNT { MATCH (v0)-[r9:BUILDS]->(n8:Platform) } >= $p10)',
+    );
+    expect(Object.values(q.params)).toEqual(expect.arrayContaining(['FUTURE', 'STATED', 2, 'x']));
+  });
+
+  it('refuses a filter deeper or larger than the limits, naming the limit', () => {
+    const deep = Array.from({ length: 8 }).reduce<string>((w) => `{NOT: ${w}}`, '{id: {eq: "x"}}');
+    expect(() =>
+      compiled(`{ goals(where: ${deep}) { id } }`, (scope, args, info) => compileList(scope, objectOf(info), args)),
+    ).toThrow(/API_MAX_FILTER_DEPTH/);
+    const wide = `{OR: [${Array.from({ length: 70 }, (_, i) => `{ordinal: {eq: ${i}}}`).join(', ')}]}`;
+    expect(() =>
+      compiled(`{ goals(where: ${wide}) { id } }`, (scope, args, info) => compileList(scope, objectOf(info), args)),
+    ).toThrow(/API_MAX_FILTER_PREDICATES/);
   });
 });

@@ -13,6 +13,8 @@ import {
   ServiceUnavailableError,
   TooManyRequestsError,
   UnauthenticatedError,
+  InternalError,
+  StartupError,
 } from '../../src/errors/errors';
 import { httpError } from '../../src/http/httpError';
 
@@ -75,9 +77,13 @@ describe('httpError: errors from the HTTP libraries and unexpected ones', () => 
     });
   });
 
-  it('masks anything unexpected as a logged 500 without details', () => {
+  it.each([
+    ['a plain error', new Error('secret detail at /srv/app.js:12')],
+    ['a broken invariant', new InternalError('secret detail at /srv/app.js:12')],
+    ['a start-up fault', new StartupError('secret detail at /srv/app.js:12')],
+  ])('masks %s as a logged 500 without details', (_name, error) => {
     const { logger, lines } = capture();
-    const answer = httpError(new Error('secret detail at /srv/app.js:12'), logger);
+    const answer = httpError(error, logger);
     expect(answer).toEqual({
       status: 500,
       body: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },

@@ -3,10 +3,11 @@ import { getComplexity } from 'graphql-query-complexity';
 import { loadTypeDefs } from '../../src/graphql/loadTypeDefs';
 import { SCHEMA_DIR } from '../../src/paths';
 import { DEFAULT_GUARDS } from '../../src/config/readConfig';
-import { guardRules, listSizeEstimator } from '../../src/guards/requestGuards';
+import { guardRules, listSizeEstimator, whereCost } from '../../src/guards/requestGuards';
+import { DEFAULT_API_LIMITS } from '../../src/config/ApiLimits';
 
 const schema = buildASTSchema(loadTypeDefs(SCHEMA_DIR));
-const limits = { defaultLimit: 100, maxLimit: 500, maxDepth: 3, maxHops: 6 };
+const limits = { ...DEFAULT_API_LIMITS };
 const cost = (query: string, variables: Record<string, unknown> = {}): number =>
   getComplexity({ schema, query: parse(query), variables, estimators: [listSizeEstimator(DEFAULT_GUARDS, limits)] });
 const problems = (query: string): string[] =>
@@ -42,5 +43,17 @@ describe('Request guards', () => {
       expect.stringContaining('Aliases limit of 2 exceeded, found 3'),
     ]);
     expect(problems('{ a: __typename b: __typename c: __typename }')).toEqual([]);
+  });
+});
+
+describe('The cost of a where', () => {
+  it('counts nothing for property conditions and the assumed link count per link filter, nested ones multiplied', () => {
+    expect(whereCost({ name: { eq: 'x' }, AND: [{ ordinal: { gt: 1 } }] }, 10)).toBe(0);
+    expect(whereCost({ industriesCount: { gte: 2 } }, 10)).toBe(10);
+    expect(whereCost({ industries: { some: { tier: { eq: 'KEY' } } } }, 10)).toBe(10);
+    expect(whereCost({ goals: { some: { tasks: { none: { name: { eq: 'x' } } } } } }, 10)).toBe(10 * (1 + 10));
+    expect(whereCost({ OR: [{ goalsConnection: { all: { node: { tasksCount: { eq: 1 } } } } }] }, 10)).toBe(
+      10 * (1 + 10),
+    );
   });
 });

@@ -30,6 +30,88 @@ export type ActionPlan = Entity & {
   summary: Maybe<Scalars['String']['output']>;
 };
 
+
+/** A companion action plan that a plan calls for. */
+export type ActionPlanIndustriesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<IndustryWhere>;
+};
+
+/** Figures over the actionPlans matched. */
+export type ActionPlanAggregate = {
+  __typename?: 'ActionPlanAggregate';
+  count: AggregateCount;
+  node: ActionPlanAggregateNode;
+};
+
+/** Per-field figures over the actionPlans matched. */
+export type ActionPlanAggregateNode = {
+  __typename?: 'ActionPlanAggregateNode';
+  name: StringAggregate;
+  namespace: StringAggregate;
+  summary: StringAggregate;
+};
+
+/** Fields actionPlans are counted by. */
+export type ActionPlanCountField =
+  | 'NAME'
+  | 'NAMESPACE';
+
+/** Conditions on links to actionPlans. */
+export type ActionPlanLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<ActionPlanLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<ActionPlanLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<ActionPlanLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<ActionPlanLinkWhere>;
+};
+
+/** A link to a actionplan: conditions on the link and on the actionplan. */
+export type ActionPlanLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<ActionPlanWhere>;
+};
+
+/** Conditions on linked actionPlans. */
+export type ActionPlanListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<ActionPlanWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<ActionPlanWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<ActionPlanWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<ActionPlanWhere>;
+};
+
+/** Conditions on actionPlans; all given must hold. */
+export type ActionPlanWhere = {
+  AND?: InputMaybe<Array<ActionPlanWhere>>;
+  NOT?: InputMaybe<ActionPlanWhere>;
+  OR?: InputMaybe<Array<ActionPlanWhere>>;
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the entities `industries` links to. */
+  industries?: InputMaybe<IndustryListFilter>;
+  /** Conditions on the links of `industries` and the entities at their other end. */
+  industriesConnection?: InputMaybe<IndustryLinkFilter>;
+  /** How many entities `industries` links to. */
+  industriesCount?: InputMaybe<IntFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
+};
+
+/** Counts of an aggregate. */
+export type AggregateCount = {
+  __typename?: 'AggregateCount';
+  /** Number of entities matched. */
+  nodes: Scalars['Int']['output'];
+};
+
 /** A place: the demonstration zone, a city. */
 export type Area = Entity & {
   __typename?: 'Area';
@@ -48,11 +130,120 @@ export type Area = Entity & {
   supportedBy: Array<Goal>;
 };
 
+
+/** A place: the demonstration zone, a city. */
+export type AreaLocatedInArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<AreaWhere>;
+};
+
+
+/** A place: the demonstration zone, a city. */
+export type AreaPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/** A place: the demonstration zone, a city. */
+export type AreaSupportedByArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+/** Figures over the areas matched. */
+export type AreaAggregate = {
+  __typename?: 'AreaAggregate';
+  count: AggregateCount;
+  node: AreaAggregateNode;
+};
+
+/** Per-field figures over the areas matched. */
+export type AreaAggregateNode = {
+  __typename?: 'AreaAggregateNode';
+  name: StringAggregate;
+  namespace: StringAggregate;
+  summary: StringAggregate;
+};
+
+/** Fields areas are counted by. */
+export type AreaCountField =
+  | 'AREA_KIND'
+  | 'NAME'
+  | 'NAMESPACE';
+
 /** What kind of area. */
 export type AreaKind =
   | 'CITY'
   | 'DEMONSTRATION_ZONE'
   | 'OTHER';
+
+/** Conditions on a AreaKind value. */
+export type AreaKindFilter = {
+  eq?: InputMaybe<AreaKind>;
+  in?: InputMaybe<Array<AreaKind>>;
+};
+
+/** Conditions on links to areas. */
+export type AreaLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<AreaLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<AreaLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<AreaLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<AreaLinkWhere>;
+};
+
+/** A link to a area: conditions on the link and on the area. */
+export type AreaLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<AreaWhere>;
+};
+
+/** Conditions on linked areas. */
+export type AreaListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<AreaWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<AreaWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<AreaWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<AreaWhere>;
+};
+
+/** Conditions on areas; all given must hold. */
+export type AreaWhere = {
+  AND?: InputMaybe<Array<AreaWhere>>;
+  NOT?: InputMaybe<AreaWhere>;
+  OR?: InputMaybe<Array<AreaWhere>>;
+  areaKind?: InputMaybe<AreaKindFilter>;
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the entities `locatedIn` links to. */
+  locatedIn?: InputMaybe<AreaListFilter>;
+  /** Conditions on the links of `locatedIn` and the entities at their other end. */
+  locatedInConnection?: InputMaybe<AreaLinkFilter>;
+  /** How many entities `locatedIn` links to. */
+  locatedInCount?: InputMaybe<IntFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `plans` links to. */
+  plans?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `plans` and the entities at their other end. */
+  plansConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `plans` links to. */
+  plansCount?: InputMaybe<IntFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `supportedBy` links to. */
+  supportedBy?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `supportedBy` and the entities at their other end. */
+  supportedByConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `supportedBy` links to. */
+  supportedByCount?: InputMaybe<IntFilter>;
+};
 
 /** Whether the source states a link or we inferred it. */
 export type Basis =
@@ -60,6 +251,12 @@ export type Basis =
   | 'INFERRED'
   /** The source says it. */
   | 'STATED';
+
+/** Conditions on a link's basis. */
+export type BasisFilter = {
+  eq?: InputMaybe<Basis>;
+  in?: InputMaybe<Array<Basis>>;
+};
 
 /** An entity and its number of links. */
 export type Connectedness = {
@@ -71,6 +268,13 @@ export type Connectedness = {
   inDegree: Scalars['Int']['output'];
   /** Relationships that start at the entity. */
   outDegree: Scalars['Int']['output'];
+};
+
+/** How many entities a group holds; `key` is the grouped value as text, null for entities without one. */
+export type CountBucket = {
+  __typename?: 'CountBucket';
+  count: Scalars['Int']['output'];
+  key: Maybe<Scalars['String']['output']>;
 };
 
 /** Rows of an ad-hoc Cypher query. */
@@ -156,13 +360,88 @@ export type Goal = Entity & {
   tasksConnection: TaskLinkConnection;
 };
 
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalLeadsToArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalLedFromArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalSpecificGoalsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalStageGoalArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalTasksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalTasksConnectionArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+/** Figures over the goals matched. */
+export type GoalAggregate = {
+  __typename?: 'GoalAggregate';
+  count: AggregateCount;
+  node: GoalAggregateNode;
+};
+
+/** Per-field figures over the goals matched. */
+export type GoalAggregateNode = {
+  __typename?: 'GoalAggregateNode';
+  name: StringAggregate;
+  namespace: StringAggregate;
+  ordinal: IntAggregate;
+  summary: StringAggregate;
+  targetYear: IntAggregate;
+};
+
 /** A page of goals, Relay style. */
 export type GoalConnection = {
   __typename?: 'GoalConnection';
+  aggregate: GoalAggregate;
   edges: Array<GoalEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
 };
+
+/** Fields goals are counted by. */
+export type GoalCountField =
+  | 'GOAL_KIND'
+  | 'NAME'
+  | 'NAMESPACE'
+  | 'ORDINAL'
+  | 'TARGET_YEAR';
 
 /** A goal in a page, with its cursor. */
 export type GoalEdge = {
@@ -192,6 +471,12 @@ export type GoalKind =
   /** A step of the two-step development goal. */
   | 'STAGE';
 
+/** Conditions on a GoalKind value. */
+export type GoalKindFilter = {
+  eq?: InputMaybe<GoalKind>;
+  in?: InputMaybe<Array<GoalKind>>;
+};
+
 /** A link from an entity to a goal, with why the two are linked. */
 export type GoalLink = {
   __typename?: 'GoalLink';
@@ -209,8 +494,39 @@ export type GoalLink = {
 /** Links to goals. */
 export type GoalLinkConnection = {
   __typename?: 'GoalLinkConnection';
+  aggregate: GoalAggregate;
   edges: Array<GoalLink>;
   totalCount: Scalars['Int']['output'];
+};
+
+/** Conditions on links to goals. */
+export type GoalLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<GoalLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<GoalLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<GoalLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<GoalLinkWhere>;
+};
+
+/** A link to a goal: conditions on the link and on the goal. */
+export type GoalLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<GoalWhere>;
+};
+
+/** Conditions on linked goals. */
+export type GoalListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<GoalWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<GoalWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<GoalWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<GoalWhere>;
 };
 
 /** One sort key of goals. */
@@ -226,14 +542,55 @@ export type GoalSortField =
   | 'ORDINAL'
   | 'TARGET_YEAR';
 
-/** Filters on goals; all given conditions must hold. */
+/** Conditions on goals; all given must hold. */
 export type GoalWhere = {
-  goalKind?: InputMaybe<GoalKind>;
-  idIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  nameContains?: InputMaybe<Scalars['String']['input']>;
-  namespace?: InputMaybe<Scalars['String']['input']>;
-  ordinal?: InputMaybe<Scalars['Int']['input']>;
-  targetYear?: InputMaybe<Scalars['Int']['input']>;
+  AND?: InputMaybe<Array<GoalWhere>>;
+  NOT?: InputMaybe<GoalWhere>;
+  OR?: InputMaybe<Array<GoalWhere>>;
+  goalKind?: InputMaybe<GoalKindFilter>;
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the entities `leadsTo` links to. */
+  leadsTo?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `leadsTo` and the entities at their other end. */
+  leadsToConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `leadsTo` links to. */
+  leadsToCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `ledFrom` links to. */
+  ledFrom?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `ledFrom` and the entities at their other end. */
+  ledFromConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `ledFrom` links to. */
+  ledFromCount?: InputMaybe<IntFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  ordinal?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `plans` links to. */
+  plans?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `plans` and the entities at their other end. */
+  plansConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `plans` links to. */
+  plansCount?: InputMaybe<IntFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  /** Conditions on the entities `specificGoals` links to. */
+  specificGoals?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `specificGoals` and the entities at their other end. */
+  specificGoalsConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `specificGoals` links to. */
+  specificGoalsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `stageGoal` links to. */
+  stageGoal?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `stageGoal` and the entities at their other end. */
+  stageGoalConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `stageGoal` links to. */
+  stageGoalCount?: InputMaybe<IntFilter>;
+  summary?: InputMaybe<StringFilter>;
+  targetYear?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `tasks` links to. */
+  tasks?: InputMaybe<TaskListFilter>;
+  /** Conditions on the links of `tasks` and the entities at their other end. */
+  tasksConnection?: InputMaybe<TaskLinkFilter>;
+  /** How many entities `tasks` links to. */
+  tasksCount?: InputMaybe<IntFilter>;
 };
 
 /** A relationship as graph drawing tools need it: directed from `source` to `target`. */
@@ -258,6 +615,12 @@ export type GraphNode = {
   namespace: Scalars['String']['output'];
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
+};
+
+/** Conditions on an id; all given must hold. `eq` and `in` seek the id index. */
+export type IdFilter = {
+  eq?: InputMaybe<Scalars['ID']['input']>;
+  in?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** An industry, a branch of one, or a group of industries such as the '241' system. */
@@ -289,13 +652,93 @@ export type Industry = Entity & {
   upgrades: Array<Industry>;
 };
 
+
+/** An industry, a branch of one, or a group of industries such as the '241' system. */
+export type IndustryActionPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<ActionPlanWhere>;
+};
+
+
+/** An industry, a branch of one, or a group of industries such as the '241' system. */
+export type IndustryChildrenArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<IndustryWhere>;
+};
+
+
+/** An industry, a branch of one, or a group of industries such as the '241' system. */
+export type IndustryChildrenConnectionArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<IndustryWhere>;
+};
+
+
+/** An industry, a branch of one, or a group of industries such as the '241' system. */
+export type IndustryParentArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<IndustryWhere>;
+};
+
+
+/** An industry, a branch of one, or a group of industries such as the '241' system. */
+export type IndustryTasksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+
+/** An industry, a branch of one, or a group of industries such as the '241' system. */
+export type IndustryTasksConnectionArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+
+/** An industry, a branch of one, or a group of industries such as the '241' system. */
+export type IndustryUpgradedByArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<IndustryWhere>;
+};
+
+
+/** An industry, a branch of one, or a group of industries such as the '241' system. */
+export type IndustryUpgradesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<IndustryWhere>;
+};
+
+/** Figures over the industries matched. */
+export type IndustryAggregate = {
+  __typename?: 'IndustryAggregate';
+  count: AggregateCount;
+  node: IndustryAggregateNode;
+};
+
+/** Per-field figures over the industries matched. */
+export type IndustryAggregateNode = {
+  __typename?: 'IndustryAggregateNode';
+  category: StringAggregate;
+  name: StringAggregate;
+  namespace: StringAggregate;
+  summary: StringAggregate;
+};
+
 /** A page of industries, Relay style. */
 export type IndustryConnection = {
   __typename?: 'IndustryConnection';
+  aggregate: IndustryAggregate;
   edges: Array<IndustryEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
 };
+
+/** Fields industries are counted by. */
+export type IndustryCountField =
+  | 'CATEGORY'
+  | 'NAME'
+  | 'NAMESPACE'
+  | 'TIER';
 
 /** An industry in a page, with its cursor. */
 export type IndustryEdge = {
@@ -317,8 +760,39 @@ export type IndustryLink = {
 /** Links to industries. */
 export type IndustryLinkConnection = {
   __typename?: 'IndustryLinkConnection';
+  aggregate: IndustryAggregate;
   edges: Array<IndustryLink>;
   totalCount: Scalars['Int']['output'];
+};
+
+/** Conditions on links to industries. */
+export type IndustryLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<IndustryLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<IndustryLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<IndustryLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<IndustryLinkWhere>;
+};
+
+/** A link to a industry: conditions on the link and on the industry. */
+export type IndustryLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<IndustryWhere>;
+};
+
+/** Conditions on linked industries. */
+export type IndustryListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<IndustryWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<IndustryWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<IndustryWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<IndustryWhere>;
 };
 
 /** One sort key of industries. */
@@ -352,14 +826,95 @@ export type IndustryTier =
   /** Traditional industries to be upgraded. */
   | 'TRADITIONAL';
 
-/** Filters on industries; all given conditions must hold. */
+/** Conditions on a IndustryTier value. */
+export type IndustryTierFilter = {
+  eq?: InputMaybe<IndustryTier>;
+  in?: InputMaybe<Array<IndustryTier>>;
+};
+
+/** Conditions on industries; all given must hold. */
 export type IndustryWhere = {
-  /** Category contains this text, ignoring case. */
-  categoryContains?: InputMaybe<Scalars['String']['input']>;
-  idIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  nameContains?: InputMaybe<Scalars['String']['input']>;
-  namespace?: InputMaybe<Scalars['String']['input']>;
-  tier?: InputMaybe<IndustryTier>;
+  AND?: InputMaybe<Array<IndustryWhere>>;
+  NOT?: InputMaybe<IndustryWhere>;
+  OR?: InputMaybe<Array<IndustryWhere>>;
+  /** Conditions on the entities `actionPlans` links to. */
+  actionPlans?: InputMaybe<ActionPlanListFilter>;
+  /** Conditions on the links of `actionPlans` and the entities at their other end. */
+  actionPlansConnection?: InputMaybe<ActionPlanLinkFilter>;
+  /** How many entities `actionPlans` links to. */
+  actionPlansCount?: InputMaybe<IntFilter>;
+  category?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `children` links to. */
+  children?: InputMaybe<IndustryListFilter>;
+  /** Conditions on the links of `children` and the entities at their other end. */
+  childrenConnection?: InputMaybe<IndustryLinkFilter>;
+  /** How many entities `children` links to. */
+  childrenCount?: InputMaybe<IntFilter>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `parent` links to. */
+  parent?: InputMaybe<IndustryListFilter>;
+  /** Conditions on the links of `parent` and the entities at their other end. */
+  parentConnection?: InputMaybe<IndustryLinkFilter>;
+  /** How many entities `parent` links to. */
+  parentCount?: InputMaybe<IntFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `tasks` links to. */
+  tasks?: InputMaybe<TaskListFilter>;
+  /** Conditions on the links of `tasks` and the entities at their other end. */
+  tasksConnection?: InputMaybe<TaskLinkFilter>;
+  /** How many entities `tasks` links to. */
+  tasksCount?: InputMaybe<IntFilter>;
+  tier?: InputMaybe<IndustryTierFilter>;
+  /** Conditions on the entities `upgradedBy` links to. */
+  upgradedBy?: InputMaybe<IndustryListFilter>;
+  /** Conditions on the links of `upgradedBy` and the entities at their other end. */
+  upgradedByConnection?: InputMaybe<IndustryLinkFilter>;
+  /** How many entities `upgradedBy` links to. */
+  upgradedByCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `upgrades` links to. */
+  upgrades?: InputMaybe<IndustryListFilter>;
+  /** Conditions on the links of `upgrades` and the entities at their other end. */
+  upgradesConnection?: InputMaybe<IndustryLinkFilter>;
+  /** How many entities `upgrades` links to. */
+  upgradesCount?: InputMaybe<IntFilter>;
+};
+
+/** A number field over the entities matched; null when none has a value. */
+export type IntAggregate = {
+  __typename?: 'IntAggregate';
+  average: Maybe<Scalars['Float']['output']>;
+  max: Maybe<Scalars['Int']['output']>;
+  min: Maybe<Scalars['Int']['output']>;
+  sum: Maybe<Scalars['Int']['output']>;
+};
+
+/** Conditions on a whole number; all given must hold. */
+export type IntFilter = {
+  eq?: InputMaybe<Scalars['Int']['input']>;
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  gte?: InputMaybe<Scalars['Int']['input']>;
+  in?: InputMaybe<Array<Scalars['Int']['input']>>;
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  lte?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Conditions on a list of whole numbers, such as source paragraphs. */
+export type IntListFilter = {
+  /** The list holds this number. */
+  includes?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Conditions on a link itself: whether the source states it, where, and why we read it in. */
+export type LinkWhere = {
+  AND?: InputMaybe<Array<LinkWhere>>;
+  NOT?: InputMaybe<LinkWhere>;
+  OR?: InputMaybe<Array<LinkWhere>>;
+  basis?: InputMaybe<BasisFilter>;
+  rationale?: InputMaybe<StringFilter>;
+  sources?: InputMaybe<IntListFilter>;
 };
 
 /** Relay page information. */
@@ -407,19 +962,106 @@ export type Plan = Entity & {
   zone: Scalars['String']['output'];
 };
 
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanActionPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<ActionPlanWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanAreasArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<AreaWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanGoalsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanTasksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+/** Figures over the plans matched. */
+export type PlanAggregate = {
+  __typename?: 'PlanAggregate';
+  count: AggregateCount;
+  node: PlanAggregateNode;
+};
+
+/** Per-field figures over the plans matched. */
+export type PlanAggregateNode = {
+  __typename?: 'PlanAggregateNode';
+  horizon: IntAggregate;
+  name: StringAggregate;
+  namespace: StringAggregate;
+  periodEnd: IntAggregate;
+  periodStart: IntAggregate;
+  summary: StringAggregate;
+  zone: StringAggregate;
+};
+
 /** A page of plans, Relay style. */
 export type PlanConnection = {
   __typename?: 'PlanConnection';
+  aggregate: PlanAggregate;
   edges: Array<PlanEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
 };
+
+/** Fields plans are counted by. */
+export type PlanCountField =
+  | 'HORIZON'
+  | 'NAME'
+  | 'NAMESPACE'
+  | 'PERIOD_END'
+  | 'PERIOD_START'
+  | 'ZONE';
 
 /** A plan in a page, with its cursor. */
 export type PlanEdge = {
   __typename?: 'PlanEdge';
   cursor: Scalars['String']['output'];
   node: Plan;
+};
+
+/** Conditions on links to plans. */
+export type PlanLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<PlanLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<PlanLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<PlanLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<PlanLinkWhere>;
+};
+
+/** A link to a plan: conditions on the link and on the plan. */
+export type PlanLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<PlanWhere>;
+};
+
+/** Conditions on linked plans. */
+export type PlanListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<PlanWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<PlanWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<PlanWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<PlanWhere>;
 };
 
 /** One sort key of plans; later keys break ties of earlier ones, and id breaks any tie left. */
@@ -435,16 +1077,44 @@ export type PlanSortField =
   | 'PERIOD_END'
   | 'PERIOD_START';
 
-/** Filters on plans; all given conditions must hold. */
+/** Conditions on plans; all given must hold. */
 export type PlanWhere = {
-  horizon?: InputMaybe<Scalars['Int']['input']>;
-  /** Only these ids. */
-  idIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Name contains this text, ignoring case. */
-  nameContains?: InputMaybe<Scalars['String']['input']>;
-  namespace?: InputMaybe<Scalars['String']['input']>;
-  periodEnd?: InputMaybe<Scalars['Int']['input']>;
-  periodStart?: InputMaybe<Scalars['Int']['input']>;
+  AND?: InputMaybe<Array<PlanWhere>>;
+  NOT?: InputMaybe<PlanWhere>;
+  OR?: InputMaybe<Array<PlanWhere>>;
+  /** Conditions on the entities `actionPlans` links to. */
+  actionPlans?: InputMaybe<ActionPlanListFilter>;
+  /** Conditions on the links of `actionPlans` and the entities at their other end. */
+  actionPlansConnection?: InputMaybe<ActionPlanLinkFilter>;
+  /** How many entities `actionPlans` links to. */
+  actionPlansCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `areas` links to. */
+  areas?: InputMaybe<AreaListFilter>;
+  /** Conditions on the links of `areas` and the entities at their other end. */
+  areasConnection?: InputMaybe<AreaLinkFilter>;
+  /** How many entities `areas` links to. */
+  areasCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `goals` links to. */
+  goals?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `goals` and the entities at their other end. */
+  goalsConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `goals` links to. */
+  goalsCount?: InputMaybe<IntFilter>;
+  horizon?: InputMaybe<IntFilter>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  periodEnd?: InputMaybe<IntFilter>;
+  periodStart?: InputMaybe<IntFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `tasks` links to. */
+  tasks?: InputMaybe<TaskListFilter>;
+  /** Conditions on the links of `tasks` and the entities at their other end. */
+  tasksConnection?: InputMaybe<TaskLinkFilter>;
+  /** How many entities `tasks` links to. */
+  tasksCount?: InputMaybe<IntFilter>;
+  zone?: InputMaybe<StringFilter>;
 };
 
 /** A platform for cooperation: a park, hub, forum or venue. */
@@ -467,13 +1137,63 @@ export type Platform = Entity & {
   tasksConnection: TaskLinkConnection;
 };
 
+
+/** A platform for cooperation: a park, hub, forum or venue. */
+export type PlatformHostedByArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlatformWhere>;
+};
+
+
+/** A platform for cooperation: a park, hub, forum or venue. */
+export type PlatformHostsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlatformWhere>;
+};
+
+
+/** A platform for cooperation: a park, hub, forum or venue. */
+export type PlatformTasksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+
+/** A platform for cooperation: a park, hub, forum or venue. */
+export type PlatformTasksConnectionArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+/** Figures over the platforms matched. */
+export type PlatformAggregate = {
+  __typename?: 'PlatformAggregate';
+  count: AggregateCount;
+  node: PlatformAggregateNode;
+};
+
+/** Per-field figures over the platforms matched. */
+export type PlatformAggregateNode = {
+  __typename?: 'PlatformAggregateNode';
+  name: StringAggregate;
+  namespace: StringAggregate;
+  summary: StringAggregate;
+};
+
 /** A page of platforms, Relay style. */
 export type PlatformConnection = {
   __typename?: 'PlatformConnection';
+  aggregate: PlatformAggregate;
   edges: Array<PlatformEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
 };
+
+/** Fields platforms are counted by. */
+export type PlatformCountField =
+  | 'NAME'
+  | 'NAMESPACE'
+  | 'PLATFORM_KIND';
 
 /** A platform in a page, with its cursor. */
 export type PlatformEdge = {
@@ -491,6 +1211,12 @@ export type PlatformKind =
   | 'TRANSFER_HUB'
   | 'VENUE';
 
+/** Conditions on a PlatformKind value. */
+export type PlatformKindFilter = {
+  eq?: InputMaybe<PlatformKind>;
+  in?: InputMaybe<Array<PlatformKind>>;
+};
+
 /** A link from an entity to a platform, with why the two are linked. */
 export type PlatformLink = {
   __typename?: 'PlatformLink';
@@ -504,8 +1230,39 @@ export type PlatformLink = {
 /** Links to platforms. */
 export type PlatformLinkConnection = {
   __typename?: 'PlatformLinkConnection';
+  aggregate: PlatformAggregate;
   edges: Array<PlatformLink>;
   totalCount: Scalars['Int']['output'];
+};
+
+/** Conditions on links to platforms. */
+export type PlatformLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<PlatformLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<PlatformLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<PlatformLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<PlatformLinkWhere>;
+};
+
+/** A link to a platform: conditions on the link and on the platform. */
+export type PlatformLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<PlatformWhere>;
+};
+
+/** Conditions on linked platforms. */
+export type PlatformListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<PlatformWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<PlatformWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<PlatformWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<PlatformWhere>;
 };
 
 /** One sort key of platforms. */
@@ -520,20 +1277,49 @@ export type PlatformSortField =
   | 'NAME'
   | 'PLATFORM_KIND';
 
-/** Filters on platforms; all given conditions must hold. */
+/** Conditions on platforms; all given must hold. */
 export type PlatformWhere = {
-  idIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  nameContains?: InputMaybe<Scalars['String']['input']>;
-  namespace?: InputMaybe<Scalars['String']['input']>;
-  platformKind?: InputMaybe<PlatformKind>;
+  AND?: InputMaybe<Array<PlatformWhere>>;
+  NOT?: InputMaybe<PlatformWhere>;
+  OR?: InputMaybe<Array<PlatformWhere>>;
+  /** Conditions on the entities `hostedBy` links to. */
+  hostedBy?: InputMaybe<PlatformListFilter>;
+  /** Conditions on the links of `hostedBy` and the entities at their other end. */
+  hostedByConnection?: InputMaybe<PlatformLinkFilter>;
+  /** How many entities `hostedBy` links to. */
+  hostedByCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `hosts` links to. */
+  hosts?: InputMaybe<PlatformListFilter>;
+  /** Conditions on the links of `hosts` and the entities at their other end. */
+  hostsConnection?: InputMaybe<PlatformLinkFilter>;
+  /** How many entities `hosts` links to. */
+  hostsCount?: InputMaybe<IntFilter>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  platformKind?: InputMaybe<PlatformKindFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `tasks` links to. */
+  tasks?: InputMaybe<TaskListFilter>;
+  /** Conditions on the links of `tasks` and the entities at their other end. */
+  tasksConnection?: InputMaybe<TaskLinkFilter>;
+  /** How many entities `tasks` links to. */
+  tasksCount?: InputMaybe<IntFilter>;
 };
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type Query = {
   __typename?: 'Query';
+  /** How many actionPlans match `where`, grouped by one field; largest groups first, ties by key. */
+  actionPlansCountBy: Array<CountBucket>;
+  /** How many areas match `where`, grouped by one field; largest groups first, ties by key. */
+  areasCountBy: Array<CountBucket>;
   /**
    * Runs read-only Cypher for questions the schema does not cover. Off unless the server sets
    * CYPHER_API_KEY; the request must then send that key in an `x-api-key` header. Writes, schema
@@ -548,11 +1334,15 @@ export type Query = {
   /** Goals matching `where`. */
   goals: Array<Goal>;
   goalsConnection: GoalConnection;
+  /** How many goals match `where`, grouped by one field; largest groups first, ties by key. */
+  goalsCountBy: Array<CountBucket>;
   /** Every entity, optionally of one plan's namespace, with the links among them, for drawing the whole graph; `limit` caps the nodes (by id). */
   graph: Subgraph;
   /** Industries matching `where`. */
   industries: Array<Industry>;
   industriesConnection: IndustryConnection;
+  /** How many industries match `where`, grouped by one field; largest groups first, ties by key. */
+  industriesCountBy: Array<CountBucket>;
   /** Entities ranked by number of links, most connected first. */
   mostConnected: Array<Connectedness>;
   /** The entity `id` and everything within `depth` links of it (default 1, at most the depth cap, 3 unless configured), with the links among them. `relationTypes` limits which links are followed; `limit` caps the number of nodes. */
@@ -563,21 +1353,55 @@ export type Query = {
   plans: Array<Plan>;
   /** Plans, a page at a time: `first` items after the `after` cursor. */
   plansConnection: PlanConnection;
+  /** How many plans match `where`, grouped by one field; largest groups first, ties by key. */
+  plansCountBy: Array<CountBucket>;
   /** Platforms matching `where`. */
   platforms: Array<Platform>;
   platformsConnection: PlatformConnection;
+  /** How many platforms match `where`, grouped by one field; largest groups first, ties by key. */
+  platformsCountBy: Array<CountBucket>;
   /** Entities whose name or summary matches `text` (words, prefixes allowed), best first. */
   search: Array<SearchHit>;
   /** A shortest path between two entities over links in either direction, at most `maxHops` long (default and cap: 6 unless configured); null when there is none. */
   shortestPath: Maybe<Path>;
+  /** How many sources match `where`, grouped by one field; largest groups first, ties by key. */
+  sourcesCountBy: Array<CountBucket>;
   /** Tasks matching `where`. */
   tasks: Array<Task>;
   tasksConnection: TaskConnection;
+  /** How many tasks match `where`, grouped by one field; largest groups first, ties by key. */
+  tasksCountBy: Array<CountBucket>;
 };
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryActionPlansCountByArgs = {
+  by: ActionPlanCountField;
+  where?: InputMaybe<ActionPlanWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryAreasCountByArgs = {
+  by: AreaCountField;
+  where?: InputMaybe<AreaWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryCypherArgs = {
@@ -587,25 +1411,33 @@ export type QueryCypherArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryGapsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
   namespace?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryGoalImpactArgs = {
+  basis?: InputMaybe<Array<Basis>>;
   id: Scalars['ID']['input'];
 };
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryGoalsArgs = {
@@ -617,7 +1449,9 @@ export type QueryGoalsArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryGoalsConnectionArgs = {
@@ -629,17 +1463,34 @@ export type QueryGoalsConnectionArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryGoalsCountByArgs = {
+  by: GoalCountField;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryGraphArgs = {
+  basis?: InputMaybe<Array<Basis>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   namespace?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryIndustriesArgs = {
@@ -651,7 +1502,9 @@ export type QueryIndustriesArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryIndustriesConnectionArgs = {
@@ -663,20 +1516,38 @@ export type QueryIndustriesConnectionArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryIndustriesCountByArgs = {
+  by: IndustryCountField;
+  where?: InputMaybe<IndustryWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryMostConnectedArgs = {
+  basis?: InputMaybe<Array<Basis>>;
   kinds?: InputMaybe<Array<EntityKind>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryNeighborhoodArgs = {
+  basis?: InputMaybe<Array<Basis>>;
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -685,7 +1556,9 @@ export type QueryNeighborhoodArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryNodeArgs = {
@@ -694,7 +1567,9 @@ export type QueryNodeArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryPlansArgs = {
@@ -706,7 +1581,9 @@ export type QueryPlansArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryPlansConnectionArgs = {
@@ -718,7 +1595,21 @@ export type QueryPlansConnectionArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryPlansCountByArgs = {
+  by: PlanCountField;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryPlatformsArgs = {
@@ -730,7 +1621,9 @@ export type QueryPlatformsArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryPlatformsConnectionArgs = {
@@ -742,7 +1635,21 @@ export type QueryPlatformsConnectionArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryPlatformsCountByArgs = {
+  by: PlatformCountField;
+  where?: InputMaybe<PlatformWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QuerySearchArgs = {
@@ -753,10 +1660,13 @@ export type QuerySearchArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryShortestPathArgs = {
+  basis?: InputMaybe<Array<Basis>>;
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
@@ -764,7 +1674,21 @@ export type QueryShortestPathArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QuerySourcesCountByArgs = {
+  by: SourceCountField;
+  where?: InputMaybe<SourceWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryTasksArgs = {
@@ -776,13 +1700,27 @@ export type QueryTasksArgs = {
 
 
 /**
- * Every root field is answered by one Cypher query, however deep the selection. `limit` defaults to
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryTasksConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<TaskSort>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryTasksCountByArgs = {
+  by: TaskCountField;
   where?: InputMaybe<TaskWhere>;
 };
 
@@ -853,6 +1791,72 @@ export type Source = Entity & {
   summary: Maybe<Scalars['String']['output']>;
 };
 
+
+/** The document the graph is built from. */
+export type SourcePlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+/** Figures over the sources matched. */
+export type SourceAggregate = {
+  __typename?: 'SourceAggregate';
+  count: AggregateCount;
+  node: SourceAggregateNode;
+};
+
+/** Per-field figures over the sources matched. */
+export type SourceAggregateNode = {
+  __typename?: 'SourceAggregateNode';
+  name: StringAggregate;
+  namespace: StringAggregate;
+  publisher: StringAggregate;
+  summary: StringAggregate;
+};
+
+/** Fields sources are counted by. */
+export type SourceCountField =
+  | 'NAME'
+  | 'NAMESPACE'
+  | 'PUBLISHER';
+
+/** Conditions on sources; all given must hold. */
+export type SourceWhere = {
+  AND?: InputMaybe<Array<SourceWhere>>;
+  NOT?: InputMaybe<SourceWhere>;
+  OR?: InputMaybe<Array<SourceWhere>>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `plans` links to. */
+  plans?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `plans` and the entities at their other end. */
+  plansConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `plans` links to. */
+  plansCount?: InputMaybe<IntFilter>;
+  publisher?: InputMaybe<StringFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
+};
+
+/** A text field over the entities matched: the shortest and longest value (ties: the first in code-point order for shortest, the last for longest); null when none has a value. */
+export type StringAggregate = {
+  __typename?: 'StringAggregate';
+  longest: Maybe<Scalars['String']['output']>;
+  shortest: Maybe<Scalars['String']['output']>;
+};
+
+/** Conditions on a text; all given must hold. With `caseInsensitive`, every one of them ignores case. */
+export type StringFilter = {
+  /** Compare ignoring case (Unicode lower case of both sides); default false. */
+  caseInsensitive?: InputMaybe<Scalars['Boolean']['input']>;
+  contains?: InputMaybe<Scalars['String']['input']>;
+  endsWith?: InputMaybe<Scalars['String']['input']>;
+  eq?: InputMaybe<Scalars['String']['input']>;
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  startsWith?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Nodes and the relationships among them. */
 export type Subgraph = {
   __typename?: 'Subgraph';
@@ -888,13 +1892,92 @@ export type Task = Entity & {
   summary: Maybe<Scalars['String']['output']>;
 };
 
+
+/** A key task of the Plan. */
+export type TaskAreasArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<AreaWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskGoalsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskGoalsConnectionArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskIndustriesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<IndustryWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskIndustriesConnectionArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<IndustryWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskPlatformsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlatformWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskPlatformsConnectionArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlatformWhere>;
+};
+
+/** Figures over the tasks matched. */
+export type TaskAggregate = {
+  __typename?: 'TaskAggregate';
+  count: AggregateCount;
+  node: TaskAggregateNode;
+};
+
+/** Per-field figures over the tasks matched. */
+export type TaskAggregateNode = {
+  __typename?: 'TaskAggregateNode';
+  name: StringAggregate;
+  namespace: StringAggregate;
+  ordinal: IntAggregate;
+  summary: StringAggregate;
+};
+
 /** A page of tasks, Relay style. */
 export type TaskConnection = {
   __typename?: 'TaskConnection';
+  aggregate: TaskAggregate;
   edges: Array<TaskEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
 };
+
+/** Fields tasks are counted by. */
+export type TaskCountField =
+  | 'NAME'
+  | 'NAMESPACE'
+  | 'ORDINAL';
 
 /** A task in a page, with its cursor. */
 export type TaskEdge = {
@@ -916,8 +1999,39 @@ export type TaskLink = {
 /** Links to tasks. */
 export type TaskLinkConnection = {
   __typename?: 'TaskLinkConnection';
+  aggregate: TaskAggregate;
   edges: Array<TaskLink>;
   totalCount: Scalars['Int']['output'];
+};
+
+/** Conditions on links to tasks. */
+export type TaskLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<TaskLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<TaskLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<TaskLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<TaskLinkWhere>;
+};
+
+/** A link to a task: conditions on the link and on the task. */
+export type TaskLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<TaskWhere>;
+};
+
+/** Conditions on linked tasks. */
+export type TaskListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<TaskWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<TaskWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<TaskWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<TaskWhere>;
 };
 
 /** One sort key of tasks. */
@@ -932,12 +2046,47 @@ export type TaskSortField =
   | 'NAME'
   | 'ORDINAL';
 
-/** Filters on tasks; all given conditions must hold. */
+/** Conditions on tasks; all given must hold. */
 export type TaskWhere = {
-  idIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  nameContains?: InputMaybe<Scalars['String']['input']>;
-  namespace?: InputMaybe<Scalars['String']['input']>;
-  ordinal?: InputMaybe<Scalars['Int']['input']>;
+  AND?: InputMaybe<Array<TaskWhere>>;
+  NOT?: InputMaybe<TaskWhere>;
+  OR?: InputMaybe<Array<TaskWhere>>;
+  /** Conditions on the entities `areas` links to. */
+  areas?: InputMaybe<AreaListFilter>;
+  /** Conditions on the links of `areas` and the entities at their other end. */
+  areasConnection?: InputMaybe<AreaLinkFilter>;
+  /** How many entities `areas` links to. */
+  areasCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `goals` links to. */
+  goals?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `goals` and the entities at their other end. */
+  goalsConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `goals` links to. */
+  goalsCount?: InputMaybe<IntFilter>;
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the entities `industries` links to. */
+  industries?: InputMaybe<IndustryListFilter>;
+  /** Conditions on the links of `industries` and the entities at their other end. */
+  industriesConnection?: InputMaybe<IndustryLinkFilter>;
+  /** How many entities `industries` links to. */
+  industriesCount?: InputMaybe<IntFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  ordinal?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `plans` links to. */
+  plans?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `plans` and the entities at their other end. */
+  plansConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `plans` links to. */
+  plansCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `platforms` links to. */
+  platforms?: InputMaybe<PlatformListFilter>;
+  /** Conditions on the links of `platforms` and the entities at their other end. */
+  platformsConnection?: InputMaybe<PlatformLinkFilter>;
+  /** How many entities `platforms` links to. */
+  platformsCount?: InputMaybe<IntFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
 };
 
 
@@ -1027,54 +2176,104 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   ActionPlan: ResolverTypeWrapper<Projection<ActionPlan>>;
+  ActionPlanAggregate: ResolverTypeWrapper<Projection<ActionPlanAggregate>>;
+  ActionPlanAggregateNode: ResolverTypeWrapper<Projection<ActionPlanAggregateNode>>;
+  ActionPlanCountField: ResolverTypeWrapper<Projection<ActionPlanCountField>>;
+  ActionPlanLinkFilter: ResolverTypeWrapper<Projection<ActionPlanLinkFilter>>;
+  ActionPlanLinkWhere: ResolverTypeWrapper<Projection<ActionPlanLinkWhere>>;
+  ActionPlanListFilter: ResolverTypeWrapper<Projection<ActionPlanListFilter>>;
+  ActionPlanWhere: ResolverTypeWrapper<Projection<ActionPlanWhere>>;
+  AggregateCount: ResolverTypeWrapper<Projection<AggregateCount>>;
   Area: ResolverTypeWrapper<Projection<Area>>;
+  AreaAggregate: ResolverTypeWrapper<Projection<AreaAggregate>>;
+  AreaAggregateNode: ResolverTypeWrapper<Projection<AreaAggregateNode>>;
+  AreaCountField: ResolverTypeWrapper<Projection<AreaCountField>>;
   AreaKind: ResolverTypeWrapper<Projection<AreaKind>>;
+  AreaKindFilter: ResolverTypeWrapper<Projection<AreaKindFilter>>;
+  AreaLinkFilter: ResolverTypeWrapper<Projection<AreaLinkFilter>>;
+  AreaLinkWhere: ResolverTypeWrapper<Projection<AreaLinkWhere>>;
+  AreaListFilter: ResolverTypeWrapper<Projection<AreaListFilter>>;
+  AreaWhere: ResolverTypeWrapper<Projection<AreaWhere>>;
   Basis: ResolverTypeWrapper<Projection<Basis>>;
+  BasisFilter: ResolverTypeWrapper<Projection<BasisFilter>>;
   Boolean: ResolverTypeWrapper<Projection<Scalars['Boolean']['output']>>;
   Connectedness: ResolverTypeWrapper<Projection<Omit<Connectedness, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
+  CountBucket: ResolverTypeWrapper<Projection<CountBucket>>;
   CypherResult: ResolverTypeWrapper<Projection<CypherResult>>;
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
   EntityKind: ResolverTypeWrapper<Projection<EntityKind>>;
   Float: ResolverTypeWrapper<Projection<Scalars['Float']['output']>>;
   GapReport: ResolverTypeWrapper<Projection<GapReport>>;
   Goal: ResolverTypeWrapper<Projection<Goal>>;
+  GoalAggregate: ResolverTypeWrapper<Projection<GoalAggregate>>;
+  GoalAggregateNode: ResolverTypeWrapper<Projection<GoalAggregateNode>>;
   GoalConnection: ResolverTypeWrapper<Projection<GoalConnection>>;
+  GoalCountField: ResolverTypeWrapper<Projection<GoalCountField>>;
   GoalEdge: ResolverTypeWrapper<Projection<GoalEdge>>;
   GoalImpact: ResolverTypeWrapper<Projection<GoalImpact>>;
   GoalKind: ResolverTypeWrapper<Projection<GoalKind>>;
+  GoalKindFilter: ResolverTypeWrapper<Projection<GoalKindFilter>>;
   GoalLink: ResolverTypeWrapper<Projection<GoalLink>>;
   GoalLinkConnection: ResolverTypeWrapper<Projection<GoalLinkConnection>>;
+  GoalLinkFilter: ResolverTypeWrapper<Projection<GoalLinkFilter>>;
+  GoalLinkWhere: ResolverTypeWrapper<Projection<GoalLinkWhere>>;
+  GoalListFilter: ResolverTypeWrapper<Projection<GoalListFilter>>;
   GoalSort: ResolverTypeWrapper<Projection<GoalSort>>;
   GoalSortField: ResolverTypeWrapper<Projection<GoalSortField>>;
   GoalWhere: ResolverTypeWrapper<Projection<GoalWhere>>;
   GraphEdge: ResolverTypeWrapper<Projection<GraphEdge>>;
   GraphNode: ResolverTypeWrapper<Projection<GraphNode>>;
   ID: ResolverTypeWrapper<Projection<Scalars['ID']['output']>>;
+  IDFilter: ResolverTypeWrapper<Projection<IdFilter>>;
   Industry: ResolverTypeWrapper<Projection<Industry>>;
+  IndustryAggregate: ResolverTypeWrapper<Projection<IndustryAggregate>>;
+  IndustryAggregateNode: ResolverTypeWrapper<Projection<IndustryAggregateNode>>;
   IndustryConnection: ResolverTypeWrapper<Projection<IndustryConnection>>;
+  IndustryCountField: ResolverTypeWrapper<Projection<IndustryCountField>>;
   IndustryEdge: ResolverTypeWrapper<Projection<IndustryEdge>>;
   IndustryLink: ResolverTypeWrapper<Projection<IndustryLink>>;
   IndustryLinkConnection: ResolverTypeWrapper<Projection<IndustryLinkConnection>>;
+  IndustryLinkFilter: ResolverTypeWrapper<Projection<IndustryLinkFilter>>;
+  IndustryLinkWhere: ResolverTypeWrapper<Projection<IndustryLinkWhere>>;
+  IndustryListFilter: ResolverTypeWrapper<Projection<IndustryListFilter>>;
   IndustrySort: ResolverTypeWrapper<Projection<IndustrySort>>;
   IndustrySortField: ResolverTypeWrapper<Projection<IndustrySortField>>;
   IndustryTier: ResolverTypeWrapper<Projection<IndustryTier>>;
+  IndustryTierFilter: ResolverTypeWrapper<Projection<IndustryTierFilter>>;
   IndustryWhere: ResolverTypeWrapper<Projection<IndustryWhere>>;
   Int: ResolverTypeWrapper<Projection<Scalars['Int']['output']>>;
+  IntAggregate: ResolverTypeWrapper<Projection<IntAggregate>>;
+  IntFilter: ResolverTypeWrapper<Projection<IntFilter>>;
+  IntListFilter: ResolverTypeWrapper<Projection<IntListFilter>>;
   JSON: ResolverTypeWrapper<Projection<Scalars['JSON']['output']>>;
+  LinkWhere: ResolverTypeWrapper<Projection<LinkWhere>>;
   PageInfo: ResolverTypeWrapper<Projection<PageInfo>>;
   Path: ResolverTypeWrapper<Projection<Path>>;
   Plan: ResolverTypeWrapper<Projection<Plan>>;
+  PlanAggregate: ResolverTypeWrapper<Projection<PlanAggregate>>;
+  PlanAggregateNode: ResolverTypeWrapper<Projection<PlanAggregateNode>>;
   PlanConnection: ResolverTypeWrapper<Projection<PlanConnection>>;
+  PlanCountField: ResolverTypeWrapper<Projection<PlanCountField>>;
   PlanEdge: ResolverTypeWrapper<Projection<PlanEdge>>;
+  PlanLinkFilter: ResolverTypeWrapper<Projection<PlanLinkFilter>>;
+  PlanLinkWhere: ResolverTypeWrapper<Projection<PlanLinkWhere>>;
+  PlanListFilter: ResolverTypeWrapper<Projection<PlanListFilter>>;
   PlanSort: ResolverTypeWrapper<Projection<PlanSort>>;
   PlanSortField: ResolverTypeWrapper<Projection<PlanSortField>>;
   PlanWhere: ResolverTypeWrapper<Projection<PlanWhere>>;
   Platform: ResolverTypeWrapper<Projection<Platform>>;
+  PlatformAggregate: ResolverTypeWrapper<Projection<PlatformAggregate>>;
+  PlatformAggregateNode: ResolverTypeWrapper<Projection<PlatformAggregateNode>>;
   PlatformConnection: ResolverTypeWrapper<Projection<PlatformConnection>>;
+  PlatformCountField: ResolverTypeWrapper<Projection<PlatformCountField>>;
   PlatformEdge: ResolverTypeWrapper<Projection<PlatformEdge>>;
   PlatformKind: ResolverTypeWrapper<Projection<PlatformKind>>;
+  PlatformKindFilter: ResolverTypeWrapper<Projection<PlatformKindFilter>>;
   PlatformLink: ResolverTypeWrapper<Projection<PlatformLink>>;
   PlatformLinkConnection: ResolverTypeWrapper<Projection<PlatformLinkConnection>>;
+  PlatformLinkFilter: ResolverTypeWrapper<Projection<PlatformLinkFilter>>;
+  PlatformLinkWhere: ResolverTypeWrapper<Projection<PlatformLinkWhere>>;
+  PlatformListFilter: ResolverTypeWrapper<Projection<PlatformListFilter>>;
   PlatformSort: ResolverTypeWrapper<Projection<PlatformSort>>;
   PlatformSortField: ResolverTypeWrapper<Projection<PlatformSortField>>;
   PlatformWhere: ResolverTypeWrapper<Projection<PlatformWhere>>;
@@ -1084,13 +2283,25 @@ export type ResolversTypes = {
   SearchHit: ResolverTypeWrapper<Projection<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
   SortDirection: ResolverTypeWrapper<Projection<SortDirection>>;
   Source: ResolverTypeWrapper<Projection<Source>>;
+  SourceAggregate: ResolverTypeWrapper<Projection<SourceAggregate>>;
+  SourceAggregateNode: ResolverTypeWrapper<Projection<SourceAggregateNode>>;
+  SourceCountField: ResolverTypeWrapper<Projection<SourceCountField>>;
+  SourceWhere: ResolverTypeWrapper<Projection<SourceWhere>>;
   String: ResolverTypeWrapper<Projection<Scalars['String']['output']>>;
+  StringAggregate: ResolverTypeWrapper<Projection<StringAggregate>>;
+  StringFilter: ResolverTypeWrapper<Projection<StringFilter>>;
   Subgraph: ResolverTypeWrapper<Projection<Subgraph>>;
   Task: ResolverTypeWrapper<Projection<Task>>;
+  TaskAggregate: ResolverTypeWrapper<Projection<TaskAggregate>>;
+  TaskAggregateNode: ResolverTypeWrapper<Projection<TaskAggregateNode>>;
   TaskConnection: ResolverTypeWrapper<Projection<TaskConnection>>;
+  TaskCountField: ResolverTypeWrapper<Projection<TaskCountField>>;
   TaskEdge: ResolverTypeWrapper<Projection<TaskEdge>>;
   TaskLink: ResolverTypeWrapper<Projection<TaskLink>>;
   TaskLinkConnection: ResolverTypeWrapper<Projection<TaskLinkConnection>>;
+  TaskLinkFilter: ResolverTypeWrapper<Projection<TaskLinkFilter>>;
+  TaskLinkWhere: ResolverTypeWrapper<Projection<TaskLinkWhere>>;
+  TaskListFilter: ResolverTypeWrapper<Projection<TaskListFilter>>;
   TaskSort: ResolverTypeWrapper<Projection<TaskSort>>;
   TaskSortField: ResolverTypeWrapper<Projection<TaskSortField>>;
   TaskWhere: ResolverTypeWrapper<Projection<TaskWhere>>;
@@ -1099,57 +2310,111 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   ActionPlan: Projection<ActionPlan>;
+  ActionPlanAggregate: Projection<ActionPlanAggregate>;
+  ActionPlanAggregateNode: Projection<ActionPlanAggregateNode>;
+  ActionPlanLinkFilter: Projection<ActionPlanLinkFilter>;
+  ActionPlanLinkWhere: Projection<ActionPlanLinkWhere>;
+  ActionPlanListFilter: Projection<ActionPlanListFilter>;
+  ActionPlanWhere: Projection<ActionPlanWhere>;
+  AggregateCount: Projection<AggregateCount>;
   Area: Projection<Area>;
+  AreaAggregate: Projection<AreaAggregate>;
+  AreaAggregateNode: Projection<AreaAggregateNode>;
+  AreaKindFilter: Projection<AreaKindFilter>;
+  AreaLinkFilter: Projection<AreaLinkFilter>;
+  AreaLinkWhere: Projection<AreaLinkWhere>;
+  AreaListFilter: Projection<AreaListFilter>;
+  AreaWhere: Projection<AreaWhere>;
+  BasisFilter: Projection<BasisFilter>;
   Boolean: Projection<Scalars['Boolean']['output']>;
   Connectedness: Projection<Omit<Connectedness, 'entity'> & { entity: ResolversParentTypes['Entity'] }>;
+  CountBucket: Projection<CountBucket>;
   CypherResult: Projection<CypherResult>;
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
   Float: Projection<Scalars['Float']['output']>;
   GapReport: Projection<GapReport>;
   Goal: Projection<Goal>;
+  GoalAggregate: Projection<GoalAggregate>;
+  GoalAggregateNode: Projection<GoalAggregateNode>;
   GoalConnection: Projection<GoalConnection>;
   GoalEdge: Projection<GoalEdge>;
   GoalImpact: Projection<GoalImpact>;
+  GoalKindFilter: Projection<GoalKindFilter>;
   GoalLink: Projection<GoalLink>;
   GoalLinkConnection: Projection<GoalLinkConnection>;
+  GoalLinkFilter: Projection<GoalLinkFilter>;
+  GoalLinkWhere: Projection<GoalLinkWhere>;
+  GoalListFilter: Projection<GoalListFilter>;
   GoalSort: Projection<GoalSort>;
   GoalWhere: Projection<GoalWhere>;
   GraphEdge: Projection<GraphEdge>;
   GraphNode: Projection<GraphNode>;
   ID: Projection<Scalars['ID']['output']>;
+  IDFilter: Projection<IdFilter>;
   Industry: Projection<Industry>;
+  IndustryAggregate: Projection<IndustryAggregate>;
+  IndustryAggregateNode: Projection<IndustryAggregateNode>;
   IndustryConnection: Projection<IndustryConnection>;
   IndustryEdge: Projection<IndustryEdge>;
   IndustryLink: Projection<IndustryLink>;
   IndustryLinkConnection: Projection<IndustryLinkConnection>;
+  IndustryLinkFilter: Projection<IndustryLinkFilter>;
+  IndustryLinkWhere: Projection<IndustryLinkWhere>;
+  IndustryListFilter: Projection<IndustryListFilter>;
   IndustrySort: Projection<IndustrySort>;
+  IndustryTierFilter: Projection<IndustryTierFilter>;
   IndustryWhere: Projection<IndustryWhere>;
   Int: Projection<Scalars['Int']['output']>;
+  IntAggregate: Projection<IntAggregate>;
+  IntFilter: Projection<IntFilter>;
+  IntListFilter: Projection<IntListFilter>;
   JSON: Projection<Scalars['JSON']['output']>;
+  LinkWhere: Projection<LinkWhere>;
   PageInfo: Projection<PageInfo>;
   Path: Projection<Path>;
   Plan: Projection<Plan>;
+  PlanAggregate: Projection<PlanAggregate>;
+  PlanAggregateNode: Projection<PlanAggregateNode>;
   PlanConnection: Projection<PlanConnection>;
   PlanEdge: Projection<PlanEdge>;
+  PlanLinkFilter: Projection<PlanLinkFilter>;
+  PlanLinkWhere: Projection<PlanLinkWhere>;
+  PlanListFilter: Projection<PlanListFilter>;
   PlanSort: Projection<PlanSort>;
   PlanWhere: Projection<PlanWhere>;
   Platform: Projection<Platform>;
+  PlatformAggregate: Projection<PlatformAggregate>;
+  PlatformAggregateNode: Projection<PlatformAggregateNode>;
   PlatformConnection: Projection<PlatformConnection>;
   PlatformEdge: Projection<PlatformEdge>;
+  PlatformKindFilter: Projection<PlatformKindFilter>;
   PlatformLink: Projection<PlatformLink>;
   PlatformLinkConnection: Projection<PlatformLinkConnection>;
+  PlatformLinkFilter: Projection<PlatformLinkFilter>;
+  PlatformLinkWhere: Projection<PlatformLinkWhere>;
+  PlatformListFilter: Projection<PlatformListFilter>;
   PlatformSort: Projection<PlatformSort>;
   PlatformWhere: Projection<PlatformWhere>;
   Query: Record<PropertyKey, never>;
   SearchHit: Projection<Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] }>;
   Source: Projection<Source>;
+  SourceAggregate: Projection<SourceAggregate>;
+  SourceAggregateNode: Projection<SourceAggregateNode>;
+  SourceWhere: Projection<SourceWhere>;
   String: Projection<Scalars['String']['output']>;
+  StringAggregate: Projection<StringAggregate>;
+  StringFilter: Projection<StringFilter>;
   Subgraph: Projection<Subgraph>;
   Task: Projection<Task>;
+  TaskAggregate: Projection<TaskAggregate>;
+  TaskAggregateNode: Projection<TaskAggregateNode>;
   TaskConnection: Projection<TaskConnection>;
   TaskEdge: Projection<TaskEdge>;
   TaskLink: Projection<TaskLink>;
   TaskLinkConnection: Projection<TaskLinkConnection>;
+  TaskLinkFilter: Projection<TaskLinkFilter>;
+  TaskLinkWhere: Projection<TaskLinkWhere>;
+  TaskListFilter: Projection<TaskListFilter>;
   TaskSort: Projection<TaskSort>;
   TaskWhere: Projection<TaskWhere>;
 };
@@ -1163,7 +2428,7 @@ export type RelationDirectiveResolver<Result, Parent, ContextType = Context, Arg
 
 export type ActionPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActionPlan'] = ResolversParentTypes['ActionPlan']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType>;
+  industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<ActionPlanIndustriesArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1172,18 +2437,44 @@ export type ActionPlanResolvers<ContextType = Context, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ActionPlanAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActionPlanAggregate'] = ResolversParentTypes['ActionPlanAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ActionPlanAggregateNode'], ParentType, ContextType>;
+};
+
+export type ActionPlanAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActionPlanAggregateNode'] = ResolversParentTypes['ActionPlanAggregateNode']> = {
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+};
+
+export type AggregateCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AggregateCount'] = ResolversParentTypes['AggregateCount']> = {
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type AreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = {
   areaKind?: Resolver<ResolversTypes['AreaKind'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  locatedIn?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
+  locatedIn?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<AreaLocatedInArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<AreaPlansArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  supportedBy?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType>;
+  supportedBy?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<AreaSupportedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AreaAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AreaAggregate'] = ResolversParentTypes['AreaAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AreaAggregateNode'], ParentType, ContextType>;
+};
+
+export type AreaAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AreaAggregateNode'] = ResolversParentTypes['AreaAggregateNode']> = {
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
 };
 
 export type ConnectednessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Connectedness'] = ResolversParentTypes['Connectedness']> = {
@@ -1191,6 +2482,11 @@ export type ConnectednessResolvers<ContextType = Context, ParentType extends Res
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   inDegree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   outDegree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CountBucketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountBucket'] = ResolversParentTypes['CountBucket']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CypherResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CypherResult'] = ResolversParentTypes['CypherResult']> = {
@@ -1213,23 +2509,37 @@ export type GoalResolvers<ContextType = Context, ParentType extends ResolversPar
   goalKind?: Resolver<ResolversTypes['GoalKind'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  leadsTo?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType>;
-  ledFrom?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType>;
+  leadsTo?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType, Partial<GoalLeadsToArgs>>;
+  ledFrom?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType, Partial<GoalLedFromArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ordinal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<GoalPlansArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-  specificGoals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType>;
-  stageGoal?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType>;
+  specificGoals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<GoalSpecificGoalsArgs>>;
+  stageGoal?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType, Partial<GoalStageGoalArgs>>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   targetYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
-  tasksConnection?: Resolver<ResolversTypes['TaskLinkConnection'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<GoalTasksArgs>>;
+  tasksConnection?: Resolver<ResolversTypes['TaskLinkConnection'], ParentType, ContextType, Partial<GoalTasksConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type GoalAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalAggregate'] = ResolversParentTypes['GoalAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GoalAggregateNode'], ParentType, ContextType>;
+};
+
+export type GoalAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalAggregateNode'] = ResolversParentTypes['GoalAggregateNode']> = {
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  ordinal?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  targetYear?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
+};
+
 export type GoalConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalConnection'] = ResolversParentTypes['GoalConnection']> = {
+  aggregate?: Resolver<ResolversTypes['GoalAggregate'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['GoalEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1257,6 +2567,7 @@ export type GoalLinkResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type GoalLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalLinkConnection'] = ResolversParentTypes['GoalLinkConnection']> = {
+  aggregate?: Resolver<ResolversTypes['GoalAggregate'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['GoalLink']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -1281,26 +2592,39 @@ export type GraphNodeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type IndustryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Industry'] = ResolversParentTypes['Industry']> = {
-  actionPlans?: Resolver<Array<ResolversTypes['ActionPlan']>, ParentType, ContextType>;
+  actionPlans?: Resolver<Array<ResolversTypes['ActionPlan']>, ParentType, ContextType, Partial<IndustryActionPlansArgs>>;
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  children?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType>;
-  childrenConnection?: Resolver<ResolversTypes['IndustryLinkConnection'], ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<IndustryChildrenArgs>>;
+  childrenConnection?: Resolver<ResolversTypes['IndustryLinkConnection'], ParentType, ContextType, Partial<IndustryChildrenConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  parent?: Resolver<Maybe<ResolversTypes['Industry']>, ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Industry']>, ParentType, ContextType, Partial<IndustryParentArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
-  tasksConnection?: Resolver<ResolversTypes['TaskLinkConnection'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<IndustryTasksArgs>>;
+  tasksConnection?: Resolver<ResolversTypes['TaskLinkConnection'], ParentType, ContextType, Partial<IndustryTasksConnectionArgs>>;
   tier?: Resolver<ResolversTypes['IndustryTier'], ParentType, ContextType>;
-  upgradedBy?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType>;
-  upgrades?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType>;
+  upgradedBy?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<IndustryUpgradedByArgs>>;
+  upgrades?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<IndustryUpgradesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type IndustryAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndustryAggregate'] = ResolversParentTypes['IndustryAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['IndustryAggregateNode'], ParentType, ContextType>;
+};
+
+export type IndustryAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndustryAggregateNode'] = ResolversParentTypes['IndustryAggregateNode']> = {
+  category?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+};
+
 export type IndustryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndustryConnection'] = ResolversParentTypes['IndustryConnection']> = {
+  aggregate?: Resolver<ResolversTypes['IndustryAggregate'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['IndustryEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1320,8 +2644,16 @@ export type IndustryLinkResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type IndustryLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndustryLinkConnection'] = ResolversParentTypes['IndustryLinkConnection']> = {
+  aggregate?: Resolver<ResolversTypes['IndustryAggregate'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['IndustryLink']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IntAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntAggregate'] = ResolversParentTypes['IntAggregate']> = {
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sum?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -1342,9 +2674,9 @@ export type PathResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type PlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = {
-  actionPlans?: Resolver<Array<ResolversTypes['ActionPlan']>, ParentType, ContextType>;
-  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
-  goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType>;
+  actionPlans?: Resolver<Array<ResolversTypes['ActionPlan']>, ParentType, ContextType, Partial<PlanActionPlansArgs>>;
+  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<PlanAreasArgs>>;
+  goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<PlanGoalsArgs>>;
   horizon?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -1354,12 +2686,28 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   periodStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<PlanTasksArgs>>;
   zone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PlanAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanAggregate'] = ResolversParentTypes['PlanAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PlanAggregateNode'], ParentType, ContextType>;
+};
+
+export type PlanAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanAggregateNode'] = ResolversParentTypes['PlanAggregateNode']> = {
+  horizon?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  zone?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+};
+
 export type PlanConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanConnection'] = ResolversParentTypes['PlanConnection']> = {
+  aggregate?: Resolver<ResolversTypes['PlanAggregate'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['PlanEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1371,8 +2719,8 @@ export type PlanEdgeResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type PlatformResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = {
-  hostedBy?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType>;
-  hosts?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType>;
+  hostedBy?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<PlatformHostedByArgs>>;
+  hosts?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<PlatformHostsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1380,12 +2728,24 @@ export type PlatformResolvers<ContextType = Context, ParentType extends Resolver
   platformKind?: Resolver<ResolversTypes['PlatformKind'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
-  tasksConnection?: Resolver<ResolversTypes['TaskLinkConnection'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<PlatformTasksArgs>>;
+  tasksConnection?: Resolver<ResolversTypes['TaskLinkConnection'], ParentType, ContextType, Partial<PlatformTasksConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PlatformAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformAggregate'] = ResolversParentTypes['PlatformAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PlatformAggregateNode'], ParentType, ContextType>;
+};
+
+export type PlatformAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformAggregateNode'] = ResolversParentTypes['PlatformAggregateNode']> = {
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+};
+
 export type PlatformConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformConnection'] = ResolversParentTypes['PlatformConnection']> = {
+  aggregate?: Resolver<ResolversTypes['PlatformAggregate'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['PlatformEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1405,30 +2765,39 @@ export type PlatformLinkResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type PlatformLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformLinkConnection'] = ResolversParentTypes['PlatformLinkConnection']> = {
+  aggregate?: Resolver<ResolversTypes['PlatformAggregate'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['PlatformLink']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  actionPlansCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryActionPlansCountByArgs, 'by'>>;
+  areasCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryAreasCountByArgs, 'by'>>;
   cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
   gaps?: Resolver<ResolversTypes['GapReport'], ParentType, ContextType, Partial<QueryGapsArgs>>;
   goalImpact?: Resolver<ResolversTypes['GoalImpact'], ParentType, ContextType, RequireFields<QueryGoalImpactArgs, 'id'>>;
   goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<QueryGoalsArgs>>;
   goalsConnection?: Resolver<ResolversTypes['GoalConnection'], ParentType, ContextType, Partial<QueryGoalsConnectionArgs>>;
+  goalsCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryGoalsCountByArgs, 'by'>>;
   graph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, Partial<QueryGraphArgs>>;
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<QueryIndustriesArgs>>;
   industriesConnection?: Resolver<ResolversTypes['IndustryConnection'], ParentType, ContextType, Partial<QueryIndustriesConnectionArgs>>;
+  industriesCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryIndustriesCountByArgs, 'by'>>;
   mostConnected?: Resolver<Array<ResolversTypes['Connectedness']>, ParentType, ContextType, Partial<QueryMostConnectedArgs>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<QueryPlansArgs>>;
   plansConnection?: Resolver<ResolversTypes['PlanConnection'], ParentType, ContextType, Partial<QueryPlansConnectionArgs>>;
+  plansCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryPlansCountByArgs, 'by'>>;
   platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<QueryPlatformsArgs>>;
   platformsConnection?: Resolver<ResolversTypes['PlatformConnection'], ParentType, ContextType, Partial<QueryPlatformsConnectionArgs>>;
+  platformsCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryPlatformsCountByArgs, 'by'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'to'>>;
+  sourcesCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QuerySourcesCountByArgs, 'by'>>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<QueryTasksArgs>>;
   tasksConnection?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, Partial<QueryTasksConnectionArgs>>;
+  tasksCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryTasksCountByArgs, 'by'>>;
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -1441,11 +2810,28 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<SourcePlansArgs>>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SourceAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceAggregate'] = ResolversParentTypes['SourceAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SourceAggregateNode'], ParentType, ContextType>;
+};
+
+export type SourceAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceAggregateNode'] = ResolversParentTypes['SourceAggregateNode']> = {
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  publisher?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+};
+
+export type StringAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StringAggregate'] = ResolversParentTypes['StringAggregate']> = {
+  longest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
@@ -1455,25 +2841,38 @@ export type SubgraphResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type TaskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = {
-  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
-  goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType>;
-  goalsConnection?: Resolver<ResolversTypes['GoalLinkConnection'], ParentType, ContextType>;
+  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<TaskAreasArgs>>;
+  goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<TaskGoalsArgs>>;
+  goalsConnection?: Resolver<ResolversTypes['GoalLinkConnection'], ParentType, ContextType, Partial<TaskGoalsConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType>;
-  industriesConnection?: Resolver<ResolversTypes['IndustryLinkConnection'], ParentType, ContextType>;
+  industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<TaskIndustriesArgs>>;
+  industriesConnection?: Resolver<ResolversTypes['IndustryLinkConnection'], ParentType, ContextType, Partial<TaskIndustriesConnectionArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ordinal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
-  platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType>;
-  platformsConnection?: Resolver<ResolversTypes['PlatformLinkConnection'], ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<TaskPlansArgs>>;
+  platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<TaskPlatformsArgs>>;
+  platformsConnection?: Resolver<ResolversTypes['PlatformLinkConnection'], ParentType, ContextType, Partial<TaskPlatformsConnectionArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type TaskAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskAggregate'] = ResolversParentTypes['TaskAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TaskAggregateNode'], ParentType, ContextType>;
+};
+
+export type TaskAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskAggregateNode'] = ResolversParentTypes['TaskAggregateNode']> = {
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  ordinal?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+};
+
 export type TaskConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskConnection'] = ResolversParentTypes['TaskConnection']> = {
+  aggregate?: Resolver<ResolversTypes['TaskAggregate'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['TaskEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1493,18 +2892,27 @@ export type TaskLinkResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type TaskLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskLinkConnection'] = ResolversParentTypes['TaskLinkConnection']> = {
+  aggregate?: Resolver<ResolversTypes['TaskAggregate'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['TaskLink']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
   ActionPlan?: ActionPlanResolvers<ContextType>;
+  ActionPlanAggregate?: ActionPlanAggregateResolvers<ContextType>;
+  ActionPlanAggregateNode?: ActionPlanAggregateNodeResolvers<ContextType>;
+  AggregateCount?: AggregateCountResolvers<ContextType>;
   Area?: AreaResolvers<ContextType>;
+  AreaAggregate?: AreaAggregateResolvers<ContextType>;
+  AreaAggregateNode?: AreaAggregateNodeResolvers<ContextType>;
   Connectedness?: ConnectednessResolvers<ContextType>;
+  CountBucket?: CountBucketResolvers<ContextType>;
   CypherResult?: CypherResultResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   GapReport?: GapReportResolvers<ContextType>;
   Goal?: GoalResolvers<ContextType>;
+  GoalAggregate?: GoalAggregateResolvers<ContextType>;
+  GoalAggregateNode?: GoalAggregateNodeResolvers<ContextType>;
   GoalConnection?: GoalConnectionResolvers<ContextType>;
   GoalEdge?: GoalEdgeResolvers<ContextType>;
   GoalImpact?: GoalImpactResolvers<ContextType>;
@@ -1513,17 +2921,24 @@ export type Resolvers<ContextType = Context> = {
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
   Industry?: IndustryResolvers<ContextType>;
+  IndustryAggregate?: IndustryAggregateResolvers<ContextType>;
+  IndustryAggregateNode?: IndustryAggregateNodeResolvers<ContextType>;
   IndustryConnection?: IndustryConnectionResolvers<ContextType>;
   IndustryEdge?: IndustryEdgeResolvers<ContextType>;
   IndustryLink?: IndustryLinkResolvers<ContextType>;
   IndustryLinkConnection?: IndustryLinkConnectionResolvers<ContextType>;
+  IntAggregate?: IntAggregateResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
+  PlanAggregate?: PlanAggregateResolvers<ContextType>;
+  PlanAggregateNode?: PlanAggregateNodeResolvers<ContextType>;
   PlanConnection?: PlanConnectionResolvers<ContextType>;
   PlanEdge?: PlanEdgeResolvers<ContextType>;
   Platform?: PlatformResolvers<ContextType>;
+  PlatformAggregate?: PlatformAggregateResolvers<ContextType>;
+  PlatformAggregateNode?: PlatformAggregateNodeResolvers<ContextType>;
   PlatformConnection?: PlatformConnectionResolvers<ContextType>;
   PlatformEdge?: PlatformEdgeResolvers<ContextType>;
   PlatformLink?: PlatformLinkResolvers<ContextType>;
@@ -1531,8 +2946,13 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  SourceAggregate?: SourceAggregateResolvers<ContextType>;
+  SourceAggregateNode?: SourceAggregateNodeResolvers<ContextType>;
+  StringAggregate?: StringAggregateResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
+  TaskAggregate?: TaskAggregateResolvers<ContextType>;
+  TaskAggregateNode?: TaskAggregateNodeResolvers<ContextType>;
   TaskConnection?: TaskConnectionResolvers<ContextType>;
   TaskEdge?: TaskEdgeResolvers<ContextType>;
   TaskLink?: TaskLinkResolvers<ContextType>;
