@@ -66,25 +66,26 @@ export function aggregatingFigures(n: string): Figures {
 export function subqueryFigures(match: string, n: string): Figures {
   return (figure, property) => {
     const value = `${n}.\`${property}\``;
-    const values = (order: string): string =>
-      `COLLECT { ${match} WITH ${n} WHERE ${value} IS NOT NULL WITH ${value} AS x ORDER BY ${order} RETURN x }`;
+    const values = (order: string, limit = ''): string =>
+      `COLLECT { ${match} WITH ${n} WHERE ${value} IS NOT NULL WITH ${value} AS x ORDER BY ${order}${limit} RETURN x }`;
+    const first = (order: string): string => `head(${values(order, ' LIMIT 1')})`;
     const sum = `reduce(s = 0, x IN ${values('x')} | s + x)`;
     const counted = `COUNT { ${match} WITH ${n} WHERE ${value} IS NOT NULL RETURN ${n} }`;
     switch (figure) {
       case 'count':
         return `COUNT { ${match} }`;
       case 'min':
-        return `head(${values('x')})`;
+        return first('x');
       case 'max':
-        return `head(${values('x DESC')})`;
+        return first('x DESC');
       case 'average':
         return `CASE WHEN ${counted} = 0 THEN null ELSE toFloat(${sum}) / ${counted} END`;
       case 'sum':
         return `CASE WHEN ${counted} = 0 THEN null ELSE ${sum} END`;
       case 'shortest':
-        return `head(${values('size(x), x')})`;
+        return first('size(x), x');
       case 'longest':
-        return `head(${values('size(x) DESC, x DESC')})`;
+        return first('size(x) DESC, x DESC');
       default:
         return undefined;
     }

@@ -4,6 +4,7 @@ import { InternalError } from '../errors/errors';
 import type { CompileScope } from './CompileScope';
 import { compiledQuery, type CompiledQuery, type ResultRow } from './CompiledQuery';
 import { returnObjectType, rootSelections } from './collectFields';
+import { checkLimit } from './checkArguments';
 import type { WhereInput } from './compileWhere';
 import { countFields, enumValueOf } from '../graphql/filterSchema';
 import { matchEntities } from './matchEntities';
@@ -13,6 +14,7 @@ import { projectSelection } from './projectSelection';
 export interface CountByArgs {
   by: string;
   where?: WhereInput | null;
+  limit?: number | null;
 }
 
 /** One row per group, largest first, ties by key (missing values last); the key as text. */
@@ -34,7 +36,8 @@ export function compileCountBy(
   return compiledQuery(
     [
       matchEntities(scope, v, type, args.where),
-      `WITH ${v}.\`${property}\` AS key, count(*) AS count ORDER BY count DESC, key`,
+      `WITH ${v}.\`${property}\` AS key, count(*) AS count ORDER BY count DESC, key ` +
+        `LIMIT ${scope.param(checkLimit(scope.limits, 'limit', args.limit))}`,
     ],
     { result },
     scope.params,

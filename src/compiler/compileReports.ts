@@ -113,7 +113,9 @@ export function compileMostConnected(
   const lines = [
     `MATCH (n:Entity) WHERE ${labels} IS NULL OR any(l IN labels(n) WHERE l IN ${labels})`,
     // Without a basis the counts come from Neo4j's per-node degree store; with one, links are read.
-    `WITH n, COUNT { (n)-[r]->()${on('r')} } AS outDegree, COUNT { (n)<-[r]-()${on('r')} } AS inDegree`,
+    args.basis
+      ? `WITH n, COUNT { (n)-[r]->()${on('r')} } AS outDegree, COUNT { (n)<-[r]-()${on('r')} } AS inDegree`
+      : 'WITH n, COUNT { (n)-->() } AS outDegree, COUNT { (n)<--() } AS inDegree',
     `WITH n, outDegree, inDegree, outDegree + inDegree AS degree ` +
       `ORDER BY degree DESC, n.id LIMIT ${scope.param(limit)}`,
   ];

@@ -56,9 +56,14 @@ function nodePredicate(
   for (const [key, value] of Object.entries(where)) {
     if (value === null || value === undefined) continue;
     if (key === 'AND' || key === 'OR') {
-      const items = (value as WhereInput[]).map((w) => nodePredicate(scope, v, type, w, depth + 1, budget) ?? 'true');
+      // Every item counts, empty or not: a list of empty items would otherwise cost nothing to send.
+      const items = (value as WhereInput[]).map((w) => {
+        spend(scope, budget);
+        return nodePredicate(scope, v, type, w, depth + 1, budget) ?? 'true';
+      });
       parts.push(junction(items, key));
     } else if (key === 'NOT') {
+      spend(scope, budget);
       parts.push(`NOT (${nodePredicate(scope, v, type, value as WhereInput, depth + 1, budget) ?? 'true'})`);
     } else if (scalars.has(key)) {
       const field = scalars.get(key)!;
@@ -200,13 +205,13 @@ function edgePredicate(scope: ParamScope, r: string, where: WhereInput, depth: n
   for (const [key, value] of Object.entries(where)) {
     if (value === null || value === undefined) continue;
     if (key === 'AND' || key === 'OR') {
-      parts.push(
-        junction(
-          (value as WhereInput[]).map((w) => edgePredicate(scope, r, w, depth + 1, budget)),
-          key,
-        ),
-      );
+      const items = (value as WhereInput[]).map((w) => {
+        spend(scope, budget);
+        return edgePredicate(scope, r, w, depth + 1, budget);
+      });
+      parts.push(junction(items, key));
     } else if (key === 'NOT') {
+      spend(scope, budget);
       parts.push(`NOT (${edgePredicate(scope, r, value as WhereInput, depth + 1, budget)})`);
     } else {
       const kind = EDGE_FIELDS[key];

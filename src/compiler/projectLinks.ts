@@ -21,6 +21,7 @@ import { aggregateExpression, subqueryFigures } from './aggregateExpression';
 import { label, projectObject } from './project';
 import { projectSelection } from './projectSelection';
 import { relationPattern, type Relation } from './relationOf';
+import { basisPredicate } from './basisFilter';
 
 /** The Cypher expression of a `@relation` field of node `v`. */
 export function linkExpression(
@@ -42,10 +43,9 @@ export function linkExpression(
   const connection = named.name.endsWith('LinkConnection');
   const target = connection ? fieldObjectType(fieldObjectType(named, 'edges'), 'node') : named;
   const walk = { pattern: relationPattern(v, r, relation, n, label(target)), n, r, target };
-  const conditions = [
-    compileWhere(scope, n, target, args.where),
-    args.basis ? `${r}.basis IN ${scope.param(args.basis)}` : undefined,
-  ].filter((c): c is string => c !== undefined);
+  const conditions = [compileWhere(scope, n, target, args.where), basisPredicate(scope, r, args.basis)].filter(
+    (c): c is string => c !== undefined,
+  );
   const match = `MATCH ${walk.pattern}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
   if (connection) return connectionExpression(scope, { ...walk, match, connection: named, nodes });
   const projection = projectObject(scope, n, target, subSelections(nodes));

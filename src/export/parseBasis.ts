@@ -7,7 +7,7 @@ const BASES = ['STATED', 'INFERRED'] as const;
 export function parseBasis(text: string): Array<(typeof BASES)[number]> {
   const values = text.split(',').map((v) => v.trim());
   const bad = values.find((v) => !(BASES as readonly string[]).includes(v));
-  if (bad !== undefined || values.length === 0) {
+  if (bad !== undefined) {
     throw new BadUserInputError(
       `basis must be STATED, INFERRED or both, comma-separated, got ${JSON.stringify(text)}`,
       {

@@ -79,10 +79,10 @@ export function enumValueOf(field: string): string {
   return field.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
-/** The fields `<Type>CountBy` groups by: every single-valued scalar but the id and the summary. */
+/** The fields `<Type>CountBy` groups by: every single-valued scalar but those nearly unique per entity. */
 export function countFields(type: GraphQLObjectType): string[] {
   return filterableFields(type)
-    .filter((f) => f.kind !== 'IntList' && f.kind !== 'ID' && f.name !== 'summary')
+    .filter((f) => f.kind !== 'IntList' && f.kind !== 'ID' && f.name !== 'summary' && f.name !== 'name')
     .map((f) => f.name);
 }
 
@@ -212,8 +212,8 @@ export function filterSdl(base: GraphQLSchema): string {
       entityTypes(base)
         .map(
           (type) =>
-            `  "How many ${pluralOf(type)} match \`where\`, grouped by one field; largest groups first, ties by key."\n` +
-            `  ${pluralOf(type)}CountBy(by: ${type.name}CountField!, where: ${type.name}Where): [CountBucket!]!`,
+            `  "How many ${pluralOf(type)} match \`where\`, grouped by one field; largest groups first, ties by key; \`limit\` caps the groups."\n` +
+            `  ${pluralOf(type)}CountBy(by: ${type.name}CountField!, where: ${type.name}Where, limit: Int): [CountBucket!]!`,
         )
         .join('\n') +
       '\n}',

@@ -261,13 +261,38 @@ function scalarFilter(type: GraphQLObjectType, field: string, kind: ScalarKind):
   return some({ eq: e, in: fc.array(e, { maxLength: 3 }) });
 }
 
-const linkWhere: fc.Arbitrary<Where> = fc.oneof(
-  fc.record({ basis: fc.record({ eq: fc.constantFrom('STATED', 'INFERRED') }) }),
+const rationaleWords = fc.constantFrom('source', 'the', 'task', 'x', 'The', 'GOAL', '');
+const linkLeaf: fc.Arbitrary<Where> = fc.oneof(
+  fc.record({
+    basis: fc.oneof(
+      fc.record({ eq: fc.constantFrom('STATED', 'INFERRED') }),
+      fc.record({ in: fc.constant(['INFERRED']) }),
+    ),
+  }),
   fc.record({ sources: fc.record({ includes: fc.integer({ min: 1, max: 12 }) }) }),
   fc.record({
-    rationale: fc.record({ contains: fc.constantFrom('source', 'the', 'task', 'x'), caseInsensitive: fc.boolean() }),
+    rationale: fc
+      .record(
+        {
+          eq: rationaleWords,
+          in: fc.array(rationaleWords, { maxLength: 2 }),
+          contains: rationaleWords,
+          startsWith: rationaleWords,
+          endsWith: rationaleWords,
+          caseInsensitive: fc.boolean(),
+        },
+        { requiredKeys: [] },
+      )
+      .filter((w) => Object.keys(w).length > 0),
   }),
-  fc.record({ NOT: fc.record({ basis: fc.record({ in: fc.constant(['INFERRED']) }) }) }),
+);
+// Link conditions nest one level of AND, OR and NOT, and may name several fields at once.
+const linkWhere: fc.Arbitrary<Where> = fc.oneof(
+  linkLeaf,
+  fc.tuple(linkLeaf, linkLeaf).map(([a, b]) => ({ ...a, ...b })),
+  fc.array(linkLeaf, { maxLength: 3 }).map((items) => ({ AND: items })),
+  fc.array(linkLeaf, { maxLength: 3 }).map((items) => ({ OR: items })),
+  linkLeaf.map((w) => ({ NOT: w })),
 );
 
 const arbitraries = new Map<string, fc.Arbitrary<Where>>();
@@ -378,24 +403,11 @@ describe('The query language matches a plain evaluator', () => {
         for (const n of matched) groups.set(n.props[field] ?? null, (groups.get(n.props[field] ?? null) ?? 0) + 1);
         const buckets = [...groups]
           .sort(([ka, ca], [kb, cb]) => cb - ca || compareKeys(ka, kb))
-          .map(([key, count]) => ({ key: key === null ? null : String(key as string | number), count }));
+          .map(([key, count]) => ({ key: key === null ? null : String(key as string | number), count }))
+          .slice(0, 100);
         expect({ where, field, buckets: data.b }).toEqual({ where, field, buckets });
         if (data.a) {
-          const node: Record<string, unknown> = {};
-          for (const f of aggregated) {
-            const values = matched.map((n) => n.props[f.name]).filter((v) => v !== undefined && v !== null);
-            if (f.kind === 'Int') {
-              const numbers = values as number[];
-              const sum = numbers.reduce((s, x) => s + x, 0);
-              node[f.name] =
-                numbers.length === 0
-                  ? { min: null, max: null, average: null, sum: null }
-                  : { min: Math.min(...numbers), max: Math.max(...numbers), average: round(sum / numbers.length), sum };
-            } else {
-              const texts = (values as string[]).sort((x, y) => x.length - y.length || (x < y ? -1 : x > y ? 1 : 0));
-              node[f.name] = { shortest: texts[0] ?? null, longest: texts.at(-1) ?? null };
-            }
-          }
+          const node = figuresOf(type, matched);
           expect({ where, aggregate: roundAverages(data.a) }).toEqual({
             where,
             aggregate: { totalCount: matched.length, aggregate: { count: { nodes: matched.length }, node } },
@@ -425,13 +437,32 @@ describe('The query language matches a plain evaluator', () => {
       fc.asyncProperty(nestedCase, async ([type, link, where, basis]) => {
         const single = !String(type.getFields()[link.name]!.type).startsWith('[');
         const counted = !single && type.getFields()[`${link.name}Connection`] !== undefined;
-        const count = counted ? ` c: ${link.name}Connection(where: $w, basis: $b) { totalCount }` : '';
-        const data = await ask<Record<string, Array<{ id: string; x: unknown; c?: { totalCount: number } }>>>(
+        const figures = aggregateFields(link.target)
+          .map((f) => `${f.name} { ${f.kind === 'Int' ? 'min max average sum' : 'shortest longest'} }`)
+          .join(' ');
+        const count = counted
+          ? ` c: ${link.name}Connection(where: $w, basis: $b) { totalCount edges { basis node { id } } ` +
+            `aggregate { count { nodes } node { ${figures} } } }`
+          : '';
+        const data = await ask<
+          Record<
+            string,
+            Array<{
+              id: string;
+              x: unknown;
+              c?: { totalCount: number; edges: Array<{ basis: string; node: { id: string } }>; aggregate: unknown };
+            }>
+          >
+        >(
           `query ($w: ${link.target.name}Where, $b: [Basis!]) { r: ${pluralOf(type)}(limit: 100) ` +
             `{ id x: ${link.name}(where: $w, basis: $b) { id }${count} } }`,
           { w: where, b: basis },
         );
         const ordinal = 'ordinal' in link.target.getFields();
+        // Linked entities come by ordinal (missing last) where the kind has one, then by id.
+        const order = (a: GNode, b: GNode): number =>
+          (ordinal ? ((a.props['ordinal'] as number) ?? Infinity) - ((b.props['ordinal'] as number) ?? Infinity) : 0) ||
+          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
         for (const row of data['r']!) {
           const reached = walk(type, link.name, row.id)
             .filter((pair) => (basis ? basis.includes(pair.link.props['basis'] as string) : true))
@@ -452,11 +483,25 @@ describe('The query language matches a plain evaluator', () => {
             got: single ? (reached[0] ?? null) : reached,
           });
           if (row.c) {
-            expect({ id: row.id, where, basis, count: row.c.totalCount }).toEqual({
+            const pairs = walk(type, link.name, row.id)
+              .filter((pair) => (basis ? basis.includes(pair.link.props['basis'] as string) : true))
+              .filter((pair) => holds(pair.node, link.target, where))
+              .sort((a, b) => order(a.node, b.node));
+            expect({ id: row.id, where, basis, c: roundAverages(row.c) }).toEqual({
               id: row.id,
               where,
               basis,
-              count: reached.length,
+              c: {
+                totalCount: pairs.length,
+                edges: pairs.map((pair) => ({ basis: pair.link.props['basis'], node: { id: pair.node.id } })),
+                aggregate: {
+                  count: { nodes: pairs.length },
+                  node: figuresOf(
+                    link.target,
+                    pairs.map((p) => p.node),
+                  ),
+                },
+              },
             });
           }
         }
@@ -484,4 +529,24 @@ function roundAverages(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value), (key, v: unknown) =>
     key === 'average' && typeof v === 'number' ? round(v) : v,
   );
+}
+
+/** Every figure of every aggregated field of `type` over `matched`, as the API reports them. */
+function figuresOf(type: GraphQLObjectType, matched: GNode[]): Record<string, unknown> {
+  const node: Record<string, unknown> = {};
+  for (const f of aggregateFields(type)) {
+    const values = matched.map((n) => n.props[f.name]).filter((v) => v !== undefined && v !== null);
+    if (f.kind === 'Int') {
+      const numbers = values as number[];
+      const sum = numbers.reduce((s, x) => s + x, 0);
+      node[f.name] =
+        numbers.length === 0
+          ? { min: null, max: null, average: null, sum: null }
+          : { min: Math.min(...numbers), max: Math.max(...numbers), average: round(sum / numbers.length), sum };
+    } else {
+      const texts = (values as string[]).sort((x, y) => x.length - y.length || (x < y ? -1 : x > y ? 1 : 0));
+      node[f.name] = { shortest: texts[0] ?? null, longest: texts.at(-1) ?? null };
+    }
+  }
+  return node;
 }

@@ -490,6 +490,19 @@ const CASES: Case[] = [
     }),
     expected: { code: 'BAD_USER_INPUT' },
   },
+  {
+    name: 'a hundred empty conditions under AND',
+    request: json({
+      query: 'query($w: GoalWhere) { goals(where: $w) { id } }',
+      variables: { w: { AND: Array.from({ length: 100 }, () => ({})) } },
+    }),
+    expected: { code: 'BAD_USER_INPUT' },
+  },
+  {
+    name: 'an empty basis',
+    request: query('{ neighborhood(id: "zgc14:plan", basis: []) { truncated } }'),
+    expected: { code: 'BAD_USER_INPUT' },
+  },
   ...(['eq', 'contains', 'startsWith', 'endsWith', 'in'] as const).flatMap((operator) =>
     [false, true].flatMap((caseInsensitive) =>
       [

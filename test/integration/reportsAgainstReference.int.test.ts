@@ -325,6 +325,35 @@ describe('Reports, graph and paths match a plain reference on generated plans', 
     );
   });
 
+  it('neighborhood: everything within depth links, either way, and the links among it', async () => {
+    await fc.assert(
+      fc.asyncProperty(plans, fc.nat(), fc.integer({ min: 1, max: 3 }), bases, async (plan, pick, depth, basis) => {
+        await load(plan);
+        const start = plan.nodes[pick % plan.nodes.length]!.id;
+        const { neighborhood } = await data<{
+          neighborhood: { nodes: Array<{ id: string }>; edges: Array<{ id: string }>; truncated: boolean };
+        }>(
+          `{ neighborhood(id: "${start}", depth: ${depth}, limit: 500${basisArg(basis)}) ` +
+            '{ nodes { id } edges { id } truncated } }',
+        );
+        const seen = keeping(plan, basis);
+        const inside = new Set(
+          plan.nodes.map((n) => n.id).filter((id) => (distance(seen, start, id, depth) ?? Infinity) <= depth),
+        );
+        const edges = seen.links
+          .filter((l) => inside.has(l.from) && inside.has(l.to))
+          .map((l) => `${l.from}|${l.type}|${l.to}`)
+          .sort();
+        expect({
+          nodes: neighborhood.nodes.map((n) => n.id).sort(),
+          edges: neighborhood.edges.map((e) => e.id).sort(),
+          truncated: neighborhood.truncated,
+        }).toEqual({ nodes: [...inside].sort(), edges, truncated: false });
+      }),
+      options,
+    );
+  });
+
   it('shortestPath: a path of the shortest length within maxHops, made of real links, or null', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -54,7 +54,6 @@ export type ActionPlanAggregateNode = {
 
 /** Fields actionPlans are counted by. */
 export type ActionPlanCountField =
-  | 'NAME'
   | 'NAMESPACE';
 
 /** Conditions on links to actionPlans. */
@@ -169,7 +168,6 @@ export type AreaAggregateNode = {
 /** Fields areas are counted by. */
 export type AreaCountField =
   | 'AREA_KIND'
-  | 'NAME'
   | 'NAMESPACE';
 
 /** What kind of area. */
@@ -438,7 +436,6 @@ export type GoalConnection = {
 /** Fields goals are counted by. */
 export type GoalCountField =
   | 'GOAL_KIND'
-  | 'NAME'
   | 'NAMESPACE'
   | 'ORDINAL'
   | 'TARGET_YEAR';
@@ -736,7 +733,6 @@ export type IndustryConnection = {
 /** Fields industries are counted by. */
 export type IndustryCountField =
   | 'CATEGORY'
-  | 'NAME'
   | 'NAMESPACE'
   | 'TIER';
 
@@ -1021,7 +1017,6 @@ export type PlanConnection = {
 /** Fields plans are counted by. */
 export type PlanCountField =
   | 'HORIZON'
-  | 'NAME'
   | 'NAMESPACE'
   | 'PERIOD_END'
   | 'PERIOD_START'
@@ -1191,7 +1186,6 @@ export type PlatformConnection = {
 
 /** Fields platforms are counted by. */
 export type PlatformCountField =
-  | 'NAME'
   | 'NAMESPACE'
   | 'PLATFORM_KIND';
 
@@ -1316,9 +1310,9 @@ export type PlatformWhere = {
  */
 export type Query = {
   __typename?: 'Query';
-  /** How many actionPlans match `where`, grouped by one field; largest groups first, ties by key. */
+  /** How many actionPlans match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   actionPlansCountBy: Array<CountBucket>;
-  /** How many areas match `where`, grouped by one field; largest groups first, ties by key. */
+  /** How many areas match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   areasCountBy: Array<CountBucket>;
   /**
    * Runs read-only Cypher for questions the schema does not cover. Off unless the server sets
@@ -1334,14 +1328,14 @@ export type Query = {
   /** Goals matching `where`. */
   goals: Array<Goal>;
   goalsConnection: GoalConnection;
-  /** How many goals match `where`, grouped by one field; largest groups first, ties by key. */
+  /** How many goals match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   goalsCountBy: Array<CountBucket>;
   /** Every entity, optionally of one plan's namespace, with the links among them, for drawing the whole graph; `limit` caps the nodes (by id). */
   graph: Subgraph;
   /** Industries matching `where`. */
   industries: Array<Industry>;
   industriesConnection: IndustryConnection;
-  /** How many industries match `where`, grouped by one field; largest groups first, ties by key. */
+  /** How many industries match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   industriesCountBy: Array<CountBucket>;
   /** Entities ranked by number of links, most connected first. */
   mostConnected: Array<Connectedness>;
@@ -1353,23 +1347,23 @@ export type Query = {
   plans: Array<Plan>;
   /** Plans, a page at a time: `first` items after the `after` cursor. */
   plansConnection: PlanConnection;
-  /** How many plans match `where`, grouped by one field; largest groups first, ties by key. */
+  /** How many plans match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   plansCountBy: Array<CountBucket>;
   /** Platforms matching `where`. */
   platforms: Array<Platform>;
   platformsConnection: PlatformConnection;
-  /** How many platforms match `where`, grouped by one field; largest groups first, ties by key. */
+  /** How many platforms match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   platformsCountBy: Array<CountBucket>;
   /** Entities whose name or summary matches `text` (words, prefixes allowed), best first. */
   search: Array<SearchHit>;
   /** A shortest path between two entities over links in either direction, at most `maxHops` long (default and cap: 6 unless configured); null when there is none. */
   shortestPath: Maybe<Path>;
-  /** How many sources match `where`, grouped by one field; largest groups first, ties by key. */
+  /** How many sources match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   sourcesCountBy: Array<CountBucket>;
   /** Tasks matching `where`. */
   tasks: Array<Task>;
   tasksConnection: TaskConnection;
-  /** How many tasks match `where`, grouped by one field; largest groups first, ties by key. */
+  /** How many tasks match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   tasksCountBy: Array<CountBucket>;
 };
 
@@ -1382,6 +1376,7 @@ export type Query = {
  */
 export type QueryActionPlansCountByArgs = {
   by: ActionPlanCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
   where?: InputMaybe<ActionPlanWhere>;
 };
 
@@ -1394,6 +1389,7 @@ export type QueryActionPlansCountByArgs = {
  */
 export type QueryAreasCountByArgs = {
   by: AreaCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
   where?: InputMaybe<AreaWhere>;
 };
 
@@ -1470,6 +1466,7 @@ export type QueryGoalsConnectionArgs = {
  */
 export type QueryGoalsCountByArgs = {
   by: GoalCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
   where?: InputMaybe<GoalWhere>;
 };
 
@@ -1523,6 +1520,7 @@ export type QueryIndustriesConnectionArgs = {
  */
 export type QueryIndustriesCountByArgs = {
   by: IndustryCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
   where?: InputMaybe<IndustryWhere>;
 };
 
@@ -1602,6 +1600,7 @@ export type QueryPlansConnectionArgs = {
  */
 export type QueryPlansCountByArgs = {
   by: PlanCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
   where?: InputMaybe<PlanWhere>;
 };
 
@@ -1642,6 +1641,7 @@ export type QueryPlatformsConnectionArgs = {
  */
 export type QueryPlatformsCountByArgs = {
   by: PlatformCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
   where?: InputMaybe<PlatformWhere>;
 };
 
@@ -1681,6 +1681,7 @@ export type QueryShortestPathArgs = {
  */
 export type QuerySourcesCountByArgs = {
   by: SourceCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
   where?: InputMaybe<SourceWhere>;
 };
 
@@ -1721,6 +1722,7 @@ export type QueryTasksConnectionArgs = {
  */
 export type QueryTasksCountByArgs = {
   by: TaskCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
   where?: InputMaybe<TaskWhere>;
 };
 
@@ -1780,15 +1782,24 @@ export type SortDirection =
 /** The document the graph is built from. */
 export type Source = Entity & {
   __typename?: 'Source';
+  /** The date exactly as the document gives it (the report gives no year). */
+  dateAsGiven: Maybe<Scalars['String']['output']>;
+  /** Where the report was filed, as its dateline gives it. */
+  dateline: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
   namespace: Scalars['String']['output'];
   /** Plans the document reports on. */
   plans: Array<Plan>;
+  /** Who published the document. */
   publisher: Maybe<Scalars['String']['output']>;
+  /** Who wrote the report. */
+  reporter: Maybe<Scalars['String']['output']>;
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
+  /** The document's headline; null when it carries none (the report does not). */
+  title: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1808,23 +1819,32 @@ export type SourceAggregate = {
 /** Per-field figures over the sources matched. */
 export type SourceAggregateNode = {
   __typename?: 'SourceAggregateNode';
+  dateAsGiven: StringAggregate;
+  dateline: StringAggregate;
   name: StringAggregate;
   namespace: StringAggregate;
   publisher: StringAggregate;
+  reporter: StringAggregate;
   summary: StringAggregate;
+  title: StringAggregate;
 };
 
 /** Fields sources are counted by. */
 export type SourceCountField =
-  | 'NAME'
+  | 'DATELINE'
+  | 'DATE_AS_GIVEN'
   | 'NAMESPACE'
-  | 'PUBLISHER';
+  | 'PUBLISHER'
+  | 'REPORTER'
+  | 'TITLE';
 
 /** Conditions on sources; all given must hold. */
 export type SourceWhere = {
   AND?: InputMaybe<Array<SourceWhere>>;
   NOT?: InputMaybe<SourceWhere>;
   OR?: InputMaybe<Array<SourceWhere>>;
+  dateAsGiven?: InputMaybe<StringFilter>;
+  dateline?: InputMaybe<StringFilter>;
   id?: InputMaybe<IdFilter>;
   name?: InputMaybe<StringFilter>;
   namespace?: InputMaybe<StringFilter>;
@@ -1835,8 +1855,10 @@ export type SourceWhere = {
   /** How many entities `plans` links to. */
   plansCount?: InputMaybe<IntFilter>;
   publisher?: InputMaybe<StringFilter>;
+  reporter?: InputMaybe<StringFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
+  title?: InputMaybe<StringFilter>;
 };
 
 /** A text field over the entities matched: the shortest and longest value (ties: the first in code-point order for shortest, the last for longest); null when none has a value. */
@@ -1975,7 +1997,6 @@ export type TaskConnection = {
 
 /** Fields tasks are counted by. */
 export type TaskCountField =
-  | 'NAME'
   | 'NAMESPACE'
   | 'ORDINAL';
 
@@ -2806,14 +2827,18 @@ export type SearchHitResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  dateAsGiven?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<SourcePlansArgs>>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reporter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2823,10 +2848,14 @@ export type SourceAggregateResolvers<ContextType = Context, ParentType extends R
 };
 
 export type SourceAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceAggregateNode'] = ResolversParentTypes['SourceAggregateNode']> = {
+  dateAsGiven?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  dateline?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   publisher?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  reporter?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
 };
 
 export type StringAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StringAggregate'] = ResolversParentTypes['StringAggregate']> = {
