@@ -11,7 +11,7 @@ import { BUNDLED_PLAN_FILE, seedPlan } from '../../src/dataset/seedPlan';
 import { CYPHER_DIR } from '../../src/paths';
 import { connectTestDatabase } from '../support/testNeo4j';
 import { emptyGraph, graphSnapshot } from '../support/graphSnapshot';
-import { findSourceReport, mentions, sourceParagraphs } from '../support/sourceDocument';
+import { findSourceReport, mentions, sharedRuns, sourceParagraphs } from '../support/sourceDocument';
 
 let db: Database;
 
@@ -300,6 +300,30 @@ describe('The Plan graph: where each fact comes from', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  itReadsSource(
+    'words every summary and rationale in its own words: no run of 8 words shared with the report',
+    async () => {
+      const texts = [
+        ...(await db.read('MATCH (n:Entity) RETURN n.id AS at, n.summary AS text')),
+        ...(await db.read(
+          'MATCH (a)-[r]->(b) WHERE r.rationale IS NOT NULL RETURN a.id + " -" + type(r) + "-> " + b.id AS at, r.rationale AS text',
+        )),
+      ];
+      const copied = texts.flatMap((row) =>
+        sharedRuns((row['text'] as string | null) ?? '', paragraphs).map((run) => `${String(row['at'])}: "${run}"`),
+      );
+      expect(copied).toEqual([]);
+    },
+  );
+
+  it('finds runs of 8 shared words, and only those', () => {
+    const paragraph = 'one two three four five six seven eight nine ten';
+    expect(sharedRuns('x One two three four five six seven eight nine y', [paragraph])).toEqual([
+      'one two three four five six seven eight nine',
+    ]);
+    expect(sharedRuns('one two three four five six seven x eight nine', [paragraph])).toEqual([]);
   });
 
   it('marks every task-to-goal link as inferred, since the source never pairs tasks with goals', async () => {

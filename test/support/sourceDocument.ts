@@ -70,3 +70,26 @@ export function mentions(paragraph: string, name: string): boolean {
   const words = new Set((paragraph.toLowerCase().match(/[a-z0-9]{4,}/g) ?? []).map((w) => w.slice(0, 5)));
   return stems(name).some((stem) => words.has(stem));
 }
+
+/** Lower-case words (runs of letters and digits) of a text, as the copy check compares them. */
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The runs of `n` or more consecutive words that `text` shares with any of `paragraphs`, overlaps merged. */
+export function sharedRuns(text: string, paragraphs: readonly string[], n = 8): string[] {
+  const grams = new Set<string>();
+  for (const paragraph of paragraphs) {
+    const w = words(paragraph);
+    for (let i = 0; i + n <= w.length; i++) grams.add(w.slice(i, i + n).join(' '));
+  }
+  const w = words(text);
+  const ranges: Array<[number, number]> = [];
+  for (let i = 0; i + n <= w.length; i++) {
+    if (!grams.has(w.slice(i, i + n).join(' '))) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && i <= last[1]) last[1] = i + n;
+    else ranges.push([i, i + n]);
+  }
+  return ranges.map(([from, to]) => w.slice(from, to).join(' '));
+}
