@@ -55,16 +55,9 @@ function nodePredicate(
   const parts: string[] = [];
   for (const [key, value] of Object.entries(where)) {
     if (value === null || value === undefined) continue;
-    if (key === 'AND' || key === 'OR') {
-      // Every item counts, empty or not: a list of empty items would otherwise cost nothing to send.
-      const items = (value as WhereInput[]).map((w) => {
-        spend(scope, budget);
-        return nodePredicate(scope, v, type, w, depth + 1, budget) ?? 'true';
-      });
-      parts.push(junction(items, key));
-    } else if (key === 'NOT') {
-      spend(scope, budget);
-      parts.push(`NOT (${nodePredicate(scope, v, type, value as WhereInput, depth + 1, budget) ?? 'true'})`);
+    const logical = logicalPart(scope, key, value, budget, (w) => nodePredicate(scope, v, type, w, depth + 1, budget));
+    if (logical !== undefined) {
+      parts.push(logical);
     } else if (scalars.has(key)) {
       const field = scalars.get(key)!;
       const leaf = scalarPredicate(scope, `${v}.\`${key}\``, field.kind, value as WhereInput, budget);
@@ -78,6 +71,27 @@ function nodePredicate(
     }
   }
   return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`;
+}
+
+/** `AND`, `OR` or `NOT` of inputs compiled by `inner`; undefined for any other key. */
+function logicalPart(
+  scope: ParamScope,
+  key: string,
+  value: unknown,
+  budget: Budget,
+  inner: (where: WhereInput) => string | undefined,
+): string | undefined {
+  if (key === 'AND' || key === 'OR') {
+    // Every item counts, empty or not: a list of empty items would otherwise cost nothing to send.
+    const items = (value as WhereInput[]).map((w) => {
+      spend(scope, budget);
+      return inner(w) ?? 'true';
+    });
+    return junction(items, key);
+  }
+  if (key !== 'NOT') return undefined;
+  spend(scope, budget);
+  return `NOT (${inner(value as WhereInput) ?? 'true'})`;
 }
 
 function junction(items: string[], key: 'AND' | 'OR'): string {
@@ -204,15 +218,9 @@ function edgePredicate(scope: ParamScope, r: string, where: WhereInput, depth: n
   const parts: string[] = [];
   for (const [key, value] of Object.entries(where)) {
     if (value === null || value === undefined) continue;
-    if (key === 'AND' || key === 'OR') {
-      const items = (value as WhereInput[]).map((w) => {
-        spend(scope, budget);
-        return edgePredicate(scope, r, w, depth + 1, budget);
-      });
-      parts.push(junction(items, key));
-    } else if (key === 'NOT') {
-      spend(scope, budget);
-      parts.push(`NOT (${edgePredicate(scope, r, value as WhereInput, depth + 1, budget)})`);
+    const logical = logicalPart(scope, key, value, budget, (w) => edgePredicate(scope, r, w, depth + 1, budget));
+    if (logical !== undefined) {
+      parts.push(logical);
     } else {
       const kind = EDGE_FIELDS[key];
       if (!kind) throw new BadUserInputError(`where on a link has no field ${key}`, { argument: 'where' });
