@@ -287,7 +287,7 @@ describe('The Plan graph: where each fact comes from', () => {
       if (!sources || sources.length === 0) wrong.push(`${linkLabel(row)}: no sources`);
     }
     expect(wrong).toEqual([]);
-    expect(rows.filter((r) => r['basis'] === 'INFERRED')).toHaveLength(18);
+    expect(rows.filter((r) => r['basis'] === 'INFERRED')).toHaveLength(23);
   });
 
   itReadsSource('cites for every relationship paragraphs that mention one of its ends', async () => {
