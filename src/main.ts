@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   try {
     const started = Date.now();
     // A schema fault stops start-up before Neo4j is started for nothing.
-    loadSchema(SCHEMA_DIR);
+    const schema = loadSchema(SCHEMA_DIR);
     const { db, close } = await openDatabase(config, logger);
     cleanups.push(close);
     const statements = await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       guards: config.guards,
       shutdownGraceMs: config.timeouts.shutdownGraceMs,
       allowedOperationsDir: config.allowedOperationsDir,
+      schema,
     });
     cleanups.push(() => server.close());
     logger.info(

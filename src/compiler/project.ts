@@ -15,6 +15,7 @@ import {
 } from 'graphql';
 import { NODE_LABELS, type NodeLabel } from '../dataset/PlanDataset';
 import { relationOf } from './relationOf';
+import { enumValueOf } from '../graphql/filterSchema';
 import { linkExpression } from './projectLinks';
 import type { CompileScope, ParamScope } from './CompileScope';
 import { collectFields } from './collectFields';
@@ -31,7 +32,7 @@ type SnakeTail<S extends string> = S extends `${infer C}${infer Rest}`
 
 /** The EntityKind enum value of a node label: `ActionPlan` -> `ACTION_PLAN`. */
 export function kindOfLabel<L extends NodeLabel>(label: L): KindOf<L> {
-  return label.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() as KindOf<L>;
+  return enumValueOf(label) as KindOf<L>;
 }
 
 /** The node label of an EntityKind value, or undefined for a value that names none. */

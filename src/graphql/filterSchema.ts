@@ -74,7 +74,7 @@ export function pluralOf(type: GraphQLObjectType): string {
   return lower.endsWith('y') ? `${lower.slice(0, -1)}ies` : `${lower}s`;
 }
 
-/** SCREAMING_SNAKE of a field name: `targetYear` -> `TARGET_YEAR`. */
+/** SCREAMING_SNAKE of a camelCase name, as the schema's enums spell fields and kinds: `targetYear` -> `TARGET_YEAR`. */
 export function enumValueOf(field: string): string {
   return field.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 }

@@ -14,7 +14,7 @@ import type { Database } from '../database/Database';
 import type { Logger } from '../logging/createLogger';
 import type { Context } from '../graphql/context';
 import type { ApiLimits } from '../config/ApiLimits';
-import { loadSchema } from '../graphql/loadSchema';
+import { loadSchema, type LoadedSchema } from '../graphql/loadSchema';
 import { readResponseKey, resolvers } from '../graphql/resolvers';
 import { maskError } from '../graphql/maskError';
 import { StartupError } from '../errors/errors';
@@ -49,8 +49,8 @@ export interface HttpServerOptions {
   shutdownGraceMs?: number;
   /** Allow-list mode: only the operations in this folder's `.graphql` files run. */
   allowedOperationsDir?: string | undefined;
-  /** The SDL folder; the project's `schema/` when omitted. */
-  schemaDir?: string;
+  /** The schema, read and checked already; read from the project's `schema/` when omitted. */
+  schema?: LoadedSchema;
 }
 
 /** A listening server. */
@@ -84,7 +84,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const { typeDefs, schema } = loadSchema(options.schemaDir ?? SCHEMA_DIR);
+  const { typeDefs, schema } = options.schema ?? loadSchema(SCHEMA_DIR);
   const allowed =
     options.allowedOperationsDir === undefined
       ? undefined
