@@ -11,6 +11,7 @@ import { startHttpServer } from './http/startHttpServer';
 import { ConfigError, StartupError } from './errors/errors';
 import { CYPHER_DIR, PROJECT_ROOT, SCHEMA_DIR } from './paths';
 import { loadSchema } from './graphql/loadSchema';
+import { servedSourceTexts } from './provenance/servedSourceTexts';
 import path from 'node:path';
 
 async function main(): Promise<void> {
@@ -53,9 +54,14 @@ async function main(): Promise<void> {
     const statements = await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
     logger.debug({ statements }, 'schema applied');
     if (config.seedOnStart) {
-      const report = await seedPlan(db);
+      const report = await seedPlan(db, config.sourceTextsDir);
       if (report) logger.info({ report }, 'loaded the bundled Plan into the empty database');
     }
+    const sourceTexts = await servedSourceTexts(db, config.sourceTextsDir);
+    logger.info(
+      { folder: config.sourceTextsDir ?? null, sources: [...sourceTexts.keys()] },
+      sourceTexts.size > 0 ? 'showing cited words from the source texts' : 'no source texts: citations have no text',
+    );
     const server = await startHttpServer({
       host: config.http.host,
       port: config.http.port,
@@ -68,6 +74,7 @@ async function main(): Promise<void> {
       shutdownGraceMs: config.timeouts.shutdownGraceMs,
       allowedOperationsDir: config.allowedOperationsDir,
       schema,
+      sourceTexts,
     });
     cleanups.push(() => server.close());
     logger.info(

@@ -3,7 +3,7 @@
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 WITH n, row, n.name IS NULL AS created, properties(n) AS before, labels(n) AS labelsBefore
-REMOVE n:Plan:Goal:Task:Industry:Platform:Area:ActionPlan:Source
+REMOVE n:Plan:Goal:Task:Industry:Platform:Area:ActionPlan:Source:Framework:Field:Technology:BusinessForm:Aim
 SET n = row.properties, n:$(row.label)
 RETURN
   count(*) AS merged,

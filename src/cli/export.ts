@@ -13,6 +13,7 @@ import { readExportGraph } from '../export/readExportGraph';
 import { parseBasis } from '../export/parseBasis';
 import { PROJECT_ROOT } from '../paths';
 import { runCli } from './runCli';
+import { servedSourceTexts } from '../provenance/servedSourceTexts';
 
 const USAGE =
   'usage: npm run export -- graphml|gexf|cyjs [--focus ID] [--depth N] [--basis STATED|INFERRED|STATED,INFERRED] [--out FILE]\n';
@@ -56,6 +57,7 @@ async function run(argv: string[]): Promise<number> {
       config.limits,
       { focus: values.focus, depth, basis },
       config.exportMaxNodes,
+      await servedSourceTexts(db, config.sourceTextsDir),
     );
     const text = EXPORT_FORMATS[name].write(graph);
     if (values.out) fs.writeFileSync(values.out, text);

@@ -21,7 +21,9 @@ async function run(files: string[]): Promise<number> {
     return 2;
   }
   const config = readConfig(process.env, PROJECT_ROOT);
-  const checked: CheckedDataset[] = files.map((file) => readDataset(path.resolve(file)));
+  const checked: CheckedDataset[] = files.map((file) =>
+    readDataset(path.resolve(file), { sourceTextsDir: config.sourceTextsDir }),
+  );
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 2);
   const { db, close } = await openDatabase(config, logger);
   try {

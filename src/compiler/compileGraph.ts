@@ -35,7 +35,7 @@ export function compileGraph(
     // exactly when it is such an entity with an id up to the last one: no list lookup per edge.
     'WITH nodes, truncated, last(nodes).id AS lastId',
     `CALL (nodes, lastId) { UNWIND nodes AS a MATCH (a)-[r]->(b:Entity) WHERE b.id <= lastId ` +
-      `AND (${ns} IS NULL OR b.namespace = ${ns})${and(basisPredicate(scope, 'r', args.basis))} RETURN collect(${graphEdge('a', 'r', 'b', fields)}) AS edges }`,
+      `AND (${ns} IS NULL OR b.namespace = ${ns})${and(basisPredicate(scope, 'r', args.basis))} RETURN collect(${graphEdge(scope, 'a', 'r', 'b', fields)}) AS edges }`,
   ];
   return compiledQuery(
     lines,

@@ -57,7 +57,7 @@ export function compileNeighborhood(
   lines.push(
     `WITH start, seen[..${limitParam}] AS nodes, size(seen) > ${limitParam} AS truncated`,
     `CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE ${follows('r')} ` +
-      `AND b IN nodes RETURN collect(${graphEdge('a', 'r', 'b', fields)}) AS edges }`,
+      `AND b IN nodes RETURN collect(${graphEdge(scope, 'a', 'r', 'b', fields)}) AS edges }`,
   );
   return compiledQuery(
     lines,

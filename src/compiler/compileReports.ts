@@ -50,7 +50,7 @@ export function compileGoalImpact(scope: CompileScope, id: string, basis?: Basis
     industries: {
       input: 'serving',
       match:
-        'UNWIND serving AS t MATCH (t)-[d:DEVELOPS]->(:Industry)<-[ps:PART_OF*0..]-(y:Industry)' +
+        'UNWIND serving AS t MATCH (t)-[d:DEVELOPS]->(:Industry|Framework)<-[ps:PART_OF*0..]-(y:Industry)' +
         whereOf(basisPredicate(scope, 'd', basis), basisOfAll(scope, 'ps', basis)),
     },
     platforms: { input: 'serving', match: `UNWIND serving AS t MATCH (t)-[b:BUILDS]->(y:Platform)${on('b')}` },
@@ -81,7 +81,7 @@ export function compileGaps(
     goalsWithoutTasks: `MATCH (y:Goal) WHERE ${inNamespace} AND NOT EXISTS { (:Task)-[a:ADVANCES]->(y)${on('a')} }`,
     industriesWithoutTasks:
       `MATCH (y:Industry) WHERE ${inNamespace} ` +
-      `AND NOT EXISTS { (:Task)-[d:DEVELOPS]->(:Industry)<-[ps:PART_OF*0..]-(y)` +
+      `AND NOT EXISTS { (:Task)-[d:DEVELOPS]->(:Industry|Framework)<-[ps:PART_OF*0..]-(y)` +
       `${whereOf(basisPredicate(scope, 'd', basis), basisOfAll(scope, 'ps', basis))} }`,
     platformsWithoutTasks: `MATCH (y:Platform) WHERE ${inNamespace} AND NOT EXISTS { (:Task)-[b:BUILDS]->(y)${on('b')} }`,
   };

@@ -46,7 +46,7 @@ export function compileShortestPath(scope: CompileScope, args: ShortestPathArgs)
       fromFound: 'a IS NOT NULL',
       toFound: 'b IS NOT NULL',
       nodes: `[n IN pathNodes | ${graphNode(scope, 'n', fields)}]`,
-      edges: `[r IN pathRels | ${graphEdge('startNode(r)', 'r', 'endNode(r)', fields)}]`,
+      edges: `[r IN pathRels | ${graphEdge(scope, 'startNode(r)', 'r', 'endNode(r)', fields)}]`,
     },
     scope.params,
   );

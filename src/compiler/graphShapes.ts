@@ -3,20 +3,23 @@
  * are read from the database; an edge's id and the order of edges are made in TypeScript from the
  * source, type and target every edge carries, so no property is read twice for them.
  */
-import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { getNamedType, isObjectType, type FieldNode, type GraphQLObjectType } from 'graphql';
 import type { RelationshipType } from '../dataset/PlanDataset';
-import type { CompileScope, ParamScope } from './CompileScope';
+import { CompileScope, type ParamScope } from './CompileScope';
 import { collectFields, returnObjectType, subSelections } from './collectFields';
 import { kindExpression } from './project';
+import { locatorList, projectCitations } from './projectCitations';
 
 /** Which GraphNode and GraphEdge fields to read. */
 export interface GraphFields {
   node: ReadonlySet<string>;
   edge: ReadonlySet<string>;
+  /** The `citations` selections under nodes and edges; without them (exports) citations are plain locators. */
+  citations?: { node: readonly FieldNode[]; edge: readonly FieldNode[] };
 }
 
-const NODE_FIELDS = ['id', 'name', 'kind', 'summary', 'sources', 'namespace'] as const;
-const EDGE_EXTRAS = ['basis', 'rationale', 'sources'] as const;
+const NODE_FIELDS = ['id', 'name', 'kind', 'summary', 'sources', 'citations', 'namespace'] as const;
+const EDGE_EXTRAS = ['basis', 'rationale', 'sources', 'citations'] as const;
 
 /** Every field: for exports, which write them all. */
 export const ALL_GRAPH_FIELDS: GraphFields = { node: new Set(NODE_FIELDS), edge: new Set(EDGE_EXTRAS) };
@@ -26,6 +29,7 @@ export function selectedGraphFields(scope: CompileScope): GraphFields {
   const { info } = scope;
   const rootType = returnObjectType(info);
   const root = collectFields(info, rootType, subSelections(info.fieldNodes));
+  const citations = { node: [] as FieldNode[], edge: [] as FieldNode[] };
   const under = (field: 'nodes' | 'edges'): Set<string> => {
     const names = new Set<string>();
     for (const nodes of root.values()) {
@@ -33,28 +37,41 @@ export function selectedGraphFields(scope: CompileScope): GraphFields {
       if (first?.name.value !== field) continue;
       const type = getNamedType(rootType.getFields()[field]?.type);
       if (!isObjectType(type)) continue;
-      for (const selected of collectFields(info, type as GraphQLObjectType, subSelections(nodes)).values())
+      for (const selected of collectFields(info, type as GraphQLObjectType, subSelections(nodes)).values()) {
         names.add(selected[0]!.name.value);
+        // Every alias of `citations` is answered by one list holding what all of them select.
+        if (selected[0]!.name.value === 'citations') citations[field === 'nodes' ? 'node' : 'edge'].push(...selected);
+      }
     }
     return names;
   };
-  return { node: under('nodes'), edge: under('edges') };
+  return { node: under('nodes'), edge: under('edges'), citations };
 }
 
 /** Map literal of a GraphNode for node `n`, holding the selected fields (always `id`). */
 export function graphNode(scope: ParamScope, n: string, fields: GraphFields): string {
   const entries = NODE_FIELDS.filter((f) => f === 'id' || fields.node.has(f)).map(
-    (f) => `${f}: ${f === 'kind' ? kindExpression(scope, n) : `${n}.${f}`}`,
+    (f) =>
+      `${f}: ${f === 'kind' ? kindExpression(scope, n) : f === 'citations' ? citationsOf(scope, n, fields, 'node') : `${n}.${f}`}`,
   );
   return `{${entries.join(', ')}}`;
+}
+
+function citationsOf(scope: ParamScope, v: string, fields: GraphFields, of: 'node' | 'edge'): string {
+  const selected = fields.citations?.[of];
+  return selected && selected.length > 0 && scope instanceof CompileScope
+    ? projectCitations(scope, v, selected)
+    : locatorList(scope, v);
 }
 
 /**
  * Map literal of a GraphEdge for relationship `r` directed from `source` to `target` (node variables
  * or expressions), holding source, type, target and the selected attributes; `finishEdges` adds the id.
  */
-export function graphEdge(source: string, r: string, target: string, fields: GraphFields): string {
-  const extras = EDGE_EXTRAS.filter((f) => fields.edge.has(f)).map((f) => `, ${f}: ${r}.${f}`);
+export function graphEdge(scope: ParamScope, source: string, r: string, target: string, fields: GraphFields): string {
+  const extras = EDGE_EXTRAS.filter((f) => fields.edge.has(f)).map(
+    (f) => `, ${f}: ${f === 'citations' ? citationsOf(scope, r, fields, 'edge') : `${r}.${f}`}`,
+  );
   return `{source: ${source}.id, type: type(${r}), target: ${target}.id${extras.join('')}}`;
 }
 

@@ -21,6 +21,7 @@ import type { CompileScope, ParamScope } from './CompileScope';
 import { collectFields } from './collectFields';
 import { projectSelection, type ProjectionOptions } from './projectSelection';
 import { InternalError } from '../errors/errors';
+import { projectCitations } from './projectCitations';
 
 /** The EntityKind of a label, as a type: `ActionPlan` -> `ACTION_PLAN`. */
 export type KindOf<L extends string> = L extends `${infer First}${infer Rest}`
@@ -68,7 +69,12 @@ export function projectEntity(
       scope.info,
       possible[0]!,
       sets,
-      (field) => (field === 'kind' ? kindExpression(scope, v) : `${v}.\`${field}\``),
+      (field, nodes) =>
+        field === 'kind'
+          ? kindExpression(scope, v)
+          : field === 'citations'
+            ? projectCitations(scope, v, nodes)
+            : `${v}.\`${field}\``,
       { typename, alwaysTypename: true },
     );
   }
@@ -130,6 +136,7 @@ function fieldExpression(
   const relation = relationOf(field);
   if (relation) return linkExpression(scope, v, field, relation, nodes);
   if (field.name === 'kind') return `'${kindOfLabel(label(type))}'`;
+  if (field.name === 'citations') return projectCitations(scope, v, nodes);
   return `${v}.\`${field.name}\``;
 }
 

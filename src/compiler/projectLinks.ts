@@ -22,6 +22,7 @@ import { label, projectObject } from './project';
 import { projectSelection } from './projectSelection';
 import { relationPattern, type Relation } from './relationOf';
 import { basisPredicate } from './basisFilter';
+import { projectCitations } from './projectCitations';
 
 /** The Cypher expression of a `@relation` field of node `v`. */
 export function linkExpression(
@@ -69,6 +70,7 @@ function connectionExpression(
     projectSelection(scope.info, edgeType, subSelections(nodes), (field, edgeNodes) => {
       if (field === 'node') return projectObject(scope, o.n, o.target, subSelections(edgeNodes));
       if (field === 'type') return `type(${o.r})`;
+      if (field === 'citations') return projectCitations(scope, o.r, edgeNodes);
       return `${o.r}.\`${field}\``;
     });
   return projectSelection(scope.info, o.connection, subSelections(o.nodes), (field, nodes) => {

@@ -47,6 +47,12 @@ export interface Config {
   timeouts: RequestTimeouts;
   /** Folder of `.graphql` files: when set, only the operations in them run (allow-list mode). */
   allowedOperationsDir: string | undefined;
+  /**
+   * Folder of source texts: a cited source whose `textFile` is here, with its SHA-256, has its cited
+   * words shown (`Citation.text`) and checked by the loader. SOURCE_TEXTS_DIR, or `shared/source`
+   * beside the checkout when that exists; none otherwise.
+   */
+  sourceTextsDir: string | undefined;
 }
 
 /** Limits checked on every GraphQL request before it reaches the database. */
@@ -158,7 +164,14 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
       shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, { min: 0, max: 600_000 }),
     },
     allowedOperationsDir: optionalPath(env, 'ALLOWED_OPERATIONS_DIR', projectRoot),
+    sourceTextsDir: optionalPath(env, 'SOURCE_TEXTS_DIR', projectRoot) ?? besideCheckout(projectRoot),
   };
+}
+
+// Where the project's source texts are kept next to a checkout, if they are.
+function besideCheckout(projectRoot: string): string | undefined {
+  const folder = path.resolve(projectRoot, '..', 'shared', 'source');
+  return fs.existsSync(folder) && fs.statSync(folder).isDirectory() ? folder : undefined;
 }
 
 function optionalPath(env: NodeJS.ProcessEnv, name: string, projectRoot: string): string | undefined {

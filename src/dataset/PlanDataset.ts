@@ -1,7 +1,22 @@
 /** The shape of a plan dataset file, as `schema/plan-dataset.schema.json` defines it. */
+import type { Locator } from '../provenance/SourceText';
 
 /** Node labels a dataset may use; each is also a GraphQL `EntityKind`. */
-export const NODE_LABELS = ['Plan', 'Goal', 'Task', 'Industry', 'Platform', 'Area', 'ActionPlan', 'Source'] as const;
+export const NODE_LABELS = [
+  'Plan',
+  'Goal',
+  'Task',
+  'Industry',
+  'Platform',
+  'Area',
+  'ActionPlan',
+  'Source',
+  'Framework',
+  'Field',
+  'Technology',
+  'BusinessForm',
+  'Aim',
+] as const;
 /** One of `NODE_LABELS`. */
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -13,11 +28,20 @@ export const RELATIONSHIPS = {
   ADVANCES: [['Task', 'Goal']],
   DEVELOPS: [
     ['Task', 'Industry'],
+    ['Task', 'Field'],
+    ['Task', 'Framework'],
     ['ActionPlan', 'Industry'],
+    ['ActionPlan', 'Field'],
   ],
   BUILDS: [['Task', 'Platform']],
   COORDINATES: [['Task', 'Area']],
-  PART_OF: [['Industry', 'Industry']],
+  PART_OF: [
+    ['Industry', 'Industry'],
+    ['Industry', 'Framework'],
+    ['Technology', 'Field'],
+    ['BusinessForm', 'Field'],
+    ['BusinessForm', 'Industry'],
+  ],
   DETAILS: [['Goal', 'Goal']],
   LEADS_TO: [['Goal', 'Goal']],
   SETS: [['Plan', 'Goal']],
@@ -29,6 +53,25 @@ export const RELATIONSHIPS = {
   UPGRADES: [['Industry', 'Industry']],
   HOSTS: [['Platform', 'Platform']],
   REPORTS_ON: [['Source', 'Plan']],
+  AIMS_AT: [
+    ['Plan', 'Aim'],
+    ['Goal', 'Aim'],
+    ['Task', 'Aim'],
+    ['Area', 'Aim'],
+    ['Platform', 'Aim'],
+  ],
+  TARGETS: [
+    ['Plan', 'Technology'],
+    ['Goal', 'Technology'],
+  ],
+  PROPOSES: [
+    ['Plan', 'Framework'],
+    ['Plan', 'BusinessForm'],
+    ['Plan', 'Platform'],
+    ['Plan', 'Industry'],
+  ],
+  CONCERNS: [['Goal', 'Framework']],
+  IMPLEMENTS: [['Area', 'Task']],
 } as const satisfies Record<string, readonly (readonly [NodeLabel, NodeLabel])[]>;
 /** A relationship type of the graph. */
 export type RelationshipType = keyof typeof RELATIONSHIPS;
@@ -49,7 +92,10 @@ export interface DatasetNode {
   label: NodeLabel;
   name: string;
   summary?: string | null;
-  sources: number[];
+  /** Other names the sources use for it; the citation check accepts them as mentions. */
+  aliases?: string[];
+  /** The spans of its sources that support it. */
+  citations: Locator[];
   [property: string]: unknown;
 }
 
@@ -60,7 +106,8 @@ export interface DatasetRelationship {
   to: string;
   basis: Basis;
   rationale?: string;
-  sources: number[];
+  /** The spans of its sources that support it; for a STATED link, the words that state it. */
+  citations: Locator[];
 }
 
 /** A whole dataset file. */

@@ -8,6 +8,7 @@ import { DatasetError, InternalError } from '../errors/errors';
 import { readCypher } from '../cypher/readCypher';
 import { qualify, type PlanDataset } from './PlanDataset';
 import type { CheckedDataset } from './readDataset';
+import { storedCitations } from '../provenance/storedCitations';
 
 const CHECK_REFERENCES = readCypher('load/check-references.cypher');
 const MERGE_NODES = readCypher('load/merge-nodes.cypher');
@@ -133,12 +134,18 @@ function toNodeRow(
   dataset: PlanDataset,
   node: PlanDataset['nodes'][number],
 ): { id: string; label: string; properties: Record<string, unknown> } {
-  const { id, label, ...rest } = node;
+  const { id, label, citations, ...rest } = node;
   const qualified = qualify(dataset.namespace, id);
   return {
     id: qualified,
     label,
-    properties: { ...rest, summary: rest.summary ?? null, id: qualified, namespace: dataset.namespace },
+    properties: {
+      ...rest,
+      ...storedCitations(dataset.namespace, citations),
+      summary: rest.summary ?? null,
+      id: qualified,
+      namespace: dataset.namespace,
+    },
   };
 }
 
@@ -155,7 +162,7 @@ function toRelationshipRow(
     properties: {
       basis: rel.basis,
       rationale: rel.rationale ?? null,
-      sources: rel.sources,
+      ...storedCitations(dataset.namespace, rel.citations),
       namespace: dataset.namespace,
     },
   };

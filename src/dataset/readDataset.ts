@@ -9,6 +9,9 @@ import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import { DatasetError, type DatasetProblem } from '../errors/errors';
 import { SCHEMA_DIR } from '../paths';
 import { allowsEnds, qualify, RELATIONSHIPS, type DatasetNode, type PlanDataset } from './PlanDataset';
+import { checkCitations } from '../provenance/checkCitations';
+import { readSourceTexts, sourceFilesOf } from '../provenance/readSourceTexts';
+import type { Locator } from '../provenance/SourceText';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
 const validate = ajv.compile<PlanDataset>(
@@ -23,8 +26,17 @@ export interface CheckedDataset {
   externalReferences: string[];
 }
 
+/** How far `readDataset` checks. */
+export interface ReadOptions {
+  /**
+   * Folder of source texts (SOURCE_TEXTS_DIR). When it holds the text of a source the dataset cites,
+   * with the SHA-256 the source names, the citation check runs against it; without it, it is skipped.
+   */
+  sourceTextsDir?: string | undefined;
+}
+
 /** Reads and checks `file`; throws `DatasetError` listing every problem. */
-export function readDataset(file: string): CheckedDataset {
+export function readDataset(file: string, options: ReadOptions = {}): CheckedDataset {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -41,11 +53,11 @@ export function readDataset(file: string): CheckedDataset {
       { entry: 'file', field: '-', message: `is not valid JSON: ${(error as Error).message}` },
     ]);
   }
-  return checkDataset(file, json);
+  return checkDataset(file, json, options);
 }
 
 /** Checks an already parsed dataset; `file` only names it in messages. */
-export function checkDataset(file: string, json: unknown): CheckedDataset {
+export function checkDataset(file: string, json: unknown, options: ReadOptions = {}): CheckedDataset {
   if (!validate(json)) {
     throw new DatasetError(file, describeSchemaErrors(json, validate.errors ?? []));
   }
@@ -70,6 +82,24 @@ export function checkDataset(file: string, json: unknown): CheckedDataset {
         field: 'periodEnd',
         message: `must not be before periodStart (${node['periodStart']}), got ${node['periodEnd']}`,
       });
+    }
+  });
+  // An alias is another name of one entity; one shared by several (a group word) would let a span that
+  // names only the group pass the citation check for each member.
+  const aliases = new Map<string, number>();
+  dataset.nodes.forEach((node, i) => {
+    for (const alias of node.aliases ?? []) {
+      const key = alias.toLowerCase();
+      const first = aliases.get(key);
+      if (first !== undefined && first !== i) {
+        problems.push({
+          entry: nodeEntry(dataset, i),
+          field: 'aliases',
+          message: `"${alias}" is also an alias of nodes[${first}]: an alias names one entity, not a group`,
+        });
+      } else {
+        aliases.set(key, i);
+      }
     }
   });
   const seen = new Map<string, number>();
@@ -110,8 +140,54 @@ export function checkDataset(file: string, json: unknown): CheckedDataset {
       seen.set(key, i);
     }
   });
+  checkLocators(dataset, local, problems, external);
+  if (problems.length > 0) throw new DatasetError(file, problems);
+  const { texts, mismatches } = readSourceTexts(options.sourceTextsDir, sourceFilesOf(dataset));
+  problems.push(...mismatches.map((message) => ({ entry: 'sources', field: 'sha256', message })));
+  problems.push(...checkCitations(dataset, texts));
   if (problems.length > 0) throw new DatasetError(file, problems);
   return { file, dataset, externalReferences: [...external].sort() };
+}
+
+/** The longest span a node may cite: it points at the words that name it, not at a whole paragraph. */
+export const MAX_NODE_SPAN = 300;
+
+// What can be checked of locators without the sources' texts: each names a Source, and is a span.
+function checkLocators(
+  dataset: PlanDataset,
+  local: Map<string, number>,
+  problems: DatasetProblem[],
+  external: Set<string>,
+): void {
+  const check = (entry: string, locators: readonly Locator[], maxSpan: number): void => {
+    locators.forEach((locator, c) => {
+      const field = `citations[${c}]`;
+      const reference = locator.source;
+      if (reference.includes(':') && !reference.startsWith(`${dataset.namespace}:`)) {
+        external.add(reference);
+      } else {
+        const source = localNode(dataset, local, reference);
+        if (source?.label !== 'Source') {
+          problems.push({
+            entry,
+            field: `${field}.source`,
+            message: `names no Source node of this file, got "${reference}"${source ? ` (a ${source.label})` : ''}`,
+          });
+        }
+      }
+      if (locator.end <= locator.start) {
+        problems.push({ entry, field, message: `end must be after start, got [${locator.start}, ${locator.end})` });
+      } else if (locator.end - locator.start > maxSpan) {
+        problems.push({
+          entry,
+          field,
+          message: `spans ${locator.end - locator.start} characters; a node cites at most ${maxSpan}: the words that support it`,
+        });
+      }
+    });
+  };
+  dataset.nodes.forEach((node, i) => check(nodeEntry(dataset, i), node.citations, MAX_NODE_SPAN));
+  dataset.relationships.forEach((rel, i) => check(relationshipEntry(dataset, i), rel.citations, Infinity));
 }
 
 // The node of this file a reference names, if it names one.

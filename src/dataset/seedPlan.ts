@@ -17,9 +17,12 @@ export const BUNDLED_PLAN_FILE = path.join(
 
 const COUNT_PLANS = readCypher('load/count-plans.cypher');
 
-/** Loads the bundled Plan if no :Plan node exists; returns the report, or null when it did nothing. */
-export async function seedPlan(db: Database): Promise<LoadReport | null> {
+/**
+ * Loads the bundled Plan if no :Plan node exists; returns the report, or null when it did nothing.
+ * With the report's text in `sourceTextsDir`, its citations are checked first.
+ */
+export async function seedPlan(db: Database, sourceTextsDir?: string): Promise<LoadReport | null> {
   const [row] = await db.read(COUNT_PLANS);
   if (row?.['plans'] !== 0) return null;
-  return loadDataset(db, readDataset(BUNDLED_PLAN_FILE));
+  return loadDataset(db, readDataset(BUNDLED_PLAN_FILE, { sourceTextsDir }));
 }

@@ -7,7 +7,9 @@ import { runCompiled } from '../compiler/runCompiled';
 import { compileNeighborhood } from '../compiler/compileNeighborhood';
 import { ALL_GRAPH_FIELDS, finishEdges } from '../compiler/graphShapes';
 import { NotFoundError } from '../errors/errors';
-import type { ExportEdge, ExportGraph } from './ExportGraph';
+import type { ExportCitation, ExportEdge, ExportGraph } from './ExportGraph';
+import type { SourceTexts } from '../provenance/checkCitations';
+import type { Locator } from '../provenance/SourceText';
 
 /** What to export: everything, or `depth` links around `focus`. */
 export interface ExportSelection {
@@ -17,12 +19,16 @@ export interface ExportSelection {
   basis?: readonly string[] | undefined;
 }
 
-/** Reads the selected graph; `maxNodes` caps its size. Throws NotFoundError for an unknown focus. */
+/**
+ * Reads the selected graph; `maxNodes` caps its size. Citations carry their words from `sourceTexts`
+ * where it holds the source. Throws NotFoundError for an unknown focus.
+ */
 export async function readExportGraph(
   db: Database,
   limits: ApiLimits,
   selection: ExportSelection,
   maxNodes: number,
+  sourceTexts: SourceTexts,
 ): Promise<ExportGraph & { truncated: boolean }> {
   const scope = new ParamScope({ ...limits, maxLimit: maxNodes, defaultLimit: maxNodes });
   // Each branch keeps its compiled row type, so a renamed column fails here too.
@@ -37,10 +43,14 @@ export async function readExportGraph(
     }
     row = found;
   }
+  const withText = <T extends { citations: unknown }>(item: T): T & { citations: ExportCitation[] } => ({
+    ...item,
+    citations: (item.citations as Locator[]).map((l) => ({ ...l, text: sourceTexts.get(l.source)?.span(l) ?? null })),
+  });
   return {
     // ALL_GRAPH_FIELDS reads every GraphNode field, so each node is a whole ExportNode.
-    nodes: (row?.nodes ?? []) as unknown as ExportGraph['nodes'],
-    edges: finishEdges((row?.edges ?? []) as Omit<ExportEdge, 'id'>[], { sort: true }),
+    nodes: ((row?.nodes ?? []) as unknown as ExportGraph['nodes']).map(withText),
+    edges: finishEdges((row?.edges ?? []) as Omit<ExportEdge, 'id'>[], { sort: true }).map(withText),
     truncated: row?.truncated === true,
   };
 }

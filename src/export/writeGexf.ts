@@ -1,17 +1,22 @@
-/** GEXF 1.3 for Gephi, with node and edge attributes declared and typed (paragraph lists as liststring). */
+/**
+ * GEXF 1.3 for Gephi, with node and edge attributes declared and typed (paragraph lists as liststring,
+ * citations as a JSON array of `{source, paragraph, start, end, text}`).
+ */
 import { create } from 'xmlbuilder2';
-import type { ExportGraph } from './ExportGraph';
+import { citationsAttribute, type ExportGraph } from './ExportGraph';
 
 const NODE_ATTRIBUTES = [
   ['kind', 'string'],
   ['summary', 'string'],
   ['sources', 'liststring'],
+  ['citations', 'string'],
   ['namespace', 'string'],
 ] as const;
 const EDGE_ATTRIBUTES = [
   ['basis', 'string'],
   ['rationale', 'string'],
   ['sources', 'liststring'],
+  ['citations', 'string'],
 ] as const;
 
 /** Serializes `graph` as a GEXF document. */
@@ -30,6 +35,7 @@ export function writeGexf(graph: ExportGraph): string {
       kind: node.kind,
       summary: node.summary,
       sources: listString(node.sources),
+      citations: citationsAttribute(node.citations),
       namespace: node.namespace,
     };
     const attvalues = nodes.ele('node', { id: node.id, label: node.name }).ele('attvalues');
@@ -40,7 +46,12 @@ export function writeGexf(graph: ExportGraph): string {
   }
   const edges = g.ele('edges');
   for (const edge of graph.edges) {
-    const values = { basis: edge.basis, rationale: edge.rationale, sources: listString(edge.sources) };
+    const values = {
+      basis: edge.basis,
+      rationale: edge.rationale,
+      sources: listString(edge.sources),
+      citations: citationsAttribute(edge.citations),
+    };
     const attvalues = edges
       .ele('edge', { id: edge.id, source: edge.source, target: edge.target, label: edge.type })
       .ele('attvalues');

@@ -1,15 +1,17 @@
 /**
  * GraphML for Gephi, yEd and Cytoscape desktop. Attributes are declared as typed `<key>`s; lists of
- * paragraph numbers are written as comma-separated strings, since GraphML has no list type.
+ * paragraph numbers are written as comma-separated strings and citations as a JSON array of
+ * `{source, paragraph, start, end, text}`, since GraphML has no list type.
  */
 import { create } from 'xmlbuilder2';
-import type { ExportGraph } from './ExportGraph';
+import { citationsAttribute, type ExportGraph } from './ExportGraph';
 
 const NODE_KEYS = [
   ['label', 'string'],
   ['kind', 'string'],
   ['summary', 'string'],
   ['sources', 'string'],
+  ['citations', 'string'],
   ['namespace', 'string'],
 ] as const;
 const EDGE_KEYS = [
@@ -17,6 +19,7 @@ const EDGE_KEYS = [
   ['basis', 'string'],
   ['rationale', 'string'],
   ['sources', 'string'],
+  ['citations', 'string'],
 ] as const;
 
 /** Serializes `graph` as a GraphML document. */
@@ -36,6 +39,7 @@ export function writeGraphML(graph: ExportGraph): string {
       kind: node.kind,
       summary: node.summary,
       sources: node.sources.join(','),
+      citations: citationsAttribute(node.citations),
       namespace: node.namespace,
     };
     for (const [name] of NODE_KEYS) {
@@ -50,6 +54,7 @@ export function writeGraphML(graph: ExportGraph): string {
       basis: edge.basis,
       rationale: edge.rationale,
       sources: edge.sources.join(','),
+      citations: citationsAttribute(edge.citations),
     };
     for (const [name] of EDGE_KEYS) {
       const value = values[name];

@@ -5,6 +5,7 @@ import type { ApiLimits } from '../config/ApiLimits';
 import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
 import type { AdhocSlots } from '../adhoc/AdhocSlots';
 import type { RequestOutcome } from '../http/requestLog';
+import type { SourceTexts } from '../provenance/checkCitations';
 
 /** What a resolver may use. */
 export interface Context {
@@ -18,6 +19,8 @@ export interface Context {
   adhocSlots: AdhocSlots;
   /** The API key the request presented (x-api-key or Authorization: Bearer), if any. */
   presentedKey: string | undefined;
+  /** Texts of the cited sources the server holds, by source id, for `Citation.text`. */
+  sourceTexts: SourceTexts;
   /** Where the request's operation name and error codes are noted for its log line. */
   outcome: RequestOutcome;
 }

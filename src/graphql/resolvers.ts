@@ -29,6 +29,7 @@ import { compileCountBy, type CountByArgs } from '../compiler/compileCountBy';
 import { JSONResolver } from 'graphql-scalars';
 import { runAdhocCypher } from '../adhoc/runAdhocCypher';
 import { NODE_LABELS, type NodeLabel } from '../dataset/PlanDataset';
+import type { Locator } from '../provenance/SourceText';
 
 /**
  * Reads a field from the compiled row by its response key (alias), falling back to the field name
@@ -76,6 +77,11 @@ export const resolvers: Resolvers = {
     tasks: (_parent, args, context, info) => list(args, context, info),
     industries: (_parent, args, context, info) => list(args, context, info),
     platforms: (_parent, args, context, info) => list(args, context, info),
+    frameworks: (_parent, args, context, info) => list(args, context, info),
+    fields: (_parent, args, context, info) => list(args, context, info),
+    technologies: (_parent, args, context, info) => list(args, context, info),
+    businessForms: (_parent, args, context, info) => list(args, context, info),
+    aims: (_parent, args, context, info) => list(args, context, info),
     plansConnection: (_parent, args, context, info) => connection(args, context, info),
     goalsConnection: (_parent, args, context, info) => connection(args, context, info),
     tasksConnection: (_parent, args, context, info) => connection(args, context, info),
@@ -89,6 +95,11 @@ export const resolvers: Resolvers = {
     areasCountBy: (_parent, args, context, info) => countBy(args, context, info),
     actionPlansCountBy: (_parent, args, context, info) => countBy(args, context, info),
     sourcesCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    frameworksCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    fieldsCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    technologiesCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    businessFormsCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    aimsCountBy: (_parent, args, context, info) => countBy(args, context, info),
     node: async (_parent, { id }, context, info) =>
       (await results(context, compileNode(scope(context, info), id)))[0] ?? null,
     search: (_parent, args, context, info) => results(context, compileSearch(scope(context, info), args)),
@@ -131,6 +142,14 @@ export const resolvers: Resolvers = {
       ),
   },
   JSON: JSONResolver,
+  Citation: {
+    // The compiler answers `text` with the locator; the words come from the source texts the server holds.
+    text: (citation, _args, context, info) => {
+      const locator = (citation as Record<string, unknown>)[String(info.path.key)] as Locator | null | undefined;
+      if (!locator) return null;
+      return context.sourceTexts.get(locator.source)?.span(locator) ?? null;
+    },
+  },
   Entity: {
     // The compiler projects __typename wherever a field's type is the Entity interface.
     __resolveType: (entity) => {

@@ -13,6 +13,7 @@ import { EXPORT_FORMATS } from '../export/exportFormats';
 import { readExportGraph } from '../export/readExportGraph';
 import { parseBasis } from '../export/parseBasis';
 import { BadUserInputError } from '../errors/errors';
+import type { SourceTexts } from '../provenance/checkCitations';
 
 /** What the export routes need. */
 export interface ExportRoutesOptions {
@@ -21,6 +22,8 @@ export interface ExportRoutesOptions {
   logger: Logger;
   /** Largest number of nodes one export may hold. */
   maxNodes: number;
+  /** Texts of cited sources, for the cited words. */
+  sourceTexts: SourceTexts;
 }
 
 /** A router serving the three export formats. */
@@ -30,7 +33,13 @@ export function exportRoutes(options: ExportRoutesOptions): Router {
     router.get(`/export.${name}`, async (req: Request, res: Response) => {
       try {
         const { focus, depth, basis } = selection(req, options.limits);
-        const graph = await readExportGraph(options.db, options.limits, { focus, depth, basis }, options.maxNodes);
+        const graph = await readExportGraph(
+          options.db,
+          options.limits,
+          { focus, depth, basis },
+          options.maxNodes,
+          options.sourceTexts,
+        );
         const base =
           focus === undefined
             ? 'zgc-plan-graph'

@@ -30,6 +30,7 @@ import { complexityGuard, guardRules } from '../guards/requestGuards';
 import { allowListGuard, persistedQueryCache, readAllowedOperations } from '../guards/allowedOperations';
 import { outcomeOf, requestLog, requestOutcomePlugin } from './requestLog';
 import { jsonErrors, notFound } from './jsonErrors';
+import type { SourceTexts } from '../provenance/checkCitations';
 
 /** What the HTTP server needs. */
 export interface HttpServerOptions {
@@ -51,6 +52,8 @@ export interface HttpServerOptions {
   allowedOperationsDir?: string | undefined;
   /** The schema, read and checked already; read from the project's `schema/` when omitted. */
   schema?: LoadedSchema;
+  /** Texts of cited sources, to show cited words; none when omitted. */
+  sourceTexts?: SourceTexts;
 }
 
 /** A listening server. */
@@ -124,7 +127,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     app.get(`/vendor/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d' }));
   }
   app.use(express.static(WEB_DIR, { index: 'index.html', extensions: ['html'] }));
-  app.use(exportRoutes({ db, limits, logger, maxNodes: options.exportMaxNodes ?? 100_000 }));
+  const sourceTexts = options.sourceTexts ?? new Map();
+  app.use(exportRoutes({ db, limits, logger, maxNodes: options.exportMaxNodes ?? 100_000, sourceTexts }));
   app.use(
     '/graphql',
     express.json({ limit: guards.maxBodyBytes }),
@@ -136,6 +140,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           limits,
           adhoc,
           adhocSlots,
+          sourceTexts,
           presentedKey: presentedKey(req.headers),
           outcome: outcomeOf(res),
         }),

@@ -5,6 +5,7 @@
  * links: the case that breaks naive traversals. Deterministic for a given seed.
  */
 import type { DatasetNode, DatasetRelationship, PlanDataset } from '../dataset/PlanDataset';
+import { sha256Of } from '../provenance/SourceText';
 
 /** How big a library to make. */
 export interface LibraryShape {
@@ -87,6 +88,10 @@ function skewedPicks(rand: () => number, n: number, count: number): number[] {
 }
 
 const industryId = (i: number): string => `industry-${i}`;
+const SOURCE_ID = 'synthetic-source';
+// Every synthetic claim cites the first character of the synthetic source, which has no text to show.
+const CITED = [{ source: `${SHARED_NAMESPACE}:${SOURCE_ID}`, paragraph: 1, start: 0, end: 1 }];
+const SOURCE_TEXT = 'Synthetic library: generated, not taken from any document.';
 const platformId = (i: number): string => `platform-${i}`;
 
 /** The shared industries (grouped under systems by PART_OF) and platforms. */
@@ -94,14 +99,22 @@ export function sharedDataset(shape: LibraryShape): PlanDataset {
   const nodes: DatasetNode[] = [];
   const relationships: DatasetRelationship[] = [];
   const systems = Math.ceil(shape.industries / INDUSTRIES_PER_SYSTEM);
+  nodes.push({
+    id: SOURCE_ID,
+    label: 'Source',
+    name: 'Synthetic source',
+    summary: 'Stands in for the documents a real library would cite.',
+    citations: CITED,
+    language: 'en',
+    sha256: sha256Of(Buffer.from(SOURCE_TEXT)),
+  });
   for (let s = 0; s < systems; s++) {
     nodes.push({
       id: `system-${s}`,
-      label: 'Industry',
+      label: 'Framework',
       name: `Industry system ${s}`,
-      summary: `Synthetic industry system number ${s}.`,
-      sources: [1],
-      tier: 'SYSTEM',
+      summary: `Synthetic industry framework number ${s}.`,
+      citations: CITED,
     });
   }
   for (let i = 0; i < shape.industries; i++) {
@@ -110,7 +123,7 @@ export function sharedDataset(shape: LibraryShape): PlanDataset {
       label: 'Industry',
       name: `Industry ${i}`,
       summary: `Synthetic industry ${i}, member of system ${i % systems}.`,
-      sources: [1],
+      citations: CITED,
       tier: i % 3 === 0 ? 'LEADING' : 'KEY',
     });
     relationships.push({
@@ -118,7 +131,7 @@ export function sharedDataset(shape: LibraryShape): PlanDataset {
       from: industryId(i),
       to: `system-${i % systems}`,
       basis: 'STATED',
-      sources: [1],
+      citations: CITED,
     });
   }
   for (let p = 0; p < shape.platforms; p++) {
@@ -127,7 +140,7 @@ export function sharedDataset(shape: LibraryShape): PlanDataset {
       label: 'Platform',
       name: `Platform ${p}`,
       summary: `Synthetic cooperation platform ${p}.`,
-      sources: [1],
+      citations: CITED,
       platformKind: 'OTHER',
     });
   }
@@ -148,7 +161,7 @@ export function* planDatasets(shape: LibraryShape): Generator<PlanDataset> {
         label: 'Plan',
         name: `Synthetic plan ${p}`,
         summary: `Development plan number ${p} of the synthetic library.`,
-        sources: [1],
+        citations: CITED,
         zone: `Zone ${p % 97}`,
         periodStart: 2021,
         periodEnd: 2025,
@@ -162,15 +175,16 @@ export function* planDatasets(shape: LibraryShape): Generator<PlanDataset> {
           label: 'Goal',
           name: `Plan ${p} ${stage ? `stage goal ${k === 0 ? 2025 : 2035}` : `specific goal ${k - 1}`}`,
           summary: `Goal ${k} of synthetic plan ${p}.`,
-          sources: [1],
+          citations: CITED,
           goalKind: stage ? 'STAGE' : 'SPECIFIC',
           targetYear: k === 1 ? 2035 : 2025,
           ordinal: stage ? k + 1 : k - 1,
         });
-        relationships.push({ type: 'SETS', from: plan, to: goal, basis: 'STATED', sources: [1] });
-        if (!stage) relationships.push({ type: 'DETAILS', from: goal, to: goals[0]!, basis: 'STATED', sources: [1] });
+        relationships.push({ type: 'SETS', from: plan, to: goal, basis: 'STATED', citations: CITED });
+        if (!stage)
+          relationships.push({ type: 'DETAILS', from: goal, to: goals[0]!, basis: 'STATED', citations: CITED });
       });
-      relationships.push({ type: 'LEADS_TO', from: goals[0]!, to: goals[1]!, basis: 'STATED', sources: [1] });
+      relationships.push({ type: 'LEADS_TO', from: goals[0]!, to: goals[1]!, basis: 'STATED', citations: CITED });
       for (let t = 0; t < shape.tasksPerPlan; t++) {
         const task = `${plan}-task-${t}`;
         nodes.push({
@@ -178,10 +192,10 @@ export function* planDatasets(shape: LibraryShape): Generator<PlanDataset> {
           label: 'Task',
           name: `Plan ${p} task ${t + 1}`,
           summary: `Key task ${t + 1} of synthetic plan ${p}.`,
-          sources: [1],
+          citations: CITED,
           ordinal: t + 1,
         });
-        relationships.push({ type: 'DEPLOYS', from: plan, to: task, basis: 'STATED', sources: [1] });
+        relationships.push({ type: 'DEPLOYS', from: plan, to: task, basis: 'STATED', citations: CITED });
         for (const g of new Set([2 + (t % 5), rand() < 0.5 ? 2 + Math.floor(rand() * 5) : 2 + (t % 5)])) {
           relationships.push({
             type: 'ADVANCES',
@@ -189,7 +203,7 @@ export function* planDatasets(shape: LibraryShape): Generator<PlanDataset> {
             to: goals[g]!,
             basis: 'INFERRED',
             rationale: 'Synthetic link.',
-            sources: [1],
+            citations: CITED,
           });
         }
         for (const i of skewedPicks(rand, shape.industries, shape.industriesPerTask)) {
@@ -200,7 +214,7 @@ export function* planDatasets(shape: LibraryShape): Generator<PlanDataset> {
             to: `${SHARED_NAMESPACE}:${industryId(i)}`,
             basis: stated ? 'STATED' : 'INFERRED',
             ...(stated ? {} : { rationale: 'Synthetic link.' }),
-            sources: [1],
+            citations: CITED,
           });
         }
         for (const i of skewedPicks(rand, shape.platforms, shape.platformsPerTask)) {
@@ -209,7 +223,7 @@ export function* planDatasets(shape: LibraryShape): Generator<PlanDataset> {
             from: task,
             to: `${SHARED_NAMESPACE}:${platformId(i)}`,
             basis: 'STATED',
-            sources: [1],
+            citations: CITED,
           });
         }
       }
@@ -225,7 +239,7 @@ export function* planDatasets(shape: LibraryShape): Generator<PlanDataset> {
 
 /** Node and relationship counts of a library, without building it. */
 export function sizeOf(shape: LibraryShape): { nodes: number; relationships: number } {
-  let nodes = Math.ceil(shape.industries / INDUSTRIES_PER_SYSTEM) + shape.industries + shape.platforms;
+  let nodes = 1 + Math.ceil(shape.industries / INDUSTRIES_PER_SYSTEM) + shape.industries + shape.platforms;
   let relationships = shape.industries;
   for (const dataset of planDatasets(shape)) {
     nodes += dataset.nodes.length;

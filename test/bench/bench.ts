@@ -238,7 +238,7 @@ function workload(ids: { goal: string; plan: string; hub: string; task: string; 
       ours: '{ industriesCountBy(by: TIER) { key count } }',
       peer:
         '{ ' +
-        ['SYSTEM', 'LEADING', 'KEY']
+        ['LEADING', 'KEY']
           .map(
             (tier) => `${tier}: industriesConnection(where: {tier: {eq: "${tier}"}}) { aggregate { count { nodes } } }`,
           )

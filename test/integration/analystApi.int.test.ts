@@ -80,7 +80,7 @@ describe('Analyst question: which tasks serve this goal, and what do they develo
     expect(goalImpact.goals.map((g) => g.id)).toEqual(['zgc14:goal-2025-industry']);
     expect(goalImpact.tasks.map((x) => x.id)).toEqual(['zgc14:task-digital-economy']);
     const expected = await ids(
-      'MATCH (:Task {id: "zgc14:task-digital-economy"})-[:DEVELOPS]->(:Industry)<-[:PART_OF*0..]-(i:Industry) ' +
+      'MATCH (:Task {id: "zgc14:task-digital-economy"})-[:DEVELOPS]->(:Industry|Framework)<-[:PART_OF*0..]-(i:Industry) ' +
         'RETURN DISTINCT i.id AS id',
     );
     expect(sorted(goalImpact.industries.map((i) => i.id))).toEqual(sorted(expected));
@@ -197,16 +197,26 @@ describe('Analyst question: how is the Zhongguancun Forum connected to the 2035 
 });
 
 describe('Analyst question: which goals have no task behind them?', () => {
+  // The demo cites the Zhongguancun report's first words: a source another namespace holds.
+  const CITE = [{ source: 'zgc14:source-article', paragraph: 1, start: 0, end: 13 }];
   const demo = {
     namespace: 'gapdemo',
     nodes: [
-      { id: 'plan', label: 'Plan', name: 'Gap demo plan', sources: [1], zone: 'Z', periodStart: 2021, periodEnd: 2025 },
-      { id: 'goal-served', label: 'Goal', name: 'Served goal', sources: [1], goalKind: 'STAGE', targetYear: 2025 },
-      { id: 'goal-orphan', label: 'Goal', name: 'Orphan goal', sources: [1], goalKind: 'STAGE', targetYear: 2030 },
-      { id: 'task', label: 'Task', name: 'Only task', sources: [1], ordinal: 1 },
-      { id: 'platform', label: 'Platform', name: 'Unbuilt platform', sources: [1], platformKind: 'OTHER' },
+      {
+        id: 'plan',
+        label: 'Plan',
+        name: 'Gap demo plan',
+        citations: CITE,
+        zone: 'Z',
+        periodStart: 2021,
+        periodEnd: 2025,
+      },
+      { id: 'goal-served', label: 'Goal', name: 'Served goal', citations: CITE, goalKind: 'STAGE', targetYear: 2025 },
+      { id: 'goal-orphan', label: 'Goal', name: 'Orphan goal', citations: CITE, goalKind: 'STAGE', targetYear: 2030 },
+      { id: 'task', label: 'Task', name: 'Only task', citations: CITE, ordinal: 1 },
+      { id: 'platform', label: 'Platform', name: 'Unbuilt platform', citations: CITE, platformKind: 'OTHER' },
     ],
-    relationships: [{ type: 'ADVANCES', from: 'task', to: 'goal-served', basis: 'STATED', sources: [1] }],
+    relationships: [{ type: 'ADVANCES', from: 'task', to: 'goal-served', basis: 'STATED', citations: CITE }],
   };
   afterAll(async () => {
     await t.db.write("MATCH (n:Entity {namespace: 'gapdemo'}) DETACH DELETE n");
@@ -263,14 +273,19 @@ describe('Root lists: filters, sorting and paging', () => {
       await ids("MATCH (i:Industry {tier: 'LEADING'}) RETURN i.id AS id ORDER BY id"),
     );
     expect(
-      await data('{ industries(where: {category: {contains: "new business", caseInsensitive: true}}) { id } }'),
+      await data('{ industries(where: {category: {contains: "FUTURE INDUSTRY", caseInsensitive: true}}) { id } }'),
     ).toMatchObject({
-      industries: { length: 4 },
+      industries: { length: 5 },
+    });
+    expect(
+      await data('{ businessForms(where: {formKind: {eq: MODEL}, name: {endsWith: "technology"}}) { id } }'),
+    ).toMatchObject({
+      businessForms: { length: 4 },
     });
     expect(await data('{ platforms(where: {platformKind: {eq: VENUE}}) { id } }')).toEqual({
       platforms: [{ id: 'zgc14:platform-forum-venue' }],
     });
-    expect(await data('{ plans(where: {periodStart: {eq: 2021}, horizon: {eq: 2035}}) { id } }')).toEqual({
+    expect(await data('{ plans(where: {horizon: {eq: 2035}}) { id } }')).toEqual({
       plans: [{ id: 'zgc14:plan' }],
     });
   });
@@ -378,16 +393,24 @@ describe('Relationship fields in both directions', () => {
   it('walks the industry hierarchy up and down', async () => {
     const { industries } = await data<{
       industries: Array<{
-        parent: { name: string; parent: null };
+        parent: null;
+        frameworks: Array<{ name: string; industries: unknown[] }>;
+        businessForms: Array<{ formKind: string }>;
         children: Array<{ name: string }>;
         childrenConnection: { totalCount: number };
       }>;
     }>(
-      '{ industries(where: {name: {contains: "modern service", caseInsensitive: true}}) { parent { name parent { name } } ' +
+      '{ industries(where: {name: {contains: "modern service", caseInsensitive: true}}) { parent { name } ' +
+        'frameworks { name industries { id } } businessForms { formKind } ' +
         'children { name } childrenConnection { totalCount edges { basis } } } }',
     );
     expect(industries).toHaveLength(1);
-    expect(industries[0]!.parent).toEqual({ name: "'241' high-precision industry system", parent: null });
+    expect(industries[0]!.parent).toBeNull();
+    expect(industries[0]!.frameworks).toEqual([
+      { name: "'241' high-precision industry system", industries: expect.any(Array) as unknown },
+    ]);
+    expect(industries[0]!.frameworks[0]!.industries).toHaveLength(7);
+    expect(industries[0]!.businessForms).toEqual([1, 2, 3, 4].map(() => ({ formKind: 'MODEL' })));
     expect(industries[0]!.children.map((c) => c.name)).toEqual(
       (
         await t.db.read(
@@ -396,7 +419,7 @@ describe('Relationship fields in both directions', () => {
         )
       ).map((r) => r['name']),
     );
-    expect(industries[0]!.childrenConnection.totalCount).toBe(6);
+    expect(industries[0]!.childrenConnection.totalCount).toBe(2);
   });
 
   it('links the goals: specific goals detail 2025, which leads to 2035', async () => {
@@ -442,18 +465,18 @@ describe('Relationship fields in both directions', () => {
         goals: unknown[];
         tasks: Array<{ ordinal: number }>;
         areas: Array<{ areaKind: string; locatedIn: Array<{ name: string }> }>;
-        actionPlans: Array<{ industries: Array<{ name: string }> }>;
+        actionPlans: Array<{ fields: Array<{ name: string }> }>;
       }>;
     }>(
       '{ plans { kind namespace goals { id } tasks { ordinal } ' +
-        'areas { areaKind locatedIn { name } } actionPlans { industries { name } } } }',
+        'areas { areaKind locatedIn { name } } actionPlans { fields { name } } } }',
     );
     expect(plans).toHaveLength(1);
     expect(plans[0]).toMatchObject({
       kind: 'PLAN',
       namespace: 'zgc14',
       areas: [{ areaKind: 'DEMONSTRATION_ZONE', locatedIn: [{ name: 'Beijing' }] }],
-      actionPlans: [{ industries: [{ name: 'Digital economy' }] }],
+      actionPlans: [{ fields: [{ name: 'Digital economy' }] }],
     });
     expect(plans[0]!.goals).toHaveLength(7);
     expect(plans[0]!.tasks.map((x) => x.ordinal)).toEqual([1, 2, 3, 4, 5, 6, 7]);
@@ -556,17 +579,18 @@ describe('node, search, neighborhood and rankings', () => {
       neighborhood: { nodes: Array<{ kind: string }>; edges: Array<{ type: string }> };
     }>(
       // Variables carry enum values as JSON strings.
-      'query ($types: [RelationType!]) { neighborhood(id: "zgc14:industry-system-241", depth: 3, ' +
+      'query ($types: [RelationType!]) { neighborhood(id: "zgc14:industry-modern-services", depth: 3, ' +
         'relationTypes: $types) { nodes { kind } edges { type } } }',
       { types: ['PART_OF'] },
     );
-    expect(neighborhood.nodes.every((n) => n.kind === 'INDUSTRY')).toBe(true);
+    // Modern services are part of the '241' framework, and four business models of them (our reading).
+    expect(new Set(neighborhood.nodes.map((n) => n.kind))).toEqual(new Set(['INDUSTRY', 'FRAMEWORK', 'BUSINESS_FORM']));
     expect(neighborhood.edges.every((e) => e.type === 'PART_OF')).toBe(true);
     expect(neighborhood.nodes).toHaveLength(
       1 +
         (
           await ids(
-            'MATCH (i:Industry)-[:PART_OF*1..3]->(:Industry {id: "zgc14:industry-system-241"}) ' +
+            'MATCH (i:Entity)-[:PART_OF*1..3]-(:Industry {id: "zgc14:industry-modern-services"}) ' +
               'RETURN DISTINCT i.id AS id',
           )
         ).length,
@@ -751,13 +775,11 @@ describe("The README's analyst questions, each one request, with the answers the
   it('industries by tier, with counts', async () => {
     expect(await data('{ industriesCountBy(by: TIER) { key count } }')).toEqual({
       industriesCountBy: [
-        { key: 'SERVICE_BRANCH', count: 9 },
         { key: 'FUTURE', count: 5 },
+        { key: 'SERVICE_BRANCH', count: 5 },
         { key: 'KEY', count: 4 },
-        { key: 'DIGITAL', count: 3 },
         { key: 'LEADING', count: 2 },
         { key: 'SERVICE', count: 1 },
-        { key: 'SYSTEM', count: 1 },
         { key: 'TRADITIONAL', count: 1 },
       ],
     });
@@ -791,15 +813,15 @@ describe("The README's analyst questions, each one request, with the answers the
   it('the more examples: counts, none, and an aggregate', async () => {
     expect(
       await data(
-        '{ tasks(where: {industriesCount: {gte: 3}}) { id industriesConnection { aggregate { count { nodes } } } } }',
+        '{ tasks(where: {industriesCount: {gte: 1}}) { id industriesConnection { aggregate { count { nodes } } } } }',
       ),
     ).toEqual({
-      tasks: [{ id: 'zgc14:task-digital-economy', industriesConnection: { aggregate: { count: { nodes: 3 } } } }],
+      tasks: [{ id: 'zgc14:task-digital-economy', industriesConnection: { aggregate: { count: { nodes: 1 } } } }],
     });
     const { industries } = await data<{ industries: unknown[] }>(
       '{ industries(where: {tier: {eq: SERVICE_BRANCH}, tasks: {none: {}}}) { id } }',
     );
-    expect(industries).toHaveLength(9);
+    expect(industries).toHaveLength(5);
     expect(
       await data(
         '{ goalsConnection(where: {goalKind: {eq: SPECIFIC}}) { aggregate { count { nodes } node { targetYear { min max } } } } }',

@@ -19,6 +19,10 @@ import { emptyGraph, graphSnapshot } from '../support/graphSnapshot';
 let db: Database;
 let dir: string;
 
+// The demo claims cite the Zhongguancun report's first words: a source another namespace holds.
+const CITE = [{ source: 'zgc14:source-article', paragraph: 1, start: 0, end: 13 }];
+const ZGC14_NODES = readDataset(BUNDLED_PLAN_FILE).dataset.nodes.length;
+
 /** A small valid plan in namespace `demo` that shares an industry of the Zhongguancun Plan. */
 function demoPlan(): Record<string, unknown> {
   return {
@@ -29,18 +33,18 @@ function demoPlan(): Record<string, unknown> {
         label: 'Plan',
         name: 'Demo plan',
         summary: 'A plan for tests.',
-        sources: [1],
+        citations: CITE,
         zone: 'Demo zone',
         periodStart: 2021,
         periodEnd: 2025,
       },
-      { id: 'goal', label: 'Goal', name: 'Demo goal', sources: [1], goalKind: 'STAGE', targetYear: 2025 },
-      { id: 'task', label: 'Task', name: 'Demo task', sources: [1], ordinal: 1 },
+      { id: 'goal', label: 'Goal', name: 'Demo goal', citations: CITE, goalKind: 'STAGE', targetYear: 2025 },
+      { id: 'task', label: 'Task', name: 'Demo task', citations: CITE, ordinal: 1 },
     ],
     relationships: [
-      { type: 'SETS', from: 'plan', to: 'goal', basis: 'STATED', sources: [1] },
-      { type: 'ADVANCES', from: 'task', to: 'goal', basis: 'INFERRED', rationale: 'For the test.', sources: [1] },
-      { type: 'DEVELOPS', from: 'task', to: 'zgc14:industry-fintech', basis: 'STATED', sources: [1] },
+      { type: 'SETS', from: 'plan', to: 'goal', basis: 'STATED', citations: CITE },
+      { type: 'ADVANCES', from: 'task', to: 'goal', basis: 'INFERRED', rationale: 'For the test.', citations: CITE },
+      { type: 'DEVELOPS', from: 'task', to: 'zgc14:industry-new-materials', basis: 'STATED', citations: CITE },
     ],
   };
 }
@@ -92,9 +96,9 @@ describe('Loading another plan next to the Zhongguancun Plan', () => {
       { id: 'zgc14:plan' },
     ]);
     expect(await db.read("MATCH (t:Task {id: 'demo:task'})-[:DEVELOPS]->(i:Industry) RETURN i.id AS id")).toEqual([
-      { id: 'zgc14:industry-fintech' },
+      { id: 'zgc14:industry-new-materials' },
     ]);
-    expect(await db.read("MATCH (n:Entity {namespace: 'zgc14'}) RETURN count(n) AS n")).toEqual([{ n: 50 }]);
+    expect(await db.read("MATCH (n:Entity {namespace: 'zgc14'}) RETURN count(n) AS n")).toEqual([{ n: ZGC14_NODES }]);
   });
 
   it('applies an edited file: changed entries are updated, removed ones deleted', async () => {
@@ -112,7 +116,9 @@ describe('Loading another plan next to the Zhongguancun Plan', () => {
     expect(await db.read("MATCH (g:Goal {id: 'demo:goal'}) RETURN g.summary AS summary")).toEqual([
       { summary: 'Now with a summary.' },
     ]);
-    expect(await db.read("MATCH (i:Industry {id: 'zgc14:industry-fintech'}) RETURN count(i) AS n")).toEqual([{ n: 1 }]);
+    expect(await db.read("MATCH (i:Industry {id: 'zgc14:industry-new-materials'}) RETURN count(i) AS n")).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it('rolls back the whole load when the database refuses a statement part way through', async () => {
@@ -180,7 +186,7 @@ describe('Refusing malformed plan files, with nothing written', () => {
           from: 'plan',
           to: 'goal',
           basis: 'STATED',
-          sources: [2],
+          citations: CITE,
         }),
         p
       ),
@@ -198,8 +204,41 @@ describe('Refusing malformed plan files, with nothing written', () => {
     ],
     [
       'a paragraph number that is not a positive integer',
-      (p) => (((p['nodes'] as Array<Record<string, unknown>>)[0]!['sources'] = [0]), p),
-      /nodes\[0\] \(id "plan"\) \| sources.0 \| must be >= 1, got 0/,
+      (p) => (((p['nodes'] as Array<Record<string, unknown>>)[0]!['citations'] = [{ ...CITE[0], paragraph: 0 }]), p),
+      /nodes\[0\] \(id "plan"\) \| citations.0.paragraph \| must be >= 1, got 0/,
+    ],
+    [
+      'an alias shared by two entities (a group word, not a name)',
+      (p) => {
+        const nodes = p['nodes'] as Array<Record<string, unknown>>;
+        nodes[1]!['aliases'] = ['demo items'];
+        nodes[2]!['aliases'] = ['Demo items'];
+        return p;
+      },
+      /nodes\[2\] \(id "task"\) \| aliases \| "Demo items" is also an alias of nodes\[1\]: an alias names one entity/,
+    ],
+    [
+      'a claim without citations',
+      (p) => (((p['relationships'] as Array<Record<string, unknown>>)[0]!['citations'] = []), p),
+      /relationships\[0\] \(plan -SETS-> goal\) \| citations \| must NOT have fewer than 1 items/,
+    ],
+    [
+      'a locator that names no Source',
+      (p) => (((p['nodes'] as Array<Record<string, unknown>>)[2]!['citations'] = [{ ...CITE[0], source: 'goal' }]), p),
+      /nodes\[2\] \(id "task"\) \| citations\[0\].source \| names no Source node of this file, got "goal" \(a Goal\)/,
+    ],
+    [
+      'a locator that ends before it starts',
+      (p) => (
+        ((p['nodes'] as Array<Record<string, unknown>>)[1]!['citations'] = [{ ...CITE[0], start: 9, end: 3 }]),
+        p
+      ),
+      /nodes\[1\] \(id "goal"\) \| citations\[0\] \| end must be after start, got \[9, 3\)/,
+    ],
+    [
+      'a node citing a whole paragraph rather than its words',
+      (p) => (((p['nodes'] as Array<Record<string, unknown>>)[1]!['citations'] = [{ ...CITE[0], end: 900 }]), p),
+      /nodes\[1\] \(id "goal"\) \| citations\[0\] \| spans 900 characters; a node cites at most 300/,
     ],
     ['a namespace with a colon', (p) => ((p['namespace'] = 'a:b'), p), /file \| namespace \| must match pattern/],
   ];

@@ -96,7 +96,7 @@ describeInBrowser(`In a browser${browserFound.found ? '' : ` [skipped: ${browser
       );
       expect(drawn).toEqual(counts);
       expect(await page.locator('#status').textContent()).toContain(`${String(counts!['nodes'])} nodes`);
-      expect(await page.locator('#legend-kinds li').count()).toBe(8);
+      expect(await page.locator('#legend-kinds li').count()).toBe(13);
     });
 
     it('searches, and shows an entity picked from the results', async () => {
@@ -106,7 +106,23 @@ describeInBrowser(`In a browser${browserFound.found ? '' : ` [skipped: ${browser
       await page.waitForFunction("document.body.dataset.selected === 'zgc14:platform-zgc-forum'");
       await expect(page.locator('#details-name').textContent()).resolves.toBe('Zhongguancun Forum');
       expect(await page.locator('#details-sources').textContent()).toBe('Source paragraphs: 12');
-      expect(await page.locator('#details-links li').count()).toBe(2);
+      expect(await page.locator('#details-links > li').count()).toBe(3);
+    });
+
+    it('shows the evidence for an entity and for each of its links: the cited words where the server has them', async () => {
+      const answer = await t.graphql<{ node: { citations: Array<{ text: string | null }> } }>(
+        '{ node(id: "zgc14:platform-zgc-forum") { citations { text } } }',
+      );
+      const citations = answer.data!.node.citations;
+      const shown = await page.locator('#details-citations > li').allTextContents();
+      expect(shown).toHaveLength(citations.length);
+      citations.forEach((c, i) => expect(shown[i]).toContain(c.text ?? 'the server has no text of this source'));
+      expect(shown[0]).toMatch(/paragraph 12, characters \d+-\d+/);
+      // Every link listed carries its own citations.
+      const perLink = await page.evaluate<number[]>(
+        "[...document.querySelectorAll('#details-links > li')].map((li) => li.querySelectorAll('ol.citations > li').length)",
+      );
+      expect(perLink.every((n) => n > 0)).toBe(true);
     });
 
     it('shows a node clicked on the canvas, with its summary and links', async () => {
@@ -141,13 +157,13 @@ describeInBrowser(`In a browser${browserFound.found ? '' : ` [skipped: ${browser
 
     it('expands the neighbourhood of a node through the API', async () => {
       await page.click('#clear');
-      await clickNode('zgc14:industry-system-241');
+      await clickNode('zgc14:framework-241');
       await expect(page.locator('#details-name').textContent()).resolves.toBe("'241' high-precision industry system");
       await page.click('#expand');
       await page.waitForFunction("window.cy.$('.highlight').length > 0");
       const highlighted = await page.evaluate("window.cy.$('node.highlight').length");
       const [row] = await t.db.read(
-        'MATCH (:Entity {id: "zgc14:industry-system-241"})--(n) RETURN count(DISTINCT n) + 1 AS n',
+        'MATCH (:Entity {id: "zgc14:framework-241"})--(n) RETURN count(DISTINCT n) + 1 AS n',
       );
       expect(highlighted).toBe(row!['n']);
     });

@@ -19,6 +19,8 @@ const parser = new XMLParser({
 });
 
 const TRICKY = 'Q&A "quoted" <tag> \'apostrophe\' 中关村论坛';
+// The tricky claims cite the Zhongguancun report's first words: a source another namespace holds.
+const CITE = [{ source: 'zgc14:source-article', paragraph: 1, start: 0, end: 13 }];
 beforeAll(async () => {
   t = await startPlanServer();
   await loadDataset(
@@ -31,15 +33,29 @@ beforeAll(async () => {
           label: 'Plan',
           name: TRICKY,
           summary: 'Control \u0001 character & more',
-          sources: [1],
+          citations: CITE,
           zone: 'Z',
           periodStart: 2021,
           periodEnd: 2025,
         },
-        { id: 'goal', label: 'Goal', name: 'Goal <1>', sources: [1, 2], goalKind: 'STAGE', targetYear: 2025 },
+        {
+          id: 'goal',
+          label: 'Goal',
+          name: 'Goal <1>',
+          citations: [...CITE, { ...CITE[0]!, paragraph: 2 }],
+          goalKind: 'STAGE',
+          targetYear: 2025,
+        },
       ],
       relationships: [
-        { type: 'SETS', from: 'plan', to: 'goal', basis: 'INFERRED', rationale: 'Because "A & B" < C', sources: [1] },
+        {
+          type: 'SETS',
+          from: 'plan',
+          to: 'goal',
+          basis: 'INFERRED',
+          rationale: 'Because "A & B" < C',
+          citations: CITE,
+        },
       ],
     }),
   );
@@ -113,7 +129,9 @@ describe('Exports for visualization tools', () => {
         'node:kind:string',
         'node:label:string',
         'node:sources:string',
+        'node:citations:string',
         'edge:basis:string',
+        'edge:citations:string',
         'edge:type:string',
       ]),
     );
@@ -141,7 +159,7 @@ describe('Exports for visualization tools', () => {
     const edgeAttributes = doc.gexf.graph.attributes
       .find((a) => a['@class'] === 'edge')!
       .attribute.map((a) => `${a['@title']}:${a['@type']}`);
-    expect(edgeAttributes).toEqual(['basis:string', 'rationale:string', 'sources:liststring']);
+    expect(edgeAttributes).toEqual(['basis:string', 'rationale:string', 'sources:liststring', 'citations:string']);
   });
 
   it('writes Cytoscape.js elements JSON', async () => {
@@ -149,7 +167,7 @@ describe('Exports for visualization tools', () => {
     expect(file.type).toBe('application/json; charset=utf-8');
     const doc = JSON.parse(file.body) as {
       elements: {
-        nodes: Array<{ data: { id: string; kind: string; label: string } }>;
+        nodes: Array<{ data: { id: string; kind: string; label: string; citations: unknown[] } }>;
         edges: Array<{ data: { id: string; source: string; target: string; basis: string; sources: number[] } }>;
       };
     };
@@ -162,6 +180,15 @@ describe('Exports for visualization tools', () => {
     expect(
       doc.elements.edges.every((e) => ['STATED', 'INFERRED'].includes(e.data.basis) && e.data.sources.length > 0),
     ).toBe(true);
+    // Citations as the API gives them: the same spans, and the same words (or null without the report).
+    const cited = await t.graphql<{ node: { citations: unknown[] } }>(
+      '{ node(id: "zgc14:goal-2035") { citations { source { id } paragraph start end text } } }',
+    );
+    const fromApi = cited.data!.node.citations.map((c) => {
+      const { source, ...rest } = c as { source: { id: string } };
+      return { source: source.id, ...rest };
+    });
+    expect(doc.elements.nodes.find((n) => n.data.id === 'zgc14:goal-2035')!.data.citations).toEqual(fromApi);
   });
 
   it(

@@ -26,6 +26,9 @@ afterAll(async () => {
   await t.close();
 });
 
+// Every generated claim cites the first character of the generated source, which has no text here.
+const CITED = [{ source: 'source', paragraph: 1, start: 0, end: 1 }];
+
 interface Link {
   type: RelationshipType;
   from: string;
@@ -72,7 +75,15 @@ function build(
     Record<'advances' | 'develops' | 'builds' | 'partOf' | 'details' | 'leadsTo', boolean[]>,
 ): Generated {
   const nodes: DatasetNode[] = [
-    { id: 'plan', label: 'Plan', name: 'Plan', sources: [1], zone: 'Z', periodStart: 2021, periodEnd: 2025 },
+    {
+      id: 'source',
+      label: 'Source',
+      name: 'Generated source',
+      citations: CITED,
+      language: 'en',
+      sha256: '0'.repeat(64),
+    },
+    { id: 'plan', label: 'Plan', name: 'Plan', citations: CITED, zone: 'Z', periodStart: 2021, periodEnd: 2025 },
   ];
   const range = (k: number): number[] => Array.from({ length: k }, (_, i) => i);
   for (const i of range(n.goals))
@@ -80,25 +91,31 @@ function build(
       id: `g${i}`,
       label: 'Goal',
       name: `Goal ${i}`,
-      sources: [1],
+      citations: CITED,
       goalKind: 'SPECIFIC',
       targetYear: 2025,
       ordinal: c.goalOrdinals[i],
     });
   for (const i of range(n.tasks))
-    nodes.push({ id: `t${i}`, label: 'Task', name: `Task ${i}`, sources: [1], ordinal: c.taskOrdinals[i] });
+    nodes.push({ id: `t${i}`, label: 'Task', name: `Task ${i}`, citations: CITED, ordinal: c.taskOrdinals[i] });
+  // Every third one is a framework: tasks develop it and industries are part of it, but it is no industry.
+  const framework = (i: number): boolean => i % 3 === 2;
   for (const i of range(n.industries))
-    nodes.push({ id: `i${i}`, label: 'Industry', name: `Industry ${i}`, sources: [1], tier: 'KEY' });
+    nodes.push(
+      framework(i)
+        ? { id: `i${i}`, label: 'Framework', name: `Framework ${i}`, citations: CITED }
+        : { id: `i${i}`, label: 'Industry', name: `Industry ${i}`, citations: CITED, tier: 'KEY' },
+    );
   for (const i of range(n.platforms))
-    nodes.push({ id: `p${i}`, label: 'Platform', name: `Platform ${i}`, sources: [1], platformKind: 'OTHER' });
+    nodes.push({ id: `p${i}`, label: 'Platform', name: `Platform ${i}`, citations: CITED, platformKind: 'OTHER' });
   const relationships: DatasetRelationship[] = [];
   // About one link in three is our reading rather than the source's, so `basis` has something to keep out.
   const link = (type: RelationshipType, from: string, to: string): void => {
     const inferred = (relationships.length * 7 + from.length) % 3 === 0;
     relationships.push(
       inferred
-        ? { type, from, to, basis: 'INFERRED', rationale: 'Generated.', sources: [1] }
-        : { type, from, to, basis: 'STATED', sources: [1] },
+        ? { type, from, to, basis: 'INFERRED', rationale: 'Generated.', citations: CITED }
+        : { type, from, to, basis: 'STATED', citations: CITED },
     );
   };
   for (const g of range(n.goals)) link('SETS', 'plan', `g${g}`);
@@ -110,7 +127,7 @@ function build(
   each(n.tasks, n.industries, c.develops, (k, i) => link('DEVELOPS', `t${k}`, `i${i}`));
   each(n.tasks, n.platforms, c.builds, (k, p) => link('BUILDS', `t${k}`, `p${p}`));
   // Parts and goal chains point to an earlier node only, as a plan's would: no cycles.
-  each(n.industries, n.industries, c.partOf, (a, b) => b < a && link('PART_OF', `i${a}`, `i${b}`));
+  each(n.industries, n.industries, c.partOf, (a, b) => b < a && !framework(a) && link('PART_OF', `i${a}`, `i${b}`));
   each(n.goals, n.goals, c.details, (a, b) => b < a && link('DETAILS', `g${a}`, `g${b}`));
   each(n.goals, n.goals, c.leadsTo, (a, b) => b < a && link('LEADS_TO', `g${a}`, `g${b}`));
   const q = (id: string): string => `${NS}:${id}`;
@@ -168,7 +185,8 @@ function referenceImpact(plan: Generated, goal: string) {
   const goals = reaching(plan, goal, ['DETAILS', 'LEADS_TO']);
   const tasks = plan.links.filter((l) => l.type === 'ADVANCES' && goals.has(l.to)).map((l) => l.from);
   const developed = targets(plan, 'DEVELOPS', tasks);
-  const industries = developed.flatMap((i) => [...reaching(plan, i, ['PART_OF'])]);
+  const industry = new Set(ofLabel(plan, 'Industry'));
+  const industries = developed.flatMap((i) => [...reaching(plan, i, ['PART_OF'])]).filter((i) => industry.has(i));
   return {
     goal: { id: goal },
     goals: ordered(plan, goals).map((id) => ({ id })),

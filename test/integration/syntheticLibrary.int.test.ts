@@ -50,7 +50,7 @@ describe('Synthetic plan libraries', () => {
 
   it('share industries across plans, so a few become hubs', async () => {
     const [row] = await db.read(
-      'MATCH (i:Industry) WHERE i.namespace = "shared" AND i.tier <> "SYSTEM" ' +
+      'MATCH (i:Industry) WHERE i.namespace = "shared" ' +
         'WITH i, COUNT { (i)<-[:DEVELOPS]-() } AS d ' +
         'RETURN max(d) AS top, avg(d) AS mean, COUNT { MATCH (p:Plan) } AS plans',
     );

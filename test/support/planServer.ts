@@ -6,12 +6,21 @@ import type { ApiLimits } from '../../src/config/ApiLimits';
 import type { AdhocCypherSettings } from '../../src/adhoc/runAdhocCypher';
 import { emptyGraph } from './graphSnapshot';
 import { startTestServer, type TestServer } from './testServer';
+import { sourceTextsDir } from './sourceDocument';
 
-/** Empties the database, loads the Plan, and starts a server on it. */
+/**
+ * Empties the database, loads the Plan (its citations checked when the report is here), and starts a
+ * server on it that shows cited words when it can.
+ */
 export async function startPlanServer(limits?: ApiLimits, adhoc?: AdhocCypherSettings): Promise<TestServer> {
-  const t = await startTestServer(limits, adhoc);
-  await emptyGraph(t.db);
-  await loadDataset(t.db, readDataset(BUNDLED_PLAN_FILE));
+  const folder = sourceTextsDir();
+  const t = await startTestServer(limits, adhoc, {
+    sourceTextsDir: folder,
+    prepare: async (db) => {
+      await emptyGraph(db);
+      await loadDataset(db, readDataset(BUNDLED_PLAN_FILE, { sourceTextsDir: folder }));
+    },
+  });
   t.queries.length = 0;
   return t;
 }

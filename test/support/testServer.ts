@@ -8,6 +8,7 @@ import { CYPHER_DIR } from '../../src/paths';
 import { connectTestDatabase } from './testNeo4j';
 import { DEFAULT_API_LIMITS, type ApiLimits } from '../../src/config/ApiLimits';
 import type { AdhocCypherSettings } from '../../src/adhoc/runAdhocCypher';
+import { servedSourceTexts } from '../../src/provenance/servedSourceTexts';
 
 /** The time limit of every read a test server makes, as NEO4J_TX_TIMEOUT_MS sets it for the real one. */
 export const READ_LIMIT_MS = 10_000;
@@ -33,15 +34,27 @@ export interface GraphQLResponse<T> {
   errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }>;
 }
 
+/** What to do before the server starts. */
+export interface TestServerOptions {
+  /** Fills the database first (the server reads its sources' texts at start). */
+  prepare?: (db: Database) => Promise<void>;
+  /** Folder of source texts, as SOURCE_TEXTS_DIR; none when omitted. */
+  sourceTextsDir?: string | undefined;
+}
+
 /** Starts a server with migrations applied; logs are silenced so test output stays readable. */
 export async function startTestServer(
   limits: ApiLimits = { ...DEFAULT_API_LIMITS },
   adhoc?: AdhocCypherSettings,
+  options: TestServerOptions = {},
 ): Promise<TestServer> {
   const queries: QueryEvent[] = [];
   const db = await connectTestDatabase((event) => queries.push(event), { readTimeoutMs: READ_LIMIT_MS });
   await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
+  await options.prepare?.(db);
+  const sourceTexts = await servedSourceTexts(db, options.sourceTextsDir);
   const server = await startHttpServer({
+    sourceTexts,
     host: '127.0.0.1',
     port: 0,
     db,

@@ -6,18 +6,18 @@ import { findChromium } from '../support/chromium';
 import { SOURCE_FILE_NAME, findSourceReport, sourceParagraphs } from '../support/sourceDocument';
 
 describe('Finding the source report', () => {
-  it('reads the folder PLAN_SOURCE_DIR names, numbering non-empty lines as paragraphs', () => {
+  it('reads the folder SOURCE_TEXTS_DIR names, numbering non-empty lines as paragraphs', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-source-'));
     fs.writeFileSync(path.join(dir, SOURCE_FILE_NAME), 'First.\n\n  Second.  \n(over)\n');
-    const found = findSourceReport({ PLAN_SOURCE_DIR: dir });
+    const found = findSourceReport({ SOURCE_TEXTS_DIR: dir });
     expect(found).toEqual({ found: true, file: path.join(dir, SOURCE_FILE_NAME) });
     expect(sourceParagraphs(path.join(dir, SOURCE_FILE_NAME))).toEqual(['First.', 'Second.', '(over)']);
     fs.rmSync(dir, { recursive: true });
   });
 
-  it('fails loudly when PLAN_SOURCE_DIR names a folder without the report, rather than skipping', () => {
-    expect(() => findSourceReport({ PLAN_SOURCE_DIR: os.tmpdir() })).toThrow(
-      `PLAN_SOURCE_DIR=${os.tmpdir()}: there is no ${SOURCE_FILE_NAME} in it`,
+  it('fails loudly when SOURCE_TEXTS_DIR names a folder without the report, rather than skipping', () => {
+    expect(() => findSourceReport({ SOURCE_TEXTS_DIR: os.tmpdir() })).toThrow(
+      `SOURCE_TEXTS_DIR=${os.tmpdir()}: there is no ${SOURCE_FILE_NAME} in it`,
     );
   });
 });

@@ -20,6 +20,9 @@ export type Scalars = {
 /** A companion action plan that a plan calls for. */
 export type ActionPlan = Entity & {
   __typename?: 'ActionPlan';
+  citations: Array<Citation>;
+  /** Economic fields the action plan develops. */
+  fields: Array<Field>;
   id: Scalars['ID']['output'];
   /** Industries the action plan develops. */
   industries: Array<Industry>;
@@ -28,6 +31,13 @@ export type ActionPlan = Entity & {
   namespace: Scalars['String']['output'];
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A companion action plan that a plan calls for. */
+export type ActionPlanFieldsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<FieldWhere>;
 };
 
 
@@ -91,6 +101,12 @@ export type ActionPlanWhere = {
   AND?: InputMaybe<Array<ActionPlanWhere>>;
   NOT?: InputMaybe<ActionPlanWhere>;
   OR?: InputMaybe<Array<ActionPlanWhere>>;
+  /** Conditions on the entities `fields` links to. */
+  fields?: InputMaybe<FieldListFilter>;
+  /** Conditions on the links of `fields` and the entities at their other end. */
+  fieldsConnection?: InputMaybe<FieldLinkFilter>;
+  /** How many entities `fields` links to. */
+  fieldsCount?: InputMaybe<IntFilter>;
   id?: InputMaybe<IdFilter>;
   /** Conditions on the entities `industries` links to. */
   industries?: InputMaybe<IndustryListFilter>;
@@ -111,10 +127,200 @@ export type AggregateCount = {
   nodes: Scalars['Int']['output'];
 };
 
+/** An aim, role or idea a plan names that is not one of its counted goals: a strategic aim, a role to play, a concept to shape, an action, a condition or a capability. */
+export type Aim = Entity & {
+  __typename?: 'Aim';
+  /** What kind of aim. */
+  aimKind: AimKind;
+  /** Areas that pursue it. */
+  areas: Array<Area>;
+  citations: Array<Citation>;
+  /** Goals that name it. */
+  goals: Array<Goal>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  name: Scalars['String']['output'];
+  namespace: Scalars['String']['output'];
+  /** Plans that pursue it. */
+  plans: Array<Plan>;
+  /** Platforms that serve it. */
+  platforms: Array<Platform>;
+  sources: Array<Scalars['Int']['output']>;
+  summary: Maybe<Scalars['String']['output']>;
+  /** Tasks that serve it. */
+  tasks: Array<Task>;
+};
+
+
+/** An aim, role or idea a plan names that is not one of its counted goals: a strategic aim, a role to play, a concept to shape, an action, a condition or a capability. */
+export type AimAreasArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<AreaWhere>;
+};
+
+
+/** An aim, role or idea a plan names that is not one of its counted goals: a strategic aim, a role to play, a concept to shape, an action, a condition or a capability. */
+export type AimGoalsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/** An aim, role or idea a plan names that is not one of its counted goals: a strategic aim, a role to play, a concept to shape, an action, a condition or a capability. */
+export type AimPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/** An aim, role or idea a plan names that is not one of its counted goals: a strategic aim, a role to play, a concept to shape, an action, a condition or a capability. */
+export type AimPlatformsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlatformWhere>;
+};
+
+
+/** An aim, role or idea a plan names that is not one of its counted goals: a strategic aim, a role to play, a concept to shape, an action, a condition or a capability. */
+export type AimTasksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+/** Figures over the aims matched. */
+export type AimAggregate = {
+  __typename?: 'AimAggregate';
+  count: AggregateCount;
+  node: AimAggregateNode;
+};
+
+/** Per-field figures over the aims matched. */
+export type AimAggregateNode = {
+  __typename?: 'AimAggregateNode';
+  name: StringAggregate;
+  namespace: StringAggregate;
+  summary: StringAggregate;
+};
+
+/** Fields aims are counted by. */
+export type AimCountField =
+  | 'AIM_KIND'
+  | 'NAMESPACE';
+
+/** What kind of aim. */
+export type AimKind =
+  /** A course of action. */
+  | 'ACTION'
+  /** A capability to build. */
+  | 'CAPABILITY'
+  /** An idea to shape. */
+  | 'CONCEPT'
+  /** A condition to reach. */
+  | 'CONDITION'
+  /** A role the zone or a place is to play. */
+  | 'ROLE'
+  /** A national or long-range aim the plan serves. */
+  | 'STRATEGIC';
+
+/** Conditions on a AimKind value. */
+export type AimKindFilter = {
+  eq?: InputMaybe<AimKind>;
+  in?: InputMaybe<Array<AimKind>>;
+};
+
+/** Conditions on links to aims. */
+export type AimLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<AimLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<AimLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<AimLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<AimLinkWhere>;
+};
+
+/** A link to a aim: conditions on the link and on the aim. */
+export type AimLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<AimWhere>;
+};
+
+/** Conditions on linked aims. */
+export type AimListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<AimWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<AimWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<AimWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<AimWhere>;
+};
+
+/** One sort key of aims. */
+export type AimSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: AimSortField;
+};
+
+/** Fields aims sort by. */
+export type AimSortField =
+  | 'AIM_KIND'
+  | 'ID'
+  | 'NAME';
+
+/** Conditions on aims; all given must hold. */
+export type AimWhere = {
+  AND?: InputMaybe<Array<AimWhere>>;
+  NOT?: InputMaybe<AimWhere>;
+  OR?: InputMaybe<Array<AimWhere>>;
+  aimKind?: InputMaybe<AimKindFilter>;
+  /** Conditions on the entities `areas` links to. */
+  areas?: InputMaybe<AreaListFilter>;
+  /** Conditions on the links of `areas` and the entities at their other end. */
+  areasConnection?: InputMaybe<AreaLinkFilter>;
+  /** How many entities `areas` links to. */
+  areasCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `goals` links to. */
+  goals?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `goals` and the entities at their other end. */
+  goalsConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `goals` links to. */
+  goalsCount?: InputMaybe<IntFilter>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `plans` links to. */
+  plans?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `plans` and the entities at their other end. */
+  plansConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `plans` links to. */
+  plansCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `platforms` links to. */
+  platforms?: InputMaybe<PlatformListFilter>;
+  /** Conditions on the links of `platforms` and the entities at their other end. */
+  platformsConnection?: InputMaybe<PlatformLinkFilter>;
+  /** How many entities `platforms` links to. */
+  platformsCount?: InputMaybe<IntFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `tasks` links to. */
+  tasks?: InputMaybe<TaskListFilter>;
+  /** Conditions on the links of `tasks` and the entities at their other end. */
+  tasksConnection?: InputMaybe<TaskLinkFilter>;
+  /** How many entities `tasks` links to. */
+  tasksCount?: InputMaybe<IntFilter>;
+};
+
 /** A place: the demonstration zone, a city. */
 export type Area = Entity & {
   __typename?: 'Area';
+  /** Aims of the area. */
+  aims: Array<Aim>;
   areaKind: AreaKind;
+  citations: Array<Citation>;
+  /** Areas that lie in this one. */
+  contains: Array<Area>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   /** Areas this one lies in. */
@@ -127,6 +333,22 @@ export type Area = Entity & {
   summary: Maybe<Scalars['String']['output']>;
   /** Goals that support the area. */
   supportedBy: Array<Goal>;
+  /** Tasks the area carries out. */
+  tasks: Array<Task>;
+};
+
+
+/** A place: the demonstration zone, a city. */
+export type AreaAimsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<AimWhere>;
+};
+
+
+/** A place: the demonstration zone, a city. */
+export type AreaContainsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<AreaWhere>;
 };
 
 
@@ -148,6 +370,13 @@ export type AreaPlansArgs = {
 export type AreaSupportedByArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<GoalWhere>;
+};
+
+
+/** A place: the demonstration zone, a city. */
+export type AreaTasksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TaskWhere>;
 };
 
 /** Figures over the areas matched. */
@@ -217,7 +446,19 @@ export type AreaWhere = {
   AND?: InputMaybe<Array<AreaWhere>>;
   NOT?: InputMaybe<AreaWhere>;
   OR?: InputMaybe<Array<AreaWhere>>;
+  /** Conditions on the entities `aims` links to. */
+  aims?: InputMaybe<AimListFilter>;
+  /** Conditions on the links of `aims` and the entities at their other end. */
+  aimsConnection?: InputMaybe<AimLinkFilter>;
+  /** How many entities `aims` links to. */
+  aimsCount?: InputMaybe<IntFilter>;
   areaKind?: InputMaybe<AreaKindFilter>;
+  /** Conditions on the entities `contains` links to. */
+  contains?: InputMaybe<AreaListFilter>;
+  /** Conditions on the links of `contains` and the entities at their other end. */
+  containsConnection?: InputMaybe<AreaLinkFilter>;
+  /** How many entities `contains` links to. */
+  containsCount?: InputMaybe<IntFilter>;
   id?: InputMaybe<IdFilter>;
   /** Conditions on the entities `locatedIn` links to. */
   locatedIn?: InputMaybe<AreaListFilter>;
@@ -241,6 +482,12 @@ export type AreaWhere = {
   supportedByConnection?: InputMaybe<GoalLinkFilter>;
   /** How many entities `supportedBy` links to. */
   supportedByCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `tasks` links to. */
+  tasks?: InputMaybe<TaskListFilter>;
+  /** Conditions on the links of `tasks` and the entities at their other end. */
+  tasksConnection?: InputMaybe<TaskLinkFilter>;
+  /** How many entities `tasks` links to. */
+  tasksCount?: InputMaybe<IntFilter>;
 };
 
 /** Whether the source states a link or we inferred it. */
@@ -254,6 +501,174 @@ export type Basis =
 export type BasisFilter = {
   eq?: InputMaybe<Basis>;
   in?: InputMaybe<Array<Basis>>;
+};
+
+/** A new business format, business model or kind of consumption a plan wants developed. */
+export type BusinessForm = Entity & {
+  __typename?: 'BusinessForm';
+  citations: Array<Citation>;
+  /** Fields it belongs to. */
+  fields: Array<Field>;
+  /** Format, model or consumption. */
+  formKind: BusinessFormKind;
+  id: Scalars['ID']['output'];
+  /** Industries it is counted under. */
+  industries: Array<Industry>;
+  kind: EntityKind;
+  name: Scalars['String']['output'];
+  namespace: Scalars['String']['output'];
+  /** Plans that propose it. */
+  plans: Array<Plan>;
+  sources: Array<Scalars['Int']['output']>;
+  summary: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A new business format, business model or kind of consumption a plan wants developed. */
+export type BusinessFormFieldsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<FieldWhere>;
+};
+
+
+/** A new business format, business model or kind of consumption a plan wants developed. */
+export type BusinessFormIndustriesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<IndustryWhere>;
+};
+
+
+/** A new business format, business model or kind of consumption a plan wants developed. */
+export type BusinessFormPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+/** Figures over the businessForms matched. */
+export type BusinessFormAggregate = {
+  __typename?: 'BusinessFormAggregate';
+  count: AggregateCount;
+  node: BusinessFormAggregateNode;
+};
+
+/** Per-field figures over the businessForms matched. */
+export type BusinessFormAggregateNode = {
+  __typename?: 'BusinessFormAggregateNode';
+  name: StringAggregate;
+  namespace: StringAggregate;
+  summary: StringAggregate;
+};
+
+/** Fields businessForms are counted by. */
+export type BusinessFormCountField =
+  | 'FORM_KIND'
+  | 'NAMESPACE';
+
+/** Format, model or consumption. */
+export type BusinessFormKind =
+  /** A new kind of consumption. */
+  | 'CONSUMPTION'
+  /** A new format of business. */
+  | 'FORMAT'
+  /** A new business model. */
+  | 'MODEL';
+
+/** Conditions on a BusinessFormKind value. */
+export type BusinessFormKindFilter = {
+  eq?: InputMaybe<BusinessFormKind>;
+  in?: InputMaybe<Array<BusinessFormKind>>;
+};
+
+/** Conditions on links to businessForms. */
+export type BusinessFormLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<BusinessFormLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<BusinessFormLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<BusinessFormLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<BusinessFormLinkWhere>;
+};
+
+/** A link to a businessform: conditions on the link and on the businessform. */
+export type BusinessFormLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<BusinessFormWhere>;
+};
+
+/** Conditions on linked businessForms. */
+export type BusinessFormListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<BusinessFormWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<BusinessFormWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<BusinessFormWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<BusinessFormWhere>;
+};
+
+/** One sort key of business forms. */
+export type BusinessFormSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: BusinessFormSortField;
+};
+
+/** Fields business forms sort by. */
+export type BusinessFormSortField =
+  | 'FORM_KIND'
+  | 'ID'
+  | 'NAME';
+
+/** Conditions on businessForms; all given must hold. */
+export type BusinessFormWhere = {
+  AND?: InputMaybe<Array<BusinessFormWhere>>;
+  NOT?: InputMaybe<BusinessFormWhere>;
+  OR?: InputMaybe<Array<BusinessFormWhere>>;
+  /** Conditions on the entities `fields` links to. */
+  fields?: InputMaybe<FieldListFilter>;
+  /** Conditions on the links of `fields` and the entities at their other end. */
+  fieldsConnection?: InputMaybe<FieldLinkFilter>;
+  /** How many entities `fields` links to. */
+  fieldsCount?: InputMaybe<IntFilter>;
+  formKind?: InputMaybe<BusinessFormKindFilter>;
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the entities `industries` links to. */
+  industries?: InputMaybe<IndustryListFilter>;
+  /** Conditions on the links of `industries` and the entities at their other end. */
+  industriesConnection?: InputMaybe<IndustryLinkFilter>;
+  /** How many entities `industries` links to. */
+  industriesCount?: InputMaybe<IntFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `plans` links to. */
+  plans?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `plans` and the entities at their other end. */
+  plansConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `plans` links to. */
+  plansCount?: InputMaybe<IntFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
+};
+
+/**
+ * Where a source supports a claim: a span of one paragraph. Paragraph N is the source text's N-th
+ * non-empty line with its surrounding whitespace removed; \`start\` and \`end\` count its characters from
+ * 0, end exclusive.
+ */
+export type Citation = {
+  __typename?: 'Citation';
+  /** One past the last character of the span. */
+  end: Scalars['Int']['output'];
+  /** Paragraph number, from 1. */
+  paragraph: Scalars['Int']['output'];
+  /** The source document. */
+  source: Source;
+  /** First character of the span. */
+  start: Scalars['Int']['output'];
+  /** The cited words; null unless the server holds the source's text with the SHA-256 the source names (SOURCE_TEXTS_DIR). */
+  text: Maybe<Scalars['String']['output']>;
 };
 
 /** An entity and its number of links. */
@@ -291,6 +706,8 @@ export type CypherResult = {
  * industry, a platform, and the places, action plan and source document around them.
  */
 export type Entity = {
+  /** The spans of its sources that support it. */
+  citations: Array<Citation>;
   /** Stable, readable slug, unique across every loaded plan: `namespace:local-id`. */
   id: Scalars['ID']['output'];
   /** The kind of entity, i.e. its Neo4j label. */
@@ -299,7 +716,7 @@ export type Entity = {
   name: Scalars['String']['output'];
   /** The plan file the entity was loaded from. */
   namespace: Scalars['String']['output'];
-  /** Numbers of the source paragraphs that mention it (paragraphs are the source file's non-empty lines). */
+  /** Numbers of the source paragraphs that mention it (paragraphs are the source file's non-empty lines); the paragraphs of its citations. */
   sources: Array<Scalars['Int']['output']>;
   /** What the entity is, in our own words; null when the source says nothing beyond the name. */
   summary: Maybe<Scalars['String']['output']>;
@@ -308,20 +725,291 @@ export type Entity = {
 /** The kind of an entity; each is a Neo4j label. */
 export type EntityKind =
   | 'ACTION_PLAN'
+  | 'AIM'
   | 'AREA'
+  | 'BUSINESS_FORM'
+  | 'FIELD'
+  | 'FRAMEWORK'
   | 'GOAL'
   | 'INDUSTRY'
   | 'PLAN'
   | 'PLATFORM'
   | 'SOURCE'
-  | 'TASK';
+  | 'TASK'
+  | 'TECHNOLOGY';
+
+/** A field of the economy wider than one industry, such as the digital economy. */
+export type Field = Entity & {
+  __typename?: 'Field';
+  /** Action plans that develop the field. */
+  actionPlans: Array<ActionPlan>;
+  /** Business formats, models and kinds of consumption that belong to the field. */
+  businessForms: Array<BusinessForm>;
+  citations: Array<Citation>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  name: Scalars['String']['output'];
+  namespace: Scalars['String']['output'];
+  sources: Array<Scalars['Int']['output']>;
+  summary: Maybe<Scalars['String']['output']>;
+  /** Tasks that develop the field. */
+  tasks: Array<Task>;
+  /** Technologies that belong to the field. */
+  technologies: Array<Technology>;
+};
+
+
+/** A field of the economy wider than one industry, such as the digital economy. */
+export type FieldActionPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<ActionPlanWhere>;
+};
+
+
+/** A field of the economy wider than one industry, such as the digital economy. */
+export type FieldBusinessFormsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<BusinessFormWhere>;
+};
+
+
+/** A field of the economy wider than one industry, such as the digital economy. */
+export type FieldTasksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+
+/** A field of the economy wider than one industry, such as the digital economy. */
+export type FieldTechnologiesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TechnologyWhere>;
+};
+
+/** Figures over the fields matched. */
+export type FieldAggregate = {
+  __typename?: 'FieldAggregate';
+  count: AggregateCount;
+  node: FieldAggregateNode;
+};
+
+/** Per-field figures over the fields matched. */
+export type FieldAggregateNode = {
+  __typename?: 'FieldAggregateNode';
+  name: StringAggregate;
+  namespace: StringAggregate;
+  summary: StringAggregate;
+};
+
+/** Fields fields are counted by. */
+export type FieldCountField =
+  | 'NAMESPACE';
+
+/** Conditions on links to fields. */
+export type FieldLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<FieldLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<FieldLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<FieldLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<FieldLinkWhere>;
+};
+
+/** A link to a field: conditions on the link and on the field. */
+export type FieldLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<FieldWhere>;
+};
+
+/** Conditions on linked fields. */
+export type FieldListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<FieldWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<FieldWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<FieldWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<FieldWhere>;
+};
+
+/** Conditions on fields; all given must hold. */
+export type FieldWhere = {
+  AND?: InputMaybe<Array<FieldWhere>>;
+  NOT?: InputMaybe<FieldWhere>;
+  OR?: InputMaybe<Array<FieldWhere>>;
+  /** Conditions on the entities `actionPlans` links to. */
+  actionPlans?: InputMaybe<ActionPlanListFilter>;
+  /** Conditions on the links of `actionPlans` and the entities at their other end. */
+  actionPlansConnection?: InputMaybe<ActionPlanLinkFilter>;
+  /** How many entities `actionPlans` links to. */
+  actionPlansCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `businessForms` links to. */
+  businessForms?: InputMaybe<BusinessFormListFilter>;
+  /** Conditions on the links of `businessForms` and the entities at their other end. */
+  businessFormsConnection?: InputMaybe<BusinessFormLinkFilter>;
+  /** How many entities `businessForms` links to. */
+  businessFormsCount?: InputMaybe<IntFilter>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `tasks` links to. */
+  tasks?: InputMaybe<TaskListFilter>;
+  /** Conditions on the links of `tasks` and the entities at their other end. */
+  tasksConnection?: InputMaybe<TaskLinkFilter>;
+  /** How many entities `tasks` links to. */
+  tasksCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `technologies` links to. */
+  technologies?: InputMaybe<TechnologyListFilter>;
+  /** Conditions on the links of `technologies` and the entities at their other end. */
+  technologiesConnection?: InputMaybe<TechnologyLinkFilter>;
+  /** How many entities `technologies` links to. */
+  technologiesCount?: InputMaybe<IntFilter>;
+};
+
+/** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
+export type Framework = Entity & {
+  __typename?: 'Framework';
+  citations: Array<Citation>;
+  /** Goals that concern the framework. */
+  goals: Array<Goal>;
+  id: Scalars['ID']['output'];
+  /** Industries that make up the framework. */
+  industries: Array<Industry>;
+  kind: EntityKind;
+  name: Scalars['String']['output'];
+  namespace: Scalars['String']['output'];
+  /** Plans that propose the framework. */
+  plans: Array<Plan>;
+  sources: Array<Scalars['Int']['output']>;
+  summary: Maybe<Scalars['String']['output']>;
+  /** Tasks that develop the framework. */
+  tasks: Array<Task>;
+};
+
+
+/** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
+export type FrameworkGoalsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
+export type FrameworkIndustriesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<IndustryWhere>;
+};
+
+
+/** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
+export type FrameworkPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
+export type FrameworkTasksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+/** Figures over the frameworks matched. */
+export type FrameworkAggregate = {
+  __typename?: 'FrameworkAggregate';
+  count: AggregateCount;
+  node: FrameworkAggregateNode;
+};
+
+/** Per-field figures over the frameworks matched. */
+export type FrameworkAggregateNode = {
+  __typename?: 'FrameworkAggregateNode';
+  name: StringAggregate;
+  namespace: StringAggregate;
+  summary: StringAggregate;
+};
+
+/** Fields frameworks are counted by. */
+export type FrameworkCountField =
+  | 'NAMESPACE';
+
+/** Conditions on links to frameworks. */
+export type FrameworkLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<FrameworkLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<FrameworkLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<FrameworkLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<FrameworkLinkWhere>;
+};
+
+/** A link to a framework: conditions on the link and on the framework. */
+export type FrameworkLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<FrameworkWhere>;
+};
+
+/** Conditions on linked frameworks. */
+export type FrameworkListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<FrameworkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<FrameworkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<FrameworkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<FrameworkWhere>;
+};
+
+/** Conditions on frameworks; all given must hold. */
+export type FrameworkWhere = {
+  AND?: InputMaybe<Array<FrameworkWhere>>;
+  NOT?: InputMaybe<FrameworkWhere>;
+  OR?: InputMaybe<Array<FrameworkWhere>>;
+  /** Conditions on the entities `goals` links to. */
+  goals?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `goals` and the entities at their other end. */
+  goalsConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `goals` links to. */
+  goalsCount?: InputMaybe<IntFilter>;
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the entities `industries` links to. */
+  industries?: InputMaybe<IndustryListFilter>;
+  /** Conditions on the links of `industries` and the entities at their other end. */
+  industriesConnection?: InputMaybe<IndustryLinkFilter>;
+  /** How many entities `industries` links to. */
+  industriesCount?: InputMaybe<IntFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `plans` links to. */
+  plans?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `plans` and the entities at their other end. */
+  plansConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `plans` links to. */
+  plansCount?: InputMaybe<IntFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `tasks` links to. */
+  tasks?: InputMaybe<TaskListFilter>;
+  /** Conditions on the links of `tasks` and the entities at their other end. */
+  tasksConnection?: InputMaybe<TaskLinkFilter>;
+  /** How many entities `tasks` links to. */
+  tasksCount?: InputMaybe<IntFilter>;
+};
 
 /** What no task stands behind. */
 export type GapReport = {
   __typename?: 'GapReport';
   /** Goals no task advances directly. */
   goalsWithoutTasks: Array<Goal>;
-  /** Industries that no task develops, either directly or through a system or group they are part of. */
+  /** Industries that no task develops, either directly or through a group or framework they are part of. */
   industriesWithoutTasks: Array<Industry>;
   /** Platforms no task builds. */
   platformsWithoutTasks: Array<Platform>;
@@ -330,6 +1018,11 @@ export type GapReport = {
 /** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
 export type Goal = Entity & {
   __typename?: 'Goal';
+  /** Aims the goal names besides itself (roles, conditions, capabilities). */
+  aims: Array<Aim>;
+  citations: Array<Citation>;
+  /** Industry frameworks the goal concerns. */
+  frameworks: Array<Framework>;
   /** Stage goal or specific goal. */
   goalKind: GoalKind;
   id: Scalars['ID']['output'];
@@ -356,6 +1049,22 @@ export type Goal = Entity & {
   tasks: Array<Task>;
   /** The same, with why each task is linked. */
   tasksConnection: TaskLinkConnection;
+  /** Technologies the goal expects breakthroughs in. */
+  technologies: Array<Technology>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalAimsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<AimWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalFrameworksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<FrameworkWhere>;
 };
 
 
@@ -407,6 +1116,13 @@ export type GoalTasksConnectionArgs = {
   where?: InputMaybe<TaskWhere>;
 };
 
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalTechnologiesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TechnologyWhere>;
+};
+
 /** Figures over the goals matched. */
 export type GoalAggregate = {
   __typename?: 'GoalAggregate';
@@ -453,7 +1169,7 @@ export type GoalImpact = {
   goal: Goal;
   /** The goal and the goals that detail or lead to it (transitively), whose tasks count for it. */
   goals: Array<Goal>;
-  /** Industries those tasks develop, and the industries that are part of them. */
+  /** Industries those tasks develop, and the industries that are part of them or of a framework they develop. */
   industries: Array<Industry>;
   /** Platforms those tasks build. */
   platforms: Array<Platform>;
@@ -478,6 +1194,8 @@ export type GoalKindFilter = {
 export type GoalLink = {
   __typename?: 'GoalLink';
   basis: Basis;
+  /** The spans of its sources that support the link; for a STATED link, the words that state it. */
+  citations: Array<Citation>;
   /** The linked goal. */
   node: Goal;
   /** Why we inferred the link; null for stated links. */
@@ -544,6 +1262,18 @@ export type GoalWhere = {
   AND?: InputMaybe<Array<GoalWhere>>;
   NOT?: InputMaybe<GoalWhere>;
   OR?: InputMaybe<Array<GoalWhere>>;
+  /** Conditions on the entities `aims` links to. */
+  aims?: InputMaybe<AimListFilter>;
+  /** Conditions on the links of `aims` and the entities at their other end. */
+  aimsConnection?: InputMaybe<AimLinkFilter>;
+  /** How many entities `aims` links to. */
+  aimsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `frameworks` links to. */
+  frameworks?: InputMaybe<FrameworkListFilter>;
+  /** Conditions on the links of `frameworks` and the entities at their other end. */
+  frameworksConnection?: InputMaybe<FrameworkLinkFilter>;
+  /** How many entities `frameworks` links to. */
+  frameworksCount?: InputMaybe<IntFilter>;
   goalKind?: InputMaybe<GoalKindFilter>;
   id?: InputMaybe<IdFilter>;
   /** Conditions on the entities `leadsTo` links to. */
@@ -588,12 +1318,20 @@ export type GoalWhere = {
   tasksConnection?: InputMaybe<TaskLinkFilter>;
   /** How many entities `tasks` links to. */
   tasksCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `technologies` links to. */
+  technologies?: InputMaybe<TechnologyListFilter>;
+  /** Conditions on the links of `technologies` and the entities at their other end. */
+  technologiesConnection?: InputMaybe<TechnologyLinkFilter>;
+  /** How many entities `technologies` links to. */
+  technologiesCount?: InputMaybe<IntFilter>;
 };
 
 /** A relationship as graph drawing tools need it: directed from `source` to `target`. */
 export type GraphEdge = {
   __typename?: 'GraphEdge';
   basis: Basis;
+  /** The spans of its sources that support the link; for a STATED link, the words that state it. */
+  citations: Array<Citation>;
   /** Stable id: `source|TYPE|target`. */
   id: Scalars['ID']['output'];
   rationale: Maybe<Scalars['String']['output']>;
@@ -606,6 +1344,8 @@ export type GraphEdge = {
 /** A node as graph drawing tools need it. */
 export type GraphNode = {
   __typename?: 'GraphNode';
+  /** The spans of its sources that support it. */
+  citations: Array<Citation>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
@@ -620,22 +1360,29 @@ export type IdFilter = {
   in?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
-/** An industry, a branch of one, or a group of industries such as the '241' system. */
+/** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type Industry = Entity & {
   __typename?: 'Industry';
   /** Action plans that develop the industry. */
   actionPlans: Array<ActionPlan>;
+  /** Business formats and models counted under this industry. */
+  businessForms: Array<BusinessForm>;
   /** A finer description of the tier, in words. */
   category: Maybe<Scalars['String']['output']>;
   /** Industries that are part of this one. */
   children: Array<Industry>;
   childrenConnection: IndustryLinkConnection;
+  citations: Array<Citation>;
+  /** Industry frameworks (such as '241') this industry is part of. */
+  frameworks: Array<Framework>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
   namespace: Scalars['String']['output'];
-  /** The system or group this industry is part of. */
+  /** The industry or group of industries this one is part of. */
   parent: Maybe<Industry>;
+  /** Plans that propose this industry's development or transformation. */
+  plans: Array<Plan>;
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
   /** Tasks that develop the industry directly. */
@@ -650,56 +1397,77 @@ export type Industry = Entity & {
 };
 
 
-/** An industry, a branch of one, or a group of industries such as the '241' system. */
+/** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryActionPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<ActionPlanWhere>;
 };
 
 
-/** An industry, a branch of one, or a group of industries such as the '241' system. */
+/** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
+export type IndustryBusinessFormsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<BusinessFormWhere>;
+};
+
+
+/** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryChildrenArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
 
-/** An industry, a branch of one, or a group of industries such as the '241' system. */
+/** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryChildrenConnectionArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
 
-/** An industry, a branch of one, or a group of industries such as the '241' system. */
+/** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
+export type IndustryFrameworksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<FrameworkWhere>;
+};
+
+
+/** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryParentArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
 
-/** An industry, a branch of one, or a group of industries such as the '241' system. */
+/** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
+export type IndustryPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryTasksArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<TaskWhere>;
 };
 
 
-/** An industry, a branch of one, or a group of industries such as the '241' system. */
+/** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryTasksConnectionArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<TaskWhere>;
 };
 
 
-/** An industry, a branch of one, or a group of industries such as the '241' system. */
+/** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryUpgradedByArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
 
-/** An industry, a branch of one, or a group of industries such as the '241' system. */
+/** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryUpgradesArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<IndustryWhere>;
@@ -747,6 +1515,7 @@ export type IndustryEdge = {
 export type IndustryLink = {
   __typename?: 'IndustryLink';
   basis: Basis;
+  citations: Array<Citation>;
   node: Industry;
   rationale: Maybe<Scalars['String']['output']>;
   sources: Array<Scalars['Int']['output']>;
@@ -805,8 +1574,6 @@ export type IndustrySortField =
 
 /** Where an industry sits. */
 export type IndustryTier =
-  /** The digital economy and its parts. */
-  | 'DIGITAL'
   /** A future industry, or their group. */
   | 'FUTURE'
   /** A key industry. */
@@ -817,8 +1584,6 @@ export type IndustryTier =
   | 'SERVICE'
   /** A branch of the modern service industry. */
   | 'SERVICE_BRANCH'
-  /** An industry system, such as '241'. */
-  | 'SYSTEM'
   /** Traditional industries to be upgraded. */
   | 'TRADITIONAL';
 
@@ -839,6 +1604,12 @@ export type IndustryWhere = {
   actionPlansConnection?: InputMaybe<ActionPlanLinkFilter>;
   /** How many entities `actionPlans` links to. */
   actionPlansCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `businessForms` links to. */
+  businessForms?: InputMaybe<BusinessFormListFilter>;
+  /** Conditions on the links of `businessForms` and the entities at their other end. */
+  businessFormsConnection?: InputMaybe<BusinessFormLinkFilter>;
+  /** How many entities `businessForms` links to. */
+  businessFormsCount?: InputMaybe<IntFilter>;
   category?: InputMaybe<StringFilter>;
   /** Conditions on the entities `children` links to. */
   children?: InputMaybe<IndustryListFilter>;
@@ -846,6 +1617,12 @@ export type IndustryWhere = {
   childrenConnection?: InputMaybe<IndustryLinkFilter>;
   /** How many entities `children` links to. */
   childrenCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `frameworks` links to. */
+  frameworks?: InputMaybe<FrameworkListFilter>;
+  /** Conditions on the links of `frameworks` and the entities at their other end. */
+  frameworksConnection?: InputMaybe<FrameworkLinkFilter>;
+  /** How many entities `frameworks` links to. */
+  frameworksCount?: InputMaybe<IntFilter>;
   id?: InputMaybe<IdFilter>;
   name?: InputMaybe<StringFilter>;
   namespace?: InputMaybe<StringFilter>;
@@ -855,6 +1632,12 @@ export type IndustryWhere = {
   parentConnection?: InputMaybe<IndustryLinkFilter>;
   /** How many entities `parent` links to. */
   parentCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `plans` links to. */
+  plans?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `plans` and the entities at their other end. */
+  plansConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `plans` links to. */
+  plansCount?: InputMaybe<IntFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
   /** Conditions on the entities `tasks` links to. */
@@ -913,6 +1696,17 @@ export type LinkWhere = {
   sources?: InputMaybe<IntListFilter>;
 };
 
+/** One sort key of frameworks or fields. */
+export type NamedSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: NamedSortField;
+};
+
+/** Fields frameworks and fields sort by. */
+export type NamedSortField =
+  | 'ID'
+  | 'NAME';
+
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -936,8 +1730,11 @@ export type Plan = Entity & {
   __typename?: 'Plan';
   /** Action plans the Plan calls for. */
   actionPlans: Array<ActionPlan>;
+  /** Aims the Plan sets itself beyond its counted goals. */
+  aims: Array<Aim>;
   /** Areas the Plan governs. */
   areas: Array<Area>;
+  citations: Array<Citation>;
   /** Goals the Plan sets. */
   goals: Array<Goal>;
   /** The year the Plan looks ahead to, beyond its period; null when it names none. */
@@ -946,14 +1743,24 @@ export type Plan = Entity & {
   kind: EntityKind;
   name: Scalars['String']['output'];
   namespace: Scalars['String']['output'];
-  /** Last year of the planning period. */
-  periodEnd: Scalars['Int']['output'];
-  /** First year of the planning period. */
-  periodStart: Scalars['Int']['output'];
+  /** Last year of the planning period; null when no cited source gives it. */
+  periodEnd: Maybe<Scalars['Int']['output']>;
+  /** First year of the planning period; null when no cited source gives it. */
+  periodStart: Maybe<Scalars['Int']['output']>;
+  /** Business formats, models and kinds of consumption the Plan proposes to develop. */
+  proposedBusinessForms: Array<BusinessForm>;
+  /** Industry frameworks the Plan proposes. */
+  proposedFrameworks: Array<Framework>;
+  /** Industries the Plan proposes to develop or transform. */
+  proposedIndustries: Array<Industry>;
+  /** Platforms the Plan proposes. */
+  proposedPlatforms: Array<Platform>;
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
   /** Key tasks the Plan deploys. */
   tasks: Array<Task>;
+  /** Technologies the Plan seeks breakthroughs in. */
+  technologies: Array<Technology>;
   /** The area the Plan governs, by name. */
   zone: Scalars['String']['output'];
 };
@@ -963,6 +1770,13 @@ export type Plan = Entity & {
 export type PlanActionPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<ActionPlanWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanAimsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<AimWhere>;
 };
 
 
@@ -981,9 +1795,44 @@ export type PlanGoalsArgs = {
 
 
 /** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanProposedBusinessFormsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<BusinessFormWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanProposedFrameworksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<FrameworkWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanProposedIndustriesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<IndustryWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanProposedPlatformsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlatformWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
 export type PlanTasksArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<TaskWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanTechnologiesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<TechnologyWhere>;
 };
 
 /** Figures over the plans matched. */
@@ -1083,6 +1932,12 @@ export type PlanWhere = {
   actionPlansConnection?: InputMaybe<ActionPlanLinkFilter>;
   /** How many entities `actionPlans` links to. */
   actionPlansCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `aims` links to. */
+  aims?: InputMaybe<AimListFilter>;
+  /** Conditions on the links of `aims` and the entities at their other end. */
+  aimsConnection?: InputMaybe<AimLinkFilter>;
+  /** How many entities `aims` links to. */
+  aimsCount?: InputMaybe<IntFilter>;
   /** Conditions on the entities `areas` links to. */
   areas?: InputMaybe<AreaListFilter>;
   /** Conditions on the links of `areas` and the entities at their other end. */
@@ -1101,6 +1956,30 @@ export type PlanWhere = {
   namespace?: InputMaybe<StringFilter>;
   periodEnd?: InputMaybe<IntFilter>;
   periodStart?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `proposedBusinessForms` links to. */
+  proposedBusinessForms?: InputMaybe<BusinessFormListFilter>;
+  /** Conditions on the links of `proposedBusinessForms` and the entities at their other end. */
+  proposedBusinessFormsConnection?: InputMaybe<BusinessFormLinkFilter>;
+  /** How many entities `proposedBusinessForms` links to. */
+  proposedBusinessFormsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `proposedFrameworks` links to. */
+  proposedFrameworks?: InputMaybe<FrameworkListFilter>;
+  /** Conditions on the links of `proposedFrameworks` and the entities at their other end. */
+  proposedFrameworksConnection?: InputMaybe<FrameworkLinkFilter>;
+  /** How many entities `proposedFrameworks` links to. */
+  proposedFrameworksCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `proposedIndustries` links to. */
+  proposedIndustries?: InputMaybe<IndustryListFilter>;
+  /** Conditions on the links of `proposedIndustries` and the entities at their other end. */
+  proposedIndustriesConnection?: InputMaybe<IndustryLinkFilter>;
+  /** How many entities `proposedIndustries` links to. */
+  proposedIndustriesCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `proposedPlatforms` links to. */
+  proposedPlatforms?: InputMaybe<PlatformListFilter>;
+  /** Conditions on the links of `proposedPlatforms` and the entities at their other end. */
+  proposedPlatformsConnection?: InputMaybe<PlatformLinkFilter>;
+  /** How many entities `proposedPlatforms` links to. */
+  proposedPlatformsCount?: InputMaybe<IntFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
   /** Conditions on the entities `tasks` links to. */
@@ -1109,12 +1988,21 @@ export type PlanWhere = {
   tasksConnection?: InputMaybe<TaskLinkFilter>;
   /** How many entities `tasks` links to. */
   tasksCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `technologies` links to. */
+  technologies?: InputMaybe<TechnologyListFilter>;
+  /** Conditions on the links of `technologies` and the entities at their other end. */
+  technologiesConnection?: InputMaybe<TechnologyLinkFilter>;
+  /** How many entities `technologies` links to. */
+  technologiesCount?: InputMaybe<IntFilter>;
   zone?: InputMaybe<StringFilter>;
 };
 
 /** A platform for cooperation: a park, hub, forum or venue. */
 export type Platform = Entity & {
   __typename?: 'Platform';
+  /** Aims the platform serves. */
+  aims: Array<Aim>;
+  citations: Array<Citation>;
   /** Platforms that host this one. */
   hostedBy: Array<Platform>;
   /** Platforms this one hosts (a venue hosts a forum). */
@@ -1123,6 +2011,8 @@ export type Platform = Entity & {
   kind: EntityKind;
   name: Scalars['String']['output'];
   namespace: Scalars['String']['output'];
+  /** Plans that propose the platform. */
+  plans: Array<Plan>;
   /** What kind of platform. */
   platformKind: PlatformKind;
   sources: Array<Scalars['Int']['output']>;
@@ -1130,6 +2020,13 @@ export type Platform = Entity & {
   /** Tasks that build the platform. */
   tasks: Array<Task>;
   tasksConnection: TaskLinkConnection;
+};
+
+
+/** A platform for cooperation: a park, hub, forum or venue. */
+export type PlatformAimsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<AimWhere>;
 };
 
 
@@ -1144,6 +2041,13 @@ export type PlatformHostedByArgs = {
 export type PlatformHostsArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<PlatformWhere>;
+};
+
+
+/** A platform for cooperation: a park, hub, forum or venue. */
+export type PlatformPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlanWhere>;
 };
 
 
@@ -1215,6 +2119,7 @@ export type PlatformKindFilter = {
 export type PlatformLink = {
   __typename?: 'PlatformLink';
   basis: Basis;
+  citations: Array<Citation>;
   node: Platform;
   rationale: Maybe<Scalars['String']['output']>;
   sources: Array<Scalars['Int']['output']>;
@@ -1276,6 +2181,12 @@ export type PlatformWhere = {
   AND?: InputMaybe<Array<PlatformWhere>>;
   NOT?: InputMaybe<PlatformWhere>;
   OR?: InputMaybe<Array<PlatformWhere>>;
+  /** Conditions on the entities `aims` links to. */
+  aims?: InputMaybe<AimListFilter>;
+  /** Conditions on the links of `aims` and the entities at their other end. */
+  aimsConnection?: InputMaybe<AimLinkFilter>;
+  /** How many entities `aims` links to. */
+  aimsCount?: InputMaybe<IntFilter>;
   /** Conditions on the entities `hostedBy` links to. */
   hostedBy?: InputMaybe<PlatformListFilter>;
   /** Conditions on the links of `hostedBy` and the entities at their other end. */
@@ -1291,6 +2202,12 @@ export type PlatformWhere = {
   id?: InputMaybe<IdFilter>;
   name?: InputMaybe<StringFilter>;
   namespace?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `plans` links to. */
+  plans?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `plans` and the entities at their other end. */
+  plansConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `plans` links to. */
+  plansCount?: InputMaybe<IntFilter>;
   platformKind?: InputMaybe<PlatformKindFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
@@ -1312,8 +2229,16 @@ export type Query = {
   __typename?: 'Query';
   /** How many actionPlans match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   actionPlansCountBy: Array<CountBucket>;
+  /** Aims matching `where`. */
+  aims: Array<Aim>;
+  /** How many aims match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
+  aimsCountBy: Array<CountBucket>;
   /** How many areas match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   areasCountBy: Array<CountBucket>;
+  /** Business formats, models and kinds of consumption matching `where`. */
+  businessForms: Array<BusinessForm>;
+  /** How many businessForms match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
+  businessFormsCountBy: Array<CountBucket>;
   /**
    * Runs read-only Cypher for questions the schema does not cover. Off unless the server sets
    * CYPHER_API_KEY; the request must then send that key in an `x-api-key` header. Writes, schema
@@ -1321,6 +2246,14 @@ export type Query = {
    * read transaction with a timeout and a row cap.
    */
   cypher: CypherResult;
+  /** Fields of the economy matching `where`. */
+  fields: Array<Field>;
+  /** How many fields match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
+  fieldsCountBy: Array<CountBucket>;
+  /** Industry frameworks (such as '241') matching `where`. */
+  frameworks: Array<Framework>;
+  /** How many frameworks match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
+  frameworksCountBy: Array<CountBucket>;
   /** Goals, industries and platforms that no task stands behind, optionally within one plan's namespace. */
   gaps: GapReport;
   /** Everything that serves the goal `id` through the goal-task-industry chain. */
@@ -1365,6 +2298,10 @@ export type Query = {
   tasksConnection: TaskConnection;
   /** How many tasks match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   tasksCountBy: Array<CountBucket>;
+  /** Technologies matching `where`. */
+  technologies: Array<Technology>;
+  /** How many technologies match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
+  technologiesCountBy: Array<CountBucket>;
 };
 
 
@@ -1387,6 +2324,33 @@ export type QueryActionPlansCountByArgs = {
  * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
+export type QueryAimsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<AimSort>>;
+  where?: InputMaybe<AimWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryAimsCountByArgs = {
+  by: AimCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  where?: InputMaybe<AimWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
 export type QueryAreasCountByArgs = {
   by: AreaCountField;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1400,9 +2364,90 @@ export type QueryAreasCountByArgs = {
  * what the source states. `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
+export type QueryBusinessFormsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<BusinessFormSort>>;
+  where?: InputMaybe<BusinessFormWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryBusinessFormsCountByArgs = {
+  by: BusinessFormCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  where?: InputMaybe<BusinessFormWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
 export type QueryCypherArgs = {
   params?: InputMaybe<Scalars['JSON']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryFieldsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<NamedSort>>;
+  where?: InputMaybe<FieldWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryFieldsCountByArgs = {
+  by: FieldCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  where?: InputMaybe<FieldWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryFrameworksArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<NamedSort>>;
+  where?: InputMaybe<FrameworkWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryFrameworksCountByArgs = {
+  by: FrameworkCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  where?: InputMaybe<FrameworkWhere>;
 };
 
 
@@ -1726,6 +2771,33 @@ export type QueryTasksCountByArgs = {
   where?: InputMaybe<TaskWhere>;
 };
 
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryTechnologiesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TechnologySort>>;
+  where?: InputMaybe<TechnologyWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryTechnologiesCountByArgs = {
+  by: TechnologyCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  where?: InputMaybe<TechnologyWhere>;
+};
+
 /** Which way a `@relation` field walks. */
 export type RelationDirection =
   | 'IN'
@@ -1735,10 +2807,14 @@ export type RelationDirection =
 export type RelationType =
   /** A task advances a goal. */
   | 'ADVANCES'
+  /** A plan, goal, task, place or platform pursues an aim. */
+  | 'AIMS_AT'
   /** A task builds a platform. */
   | 'BUILDS'
   /** The Plan calls for an action plan. */
   | 'CALLS_FOR'
+  /** A goal concerns an industry framework. */
+  | 'CONCERNS'
   /** A task coordinates with an area. */
   | 'COORDINATES'
   /** The Plan deploys a key task. */
@@ -1751,18 +2827,24 @@ export type RelationType =
   | 'GOVERNS'
   /** A platform hosts another. */
   | 'HOSTS'
+  /** A place carries out a task. */
+  | 'IMPLEMENTS'
   /** A goal leads to a later one. */
   | 'LEADS_TO'
   /** An area lies within another. */
   | 'LOCATED_IN'
   /** An industry is part of a system or group of industries. */
   | 'PART_OF'
+  /** A plan proposes a framework, business form, platform or industry. */
+  | 'PROPOSES'
   /** The source document reports on the Plan. */
   | 'REPORTS_ON'
   /** The Plan sets a goal. */
   | 'SETS'
   /** A goal supports an area's role. */
   | 'SUPPORTS'
+  /** A plan or goal seeks breakthroughs in a technology. */
+  | 'TARGETS'
   /** An industry upgrades another. */
   | 'UPGRADES';
 
@@ -1779,15 +2861,20 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
-/** The document the graph is built from. */
+/** A document the graph cites: its locators count characters in the exact text whose SHA-256 it names. */
 export type Source = Entity & {
   __typename?: 'Source';
+  citations: Array<Citation>;
+  /** Publication date, ISO 8601: YYYY-MM-DD, or --MM-DD when the document gives no year. */
+  date: Maybe<Scalars['String']['output']>;
   /** The date exactly as the document gives it (the report gives no year). */
   dateAsGiven: Maybe<Scalars['String']['output']>;
   /** Where the report was filed, as its dateline gives it. */
   dateline: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
+  /** Language of the text the locators count in (BCP 47). */
+  language: Scalars['String']['output'];
   name: Scalars['String']['output'];
   namespace: Scalars['String']['output'];
   /** Plans the document reports on. */
@@ -1796,14 +2883,20 @@ export type Source = Entity & {
   publisher: Maybe<Scalars['String']['output']>;
   /** Who wrote the report. */
   reporter: Maybe<Scalars['String']['output']>;
+  /** SHA-256 (hex) of the exact text the locators count in. */
+  sha256: Scalars['String']['output'];
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
-  /** The document's headline; null when it carries none (the report does not). */
+  /** File name of that text in a folder of source texts; null when none is named. */
+  textFile: Maybe<Scalars['String']['output']>;
+  /** The document's own title or headline; null when it carries none (the report does not). */
   title: Maybe<Scalars['String']['output']>;
+  /** Where the document is published; null when no cited source gives it. */
+  url: Maybe<Scalars['String']['output']>;
 };
 
 
-/** The document the graph is built from. */
+/** A document the graph cites: its locators count characters in the exact text whose SHA-256 it names. */
 export type SourcePlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<PlanWhere>;
@@ -1819,33 +2912,45 @@ export type SourceAggregate = {
 /** Per-field figures over the sources matched. */
 export type SourceAggregateNode = {
   __typename?: 'SourceAggregateNode';
+  date: StringAggregate;
   dateAsGiven: StringAggregate;
   dateline: StringAggregate;
+  language: StringAggregate;
   name: StringAggregate;
   namespace: StringAggregate;
   publisher: StringAggregate;
   reporter: StringAggregate;
+  sha256: StringAggregate;
   summary: StringAggregate;
+  textFile: StringAggregate;
   title: StringAggregate;
+  url: StringAggregate;
 };
 
 /** Fields sources are counted by. */
 export type SourceCountField =
+  | 'DATE'
   | 'DATELINE'
   | 'DATE_AS_GIVEN'
+  | 'LANGUAGE'
   | 'NAMESPACE'
   | 'PUBLISHER'
   | 'REPORTER'
-  | 'TITLE';
+  | 'SHA256'
+  | 'TEXT_FILE'
+  | 'TITLE'
+  | 'URL';
 
 /** Conditions on sources; all given must hold. */
 export type SourceWhere = {
   AND?: InputMaybe<Array<SourceWhere>>;
   NOT?: InputMaybe<SourceWhere>;
   OR?: InputMaybe<Array<SourceWhere>>;
+  date?: InputMaybe<StringFilter>;
   dateAsGiven?: InputMaybe<StringFilter>;
   dateline?: InputMaybe<StringFilter>;
   id?: InputMaybe<IdFilter>;
+  language?: InputMaybe<StringFilter>;
   name?: InputMaybe<StringFilter>;
   namespace?: InputMaybe<StringFilter>;
   /** Conditions on the entities `plans` links to. */
@@ -1856,9 +2961,12 @@ export type SourceWhere = {
   plansCount?: InputMaybe<IntFilter>;
   publisher?: InputMaybe<StringFilter>;
   reporter?: InputMaybe<StringFilter>;
+  sha256?: InputMaybe<StringFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
+  textFile?: InputMaybe<StringFilter>;
   title?: InputMaybe<StringFilter>;
+  url?: InputMaybe<StringFilter>;
 };
 
 /** A text field over the entities matched: the shortest and longest value (ties: the first in code-point order for shortest, the last for longest); null when none has a value. */
@@ -1891,12 +2999,21 @@ export type Subgraph = {
 /** A key task of the Plan. */
 export type Task = Entity & {
   __typename?: 'Task';
+  /** Aims the task serves. */
+  aims: Array<Aim>;
   /** Areas whose development the task coordinates. */
   areas: Array<Area>;
+  citations: Array<Citation>;
+  /** Economic fields the task develops. */
+  fields: Array<Field>;
+  /** Industry frameworks the task develops. */
+  frameworks: Array<Framework>;
   /** Goals the task advances. */
   goals: Array<Goal>;
   goalsConnection: GoalLinkConnection;
   id: Scalars['ID']['output'];
+  /** Areas that carry the task out. */
+  implementedBy: Array<Area>;
   /** Industries the task develops. */
   industries: Array<Industry>;
   industriesConnection: IndustryLinkConnection;
@@ -1916,9 +3033,30 @@ export type Task = Entity & {
 
 
 /** A key task of the Plan. */
+export type TaskAimsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<AimWhere>;
+};
+
+
+/** A key task of the Plan. */
 export type TaskAreasArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<AreaWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskFieldsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<FieldWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskFrameworksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<FrameworkWhere>;
 };
 
 
@@ -1933,6 +3071,13 @@ export type TaskGoalsArgs = {
 export type TaskGoalsConnectionArgs = {
   basis?: InputMaybe<Array<Basis>>;
   where?: InputMaybe<GoalWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskImplementedByArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<AreaWhere>;
 };
 
 
@@ -2011,6 +3156,7 @@ export type TaskEdge = {
 export type TaskLink = {
   __typename?: 'TaskLink';
   basis: Basis;
+  citations: Array<Citation>;
   node: Task;
   rationale: Maybe<Scalars['String']['output']>;
   sources: Array<Scalars['Int']['output']>;
@@ -2072,12 +3218,30 @@ export type TaskWhere = {
   AND?: InputMaybe<Array<TaskWhere>>;
   NOT?: InputMaybe<TaskWhere>;
   OR?: InputMaybe<Array<TaskWhere>>;
+  /** Conditions on the entities `aims` links to. */
+  aims?: InputMaybe<AimListFilter>;
+  /** Conditions on the links of `aims` and the entities at their other end. */
+  aimsConnection?: InputMaybe<AimLinkFilter>;
+  /** How many entities `aims` links to. */
+  aimsCount?: InputMaybe<IntFilter>;
   /** Conditions on the entities `areas` links to. */
   areas?: InputMaybe<AreaListFilter>;
   /** Conditions on the links of `areas` and the entities at their other end. */
   areasConnection?: InputMaybe<AreaLinkFilter>;
   /** How many entities `areas` links to. */
   areasCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `fields` links to. */
+  fields?: InputMaybe<FieldListFilter>;
+  /** Conditions on the links of `fields` and the entities at their other end. */
+  fieldsConnection?: InputMaybe<FieldLinkFilter>;
+  /** How many entities `fields` links to. */
+  fieldsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `frameworks` links to. */
+  frameworks?: InputMaybe<FrameworkListFilter>;
+  /** Conditions on the links of `frameworks` and the entities at their other end. */
+  frameworksConnection?: InputMaybe<FrameworkLinkFilter>;
+  /** How many entities `frameworks` links to. */
+  frameworksCount?: InputMaybe<IntFilter>;
   /** Conditions on the entities `goals` links to. */
   goals?: InputMaybe<GoalListFilter>;
   /** Conditions on the links of `goals` and the entities at their other end. */
@@ -2085,6 +3249,12 @@ export type TaskWhere = {
   /** How many entities `goals` links to. */
   goalsCount?: InputMaybe<IntFilter>;
   id?: InputMaybe<IdFilter>;
+  /** Conditions on the entities `implementedBy` links to. */
+  implementedBy?: InputMaybe<AreaListFilter>;
+  /** Conditions on the links of `implementedBy` and the entities at their other end. */
+  implementedByConnection?: InputMaybe<AreaLinkFilter>;
+  /** How many entities `implementedBy` links to. */
+  implementedByCount?: InputMaybe<IntFilter>;
   /** Conditions on the entities `industries` links to. */
   industries?: InputMaybe<IndustryListFilter>;
   /** Conditions on the links of `industries` and the entities at their other end. */
@@ -2108,6 +3278,157 @@ export type TaskWhere = {
   platformsCount?: InputMaybe<IntFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
+};
+
+/** Technologies a plan or goal seeks breakthroughs in. */
+export type Technology = Entity & {
+  __typename?: 'Technology';
+  citations: Array<Citation>;
+  /** Fields the technology belongs to. */
+  fields: Array<Field>;
+  /** Goals that expect breakthroughs in it. */
+  goals: Array<Goal>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  name: Scalars['String']['output'];
+  namespace: Scalars['String']['output'];
+  /** Plans that seek breakthroughs in it. */
+  plans: Array<Plan>;
+  sources: Array<Scalars['Int']['output']>;
+  summary: Maybe<Scalars['String']['output']>;
+  /** What kind of technology. */
+  technologyKind: TechnologyKind;
+};
+
+
+/** Technologies a plan or goal seeks breakthroughs in. */
+export type TechnologyFieldsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<FieldWhere>;
+};
+
+
+/** Technologies a plan or goal seeks breakthroughs in. */
+export type TechnologyGoalsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/** Technologies a plan or goal seeks breakthroughs in. */
+export type TechnologyPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+/** Figures over the technologies matched. */
+export type TechnologyAggregate = {
+  __typename?: 'TechnologyAggregate';
+  count: AggregateCount;
+  node: TechnologyAggregateNode;
+};
+
+/** Per-field figures over the technologies matched. */
+export type TechnologyAggregateNode = {
+  __typename?: 'TechnologyAggregateNode';
+  name: StringAggregate;
+  namespace: StringAggregate;
+  summary: StringAggregate;
+};
+
+/** Fields technologies are counted by. */
+export type TechnologyCountField =
+  | 'NAMESPACE'
+  | 'TECHNOLOGY_KIND';
+
+/** What kind of technology. */
+export type TechnologyKind =
+  /** Key core technologies. */
+  | 'CORE'
+  /** Technologies underlying the digital economy. */
+  | 'DIGITAL_FOUNDATION'
+  /** Disruptive technologies. */
+  | 'DISRUPTIVE'
+  /** Cutting-edge, leading technologies. */
+  | 'FRONTIER';
+
+/** Conditions on a TechnologyKind value. */
+export type TechnologyKindFilter = {
+  eq?: InputMaybe<TechnologyKind>;
+  in?: InputMaybe<Array<TechnologyKind>>;
+};
+
+/** Conditions on links to technologies. */
+export type TechnologyLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<TechnologyLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<TechnologyLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<TechnologyLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<TechnologyLinkWhere>;
+};
+
+/** A link to a technology: conditions on the link and on the technology. */
+export type TechnologyLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<TechnologyWhere>;
+};
+
+/** Conditions on linked technologies. */
+export type TechnologyListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<TechnologyWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<TechnologyWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<TechnologyWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<TechnologyWhere>;
+};
+
+/** One sort key of technologies. */
+export type TechnologySort = {
+  direction?: InputMaybe<SortDirection>;
+  field: TechnologySortField;
+};
+
+/** Fields technologies sort by. */
+export type TechnologySortField =
+  | 'ID'
+  | 'NAME'
+  | 'TECHNOLOGY_KIND';
+
+/** Conditions on technologies; all given must hold. */
+export type TechnologyWhere = {
+  AND?: InputMaybe<Array<TechnologyWhere>>;
+  NOT?: InputMaybe<TechnologyWhere>;
+  OR?: InputMaybe<Array<TechnologyWhere>>;
+  /** Conditions on the entities `fields` links to. */
+  fields?: InputMaybe<FieldListFilter>;
+  /** Conditions on the links of `fields` and the entities at their other end. */
+  fieldsConnection?: InputMaybe<FieldLinkFilter>;
+  /** How many entities `fields` links to. */
+  fieldsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `goals` links to. */
+  goals?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `goals` and the entities at their other end. */
+  goalsConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `goals` links to. */
+  goalsCount?: InputMaybe<IntFilter>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `plans` links to. */
+  plans?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `plans` and the entities at their other end. */
+  plansConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `plans` links to. */
+  plansCount?: InputMaybe<IntFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
+  technologyKind?: InputMaybe<TechnologyKindFilter>;
 };
 
 
@@ -2184,13 +3505,18 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Entity:
     | ( Projection<ActionPlan> )
+    | ( Projection<Aim> )
     | ( Projection<Area> )
+    | ( Projection<BusinessForm> )
+    | ( Projection<Field> )
+    | ( Projection<Framework> )
     | ( Projection<Goal> )
     | ( Projection<Industry> )
     | ( Projection<Plan> )
     | ( Projection<Platform> )
     | ( Projection<Source> )
     | ( Projection<Task> )
+    | ( Projection<Technology> )
   ;
 };
 
@@ -2205,6 +3531,18 @@ export type ResolversTypes = {
   ActionPlanListFilter: ResolverTypeWrapper<Projection<ActionPlanListFilter>>;
   ActionPlanWhere: ResolverTypeWrapper<Projection<ActionPlanWhere>>;
   AggregateCount: ResolverTypeWrapper<Projection<AggregateCount>>;
+  Aim: ResolverTypeWrapper<Projection<Aim>>;
+  AimAggregate: ResolverTypeWrapper<Projection<AimAggregate>>;
+  AimAggregateNode: ResolverTypeWrapper<Projection<AimAggregateNode>>;
+  AimCountField: ResolverTypeWrapper<Projection<AimCountField>>;
+  AimKind: ResolverTypeWrapper<Projection<AimKind>>;
+  AimKindFilter: ResolverTypeWrapper<Projection<AimKindFilter>>;
+  AimLinkFilter: ResolverTypeWrapper<Projection<AimLinkFilter>>;
+  AimLinkWhere: ResolverTypeWrapper<Projection<AimLinkWhere>>;
+  AimListFilter: ResolverTypeWrapper<Projection<AimListFilter>>;
+  AimSort: ResolverTypeWrapper<Projection<AimSort>>;
+  AimSortField: ResolverTypeWrapper<Projection<AimSortField>>;
+  AimWhere: ResolverTypeWrapper<Projection<AimWhere>>;
   Area: ResolverTypeWrapper<Projection<Area>>;
   AreaAggregate: ResolverTypeWrapper<Projection<AreaAggregate>>;
   AreaAggregateNode: ResolverTypeWrapper<Projection<AreaAggregateNode>>;
@@ -2218,12 +3556,41 @@ export type ResolversTypes = {
   Basis: ResolverTypeWrapper<Projection<Basis>>;
   BasisFilter: ResolverTypeWrapper<Projection<BasisFilter>>;
   Boolean: ResolverTypeWrapper<Projection<Scalars['Boolean']['output']>>;
+  BusinessForm: ResolverTypeWrapper<Projection<BusinessForm>>;
+  BusinessFormAggregate: ResolverTypeWrapper<Projection<BusinessFormAggregate>>;
+  BusinessFormAggregateNode: ResolverTypeWrapper<Projection<BusinessFormAggregateNode>>;
+  BusinessFormCountField: ResolverTypeWrapper<Projection<BusinessFormCountField>>;
+  BusinessFormKind: ResolverTypeWrapper<Projection<BusinessFormKind>>;
+  BusinessFormKindFilter: ResolverTypeWrapper<Projection<BusinessFormKindFilter>>;
+  BusinessFormLinkFilter: ResolverTypeWrapper<Projection<BusinessFormLinkFilter>>;
+  BusinessFormLinkWhere: ResolverTypeWrapper<Projection<BusinessFormLinkWhere>>;
+  BusinessFormListFilter: ResolverTypeWrapper<Projection<BusinessFormListFilter>>;
+  BusinessFormSort: ResolverTypeWrapper<Projection<BusinessFormSort>>;
+  BusinessFormSortField: ResolverTypeWrapper<Projection<BusinessFormSortField>>;
+  BusinessFormWhere: ResolverTypeWrapper<Projection<BusinessFormWhere>>;
+  Citation: ResolverTypeWrapper<Projection<Citation>>;
   Connectedness: ResolverTypeWrapper<Projection<Omit<Connectedness, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
   CountBucket: ResolverTypeWrapper<Projection<CountBucket>>;
   CypherResult: ResolverTypeWrapper<Projection<CypherResult>>;
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
   EntityKind: ResolverTypeWrapper<Projection<EntityKind>>;
+  Field: ResolverTypeWrapper<Projection<Field>>;
+  FieldAggregate: ResolverTypeWrapper<Projection<FieldAggregate>>;
+  FieldAggregateNode: ResolverTypeWrapper<Projection<FieldAggregateNode>>;
+  FieldCountField: ResolverTypeWrapper<Projection<FieldCountField>>;
+  FieldLinkFilter: ResolverTypeWrapper<Projection<FieldLinkFilter>>;
+  FieldLinkWhere: ResolverTypeWrapper<Projection<FieldLinkWhere>>;
+  FieldListFilter: ResolverTypeWrapper<Projection<FieldListFilter>>;
+  FieldWhere: ResolverTypeWrapper<Projection<FieldWhere>>;
   Float: ResolverTypeWrapper<Projection<Scalars['Float']['output']>>;
+  Framework: ResolverTypeWrapper<Projection<Framework>>;
+  FrameworkAggregate: ResolverTypeWrapper<Projection<FrameworkAggregate>>;
+  FrameworkAggregateNode: ResolverTypeWrapper<Projection<FrameworkAggregateNode>>;
+  FrameworkCountField: ResolverTypeWrapper<Projection<FrameworkCountField>>;
+  FrameworkLinkFilter: ResolverTypeWrapper<Projection<FrameworkLinkFilter>>;
+  FrameworkLinkWhere: ResolverTypeWrapper<Projection<FrameworkLinkWhere>>;
+  FrameworkListFilter: ResolverTypeWrapper<Projection<FrameworkListFilter>>;
+  FrameworkWhere: ResolverTypeWrapper<Projection<FrameworkWhere>>;
   GapReport: ResolverTypeWrapper<Projection<GapReport>>;
   Goal: ResolverTypeWrapper<Projection<Goal>>;
   GoalAggregate: ResolverTypeWrapper<Projection<GoalAggregate>>;
@@ -2268,6 +3635,8 @@ export type ResolversTypes = {
   IntListFilter: ResolverTypeWrapper<Projection<IntListFilter>>;
   JSON: ResolverTypeWrapper<Projection<Scalars['JSON']['output']>>;
   LinkWhere: ResolverTypeWrapper<Projection<LinkWhere>>;
+  NamedSort: ResolverTypeWrapper<Projection<NamedSort>>;
+  NamedSortField: ResolverTypeWrapper<Projection<NamedSortField>>;
   PageInfo: ResolverTypeWrapper<Projection<PageInfo>>;
   Path: ResolverTypeWrapper<Projection<Path>>;
   Plan: ResolverTypeWrapper<Projection<Plan>>;
@@ -2326,6 +3695,18 @@ export type ResolversTypes = {
   TaskSort: ResolverTypeWrapper<Projection<TaskSort>>;
   TaskSortField: ResolverTypeWrapper<Projection<TaskSortField>>;
   TaskWhere: ResolverTypeWrapper<Projection<TaskWhere>>;
+  Technology: ResolverTypeWrapper<Projection<Technology>>;
+  TechnologyAggregate: ResolverTypeWrapper<Projection<TechnologyAggregate>>;
+  TechnologyAggregateNode: ResolverTypeWrapper<Projection<TechnologyAggregateNode>>;
+  TechnologyCountField: ResolverTypeWrapper<Projection<TechnologyCountField>>;
+  TechnologyKind: ResolverTypeWrapper<Projection<TechnologyKind>>;
+  TechnologyKindFilter: ResolverTypeWrapper<Projection<TechnologyKindFilter>>;
+  TechnologyLinkFilter: ResolverTypeWrapper<Projection<TechnologyLinkFilter>>;
+  TechnologyLinkWhere: ResolverTypeWrapper<Projection<TechnologyLinkWhere>>;
+  TechnologyListFilter: ResolverTypeWrapper<Projection<TechnologyListFilter>>;
+  TechnologySort: ResolverTypeWrapper<Projection<TechnologySort>>;
+  TechnologySortField: ResolverTypeWrapper<Projection<TechnologySortField>>;
+  TechnologyWhere: ResolverTypeWrapper<Projection<TechnologyWhere>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2338,6 +3719,15 @@ export type ResolversParentTypes = {
   ActionPlanListFilter: Projection<ActionPlanListFilter>;
   ActionPlanWhere: Projection<ActionPlanWhere>;
   AggregateCount: Projection<AggregateCount>;
+  Aim: Projection<Aim>;
+  AimAggregate: Projection<AimAggregate>;
+  AimAggregateNode: Projection<AimAggregateNode>;
+  AimKindFilter: Projection<AimKindFilter>;
+  AimLinkFilter: Projection<AimLinkFilter>;
+  AimLinkWhere: Projection<AimLinkWhere>;
+  AimListFilter: Projection<AimListFilter>;
+  AimSort: Projection<AimSort>;
+  AimWhere: Projection<AimWhere>;
   Area: Projection<Area>;
   AreaAggregate: Projection<AreaAggregate>;
   AreaAggregateNode: Projection<AreaAggregateNode>;
@@ -2348,11 +3738,35 @@ export type ResolversParentTypes = {
   AreaWhere: Projection<AreaWhere>;
   BasisFilter: Projection<BasisFilter>;
   Boolean: Projection<Scalars['Boolean']['output']>;
+  BusinessForm: Projection<BusinessForm>;
+  BusinessFormAggregate: Projection<BusinessFormAggregate>;
+  BusinessFormAggregateNode: Projection<BusinessFormAggregateNode>;
+  BusinessFormKindFilter: Projection<BusinessFormKindFilter>;
+  BusinessFormLinkFilter: Projection<BusinessFormLinkFilter>;
+  BusinessFormLinkWhere: Projection<BusinessFormLinkWhere>;
+  BusinessFormListFilter: Projection<BusinessFormListFilter>;
+  BusinessFormSort: Projection<BusinessFormSort>;
+  BusinessFormWhere: Projection<BusinessFormWhere>;
+  Citation: Projection<Citation>;
   Connectedness: Projection<Omit<Connectedness, 'entity'> & { entity: ResolversParentTypes['Entity'] }>;
   CountBucket: Projection<CountBucket>;
   CypherResult: Projection<CypherResult>;
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
+  Field: Projection<Field>;
+  FieldAggregate: Projection<FieldAggregate>;
+  FieldAggregateNode: Projection<FieldAggregateNode>;
+  FieldLinkFilter: Projection<FieldLinkFilter>;
+  FieldLinkWhere: Projection<FieldLinkWhere>;
+  FieldListFilter: Projection<FieldListFilter>;
+  FieldWhere: Projection<FieldWhere>;
   Float: Projection<Scalars['Float']['output']>;
+  Framework: Projection<Framework>;
+  FrameworkAggregate: Projection<FrameworkAggregate>;
+  FrameworkAggregateNode: Projection<FrameworkAggregateNode>;
+  FrameworkLinkFilter: Projection<FrameworkLinkFilter>;
+  FrameworkLinkWhere: Projection<FrameworkLinkWhere>;
+  FrameworkListFilter: Projection<FrameworkListFilter>;
+  FrameworkWhere: Projection<FrameworkWhere>;
   GapReport: Projection<GapReport>;
   Goal: Projection<Goal>;
   GoalAggregate: Projection<GoalAggregate>;
@@ -2391,6 +3805,7 @@ export type ResolversParentTypes = {
   IntListFilter: Projection<IntListFilter>;
   JSON: Projection<Scalars['JSON']['output']>;
   LinkWhere: Projection<LinkWhere>;
+  NamedSort: Projection<NamedSort>;
   PageInfo: Projection<PageInfo>;
   Path: Projection<Path>;
   Plan: Projection<Plan>;
@@ -2438,6 +3853,15 @@ export type ResolversParentTypes = {
   TaskListFilter: Projection<TaskListFilter>;
   TaskSort: Projection<TaskSort>;
   TaskWhere: Projection<TaskWhere>;
+  Technology: Projection<Technology>;
+  TechnologyAggregate: Projection<TechnologyAggregate>;
+  TechnologyAggregateNode: Projection<TechnologyAggregateNode>;
+  TechnologyKindFilter: Projection<TechnologyKindFilter>;
+  TechnologyLinkFilter: Projection<TechnologyLinkFilter>;
+  TechnologyLinkWhere: Projection<TechnologyLinkWhere>;
+  TechnologyListFilter: Projection<TechnologyListFilter>;
+  TechnologySort: Projection<TechnologySort>;
+  TechnologyWhere: Projection<TechnologyWhere>;
 };
 
 export type RelationDirectiveArgs = {
@@ -2448,6 +3872,8 @@ export type RelationDirectiveArgs = {
 export type RelationDirectiveResolver<Result, Parent, ContextType = Context, Args = RelationDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ActionPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActionPlan'] = ResolversParentTypes['ActionPlan']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['Field']>, ParentType, ContextType, Partial<ActionPlanFieldsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<ActionPlanIndustriesArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2473,8 +3899,39 @@ export type AggregateCountResolvers<ContextType = Context, ParentType extends Re
   nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Aim'] = ResolversParentTypes['Aim']> = {
+  aimKind?: Resolver<ResolversTypes['AimKind'], ParentType, ContextType>;
+  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<AimAreasArgs>>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<AimGoalsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<AimPlansArgs>>;
+  platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<AimPlatformsArgs>>;
+  sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<AimTasksArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AimAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AimAggregate'] = ResolversParentTypes['AimAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AimAggregateNode'], ParentType, ContextType>;
+};
+
+export type AimAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AimAggregateNode'] = ResolversParentTypes['AimAggregateNode']> = {
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+};
+
 export type AreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = {
+  aims?: Resolver<Array<ResolversTypes['Aim']>, ParentType, ContextType, Partial<AreaAimsArgs>>;
   areaKind?: Resolver<ResolversTypes['AreaKind'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  contains?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<AreaContainsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   locatedIn?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<AreaLocatedInArgs>>;
@@ -2484,6 +3941,7 @@ export type AreaResolvers<ContextType = Context, ParentType extends ResolversPar
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   supportedBy?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<AreaSupportedByArgs>>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<AreaTasksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2496,6 +3954,40 @@ export type AreaAggregateNodeResolvers<ContextType = Context, ParentType extends
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+};
+
+export type BusinessFormResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BusinessForm'] = ResolversParentTypes['BusinessForm']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['Field']>, ParentType, ContextType, Partial<BusinessFormFieldsArgs>>;
+  formKind?: Resolver<ResolversTypes['BusinessFormKind'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<BusinessFormIndustriesArgs>>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<BusinessFormPlansArgs>>;
+  sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BusinessFormAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BusinessFormAggregate'] = ResolversParentTypes['BusinessFormAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['BusinessFormAggregateNode'], ParentType, ContextType>;
+};
+
+export type BusinessFormAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BusinessFormAggregateNode'] = ResolversParentTypes['BusinessFormAggregateNode']> = {
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+};
+
+export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paragraph?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ConnectednessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Connectedness'] = ResolversParentTypes['Connectedness']> = {
@@ -2517,7 +4009,59 @@ export type CypherResultResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
-  __resolveType: TypeResolveFn<'ActionPlan' | 'Area' | 'Goal' | 'Industry' | 'Plan' | 'Platform' | 'Source' | 'Task', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ActionPlan' | 'Aim' | 'Area' | 'BusinessForm' | 'Field' | 'Framework' | 'Goal' | 'Industry' | 'Plan' | 'Platform' | 'Source' | 'Task' | 'Technology', ParentType, ContextType>;
+};
+
+export type FieldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Field'] = ResolversParentTypes['Field']> = {
+  actionPlans?: Resolver<Array<ResolversTypes['ActionPlan']>, ParentType, ContextType, Partial<FieldActionPlansArgs>>;
+  businessForms?: Resolver<Array<ResolversTypes['BusinessForm']>, ParentType, ContextType, Partial<FieldBusinessFormsArgs>>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<FieldTasksArgs>>;
+  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<FieldTechnologiesArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FieldAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldAggregate'] = ResolversParentTypes['FieldAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FieldAggregateNode'], ParentType, ContextType>;
+};
+
+export type FieldAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldAggregateNode'] = ResolversParentTypes['FieldAggregateNode']> = {
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+};
+
+export type FrameworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<FrameworkGoalsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<FrameworkIndustriesArgs>>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<FrameworkPlansArgs>>;
+  sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<FrameworkTasksArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FrameworkAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FrameworkAggregate'] = ResolversParentTypes['FrameworkAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FrameworkAggregateNode'], ParentType, ContextType>;
+};
+
+export type FrameworkAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FrameworkAggregateNode'] = ResolversParentTypes['FrameworkAggregateNode']> = {
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
 };
 
 export type GapReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GapReport'] = ResolversParentTypes['GapReport']> = {
@@ -2527,6 +4071,9 @@ export type GapReportResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type GoalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Goal'] = ResolversParentTypes['Goal']> = {
+  aims?: Resolver<Array<ResolversTypes['Aim']>, ParentType, ContextType, Partial<GoalAimsArgs>>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<GoalFrameworksArgs>>;
   goalKind?: Resolver<ResolversTypes['GoalKind'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2543,6 +4090,7 @@ export type GoalResolvers<ContextType = Context, ParentType extends ResolversPar
   targetYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<GoalTasksArgs>>;
   tasksConnection?: Resolver<ResolversTypes['TaskLinkConnection'], ParentType, ContextType, Partial<GoalTasksConnectionArgs>>;
+  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<GoalTechnologiesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2581,6 +4129,7 @@ export type GoalImpactResolvers<ContextType = Context, ParentType extends Resolv
 
 export type GoalLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalLink'] = ResolversParentTypes['GoalLink']> = {
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2595,6 +4144,7 @@ export type GoalLinkConnectionResolvers<ContextType = Context, ParentType extend
 
 export type GraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2604,6 +4154,7 @@ export type GraphEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type GraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2614,14 +4165,18 @@ export type GraphNodeResolvers<ContextType = Context, ParentType extends Resolve
 
 export type IndustryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Industry'] = ResolversParentTypes['Industry']> = {
   actionPlans?: Resolver<Array<ResolversTypes['ActionPlan']>, ParentType, ContextType, Partial<IndustryActionPlansArgs>>;
+  businessForms?: Resolver<Array<ResolversTypes['BusinessForm']>, ParentType, ContextType, Partial<IndustryBusinessFormsArgs>>;
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<IndustryChildrenArgs>>;
   childrenConnection?: Resolver<ResolversTypes['IndustryLinkConnection'], ParentType, ContextType, Partial<IndustryChildrenConnectionArgs>>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<IndustryFrameworksArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Industry']>, ParentType, ContextType, Partial<IndustryParentArgs>>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<IndustryPlansArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<IndustryTasksArgs>>;
@@ -2658,6 +4213,7 @@ export type IndustryEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type IndustryLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndustryLink'] = ResolversParentTypes['IndustryLink']> = {
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Industry'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2696,18 +4252,25 @@ export type PathResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type PlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = {
   actionPlans?: Resolver<Array<ResolversTypes['ActionPlan']>, ParentType, ContextType, Partial<PlanActionPlansArgs>>;
+  aims?: Resolver<Array<ResolversTypes['Aim']>, ParentType, ContextType, Partial<PlanAimsArgs>>;
   areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<PlanAreasArgs>>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<PlanGoalsArgs>>;
   horizon?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  periodEnd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  periodStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periodEnd?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  periodStart?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  proposedBusinessForms?: Resolver<Array<ResolversTypes['BusinessForm']>, ParentType, ContextType, Partial<PlanProposedBusinessFormsArgs>>;
+  proposedFrameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<PlanProposedFrameworksArgs>>;
+  proposedIndustries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<PlanProposedIndustriesArgs>>;
+  proposedPlatforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<PlanProposedPlatformsArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<PlanTasksArgs>>;
+  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<PlanTechnologiesArgs>>;
   zone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2740,12 +4303,15 @@ export type PlanEdgeResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type PlatformResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = {
+  aims?: Resolver<Array<ResolversTypes['Aim']>, ParentType, ContextType, Partial<PlatformAimsArgs>>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   hostedBy?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<PlatformHostedByArgs>>;
   hosts?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<PlatformHostsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<PlatformPlansArgs>>;
   platformKind?: Resolver<ResolversTypes['PlatformKind'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2779,6 +4345,7 @@ export type PlatformEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type PlatformLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformLink'] = ResolversParentTypes['PlatformLink']> = {
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2793,8 +4360,16 @@ export type PlatformLinkConnectionResolvers<ContextType = Context, ParentType ex
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actionPlansCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryActionPlansCountByArgs, 'by'>>;
+  aims?: Resolver<Array<ResolversTypes['Aim']>, ParentType, ContextType, Partial<QueryAimsArgs>>;
+  aimsCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryAimsCountByArgs, 'by'>>;
   areasCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryAreasCountByArgs, 'by'>>;
+  businessForms?: Resolver<Array<ResolversTypes['BusinessForm']>, ParentType, ContextType, Partial<QueryBusinessFormsArgs>>;
+  businessFormsCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryBusinessFormsCountByArgs, 'by'>>;
   cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
+  fields?: Resolver<Array<ResolversTypes['Field']>, ParentType, ContextType, Partial<QueryFieldsArgs>>;
+  fieldsCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryFieldsCountByArgs, 'by'>>;
+  frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<QueryFrameworksArgs>>;
+  frameworksCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryFrameworksCountByArgs, 'by'>>;
   gaps?: Resolver<ResolversTypes['GapReport'], ParentType, ContextType, Partial<QueryGapsArgs>>;
   goalImpact?: Resolver<ResolversTypes['GoalImpact'], ParentType, ContextType, RequireFields<QueryGoalImpactArgs, 'id'>>;
   goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<QueryGoalsArgs>>;
@@ -2819,6 +4394,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<QueryTasksArgs>>;
   tasksConnection?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, Partial<QueryTasksConnectionArgs>>;
   tasksCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryTasksCountByArgs, 'by'>>;
+  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<QueryTechnologiesArgs>>;
+  technologiesCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryTechnologiesCountByArgs, 'by'>>;
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -2827,18 +4404,24 @@ export type SearchHitResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dateAsGiven?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dateline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<SourcePlansArgs>>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reporter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  textFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2848,14 +4431,19 @@ export type SourceAggregateResolvers<ContextType = Context, ParentType extends R
 };
 
 export type SourceAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceAggregateNode'] = ResolversParentTypes['SourceAggregateNode']> = {
+  date?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   dateAsGiven?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   dateline?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   publisher?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   reporter?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  textFile?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
 };
 
 export type StringAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StringAggregate'] = ResolversParentTypes['StringAggregate']> = {
@@ -2870,10 +4458,15 @@ export type SubgraphResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type TaskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = {
+  aims?: Resolver<Array<ResolversTypes['Aim']>, ParentType, ContextType, Partial<TaskAimsArgs>>;
   areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<TaskAreasArgs>>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['Field']>, ParentType, ContextType, Partial<TaskFieldsArgs>>;
+  frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<TaskFrameworksArgs>>;
   goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<TaskGoalsArgs>>;
   goalsConnection?: Resolver<ResolversTypes['GoalLinkConnection'], ParentType, ContextType, Partial<TaskGoalsConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  implementedBy?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<TaskImplementedByArgs>>;
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<TaskIndustriesArgs>>;
   industriesConnection?: Resolver<ResolversTypes['IndustryLinkConnection'], ParentType, ContextType, Partial<TaskIndustriesConnectionArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2914,6 +4507,7 @@ export type TaskEdgeResolvers<ContextType = Context, ParentType extends Resolver
 
 export type TaskLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskLink'] = ResolversParentTypes['TaskLink']> = {
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2926,18 +4520,57 @@ export type TaskLinkConnectionResolvers<ContextType = Context, ParentType extend
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type TechnologyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Technology'] = ResolversParentTypes['Technology']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['Field']>, ParentType, ContextType, Partial<TechnologyFieldsArgs>>;
+  goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<TechnologyGoalsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<TechnologyPlansArgs>>;
+  sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  technologyKind?: Resolver<ResolversTypes['TechnologyKind'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TechnologyAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TechnologyAggregate'] = ResolversParentTypes['TechnologyAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TechnologyAggregateNode'], ParentType, ContextType>;
+};
+
+export type TechnologyAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TechnologyAggregateNode'] = ResolversParentTypes['TechnologyAggregateNode']> = {
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   ActionPlan?: ActionPlanResolvers<ContextType>;
   ActionPlanAggregate?: ActionPlanAggregateResolvers<ContextType>;
   ActionPlanAggregateNode?: ActionPlanAggregateNodeResolvers<ContextType>;
   AggregateCount?: AggregateCountResolvers<ContextType>;
+  Aim?: AimResolvers<ContextType>;
+  AimAggregate?: AimAggregateResolvers<ContextType>;
+  AimAggregateNode?: AimAggregateNodeResolvers<ContextType>;
   Area?: AreaResolvers<ContextType>;
   AreaAggregate?: AreaAggregateResolvers<ContextType>;
   AreaAggregateNode?: AreaAggregateNodeResolvers<ContextType>;
+  BusinessForm?: BusinessFormResolvers<ContextType>;
+  BusinessFormAggregate?: BusinessFormAggregateResolvers<ContextType>;
+  BusinessFormAggregateNode?: BusinessFormAggregateNodeResolvers<ContextType>;
+  Citation?: CitationResolvers<ContextType>;
   Connectedness?: ConnectednessResolvers<ContextType>;
   CountBucket?: CountBucketResolvers<ContextType>;
   CypherResult?: CypherResultResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
+  Field?: FieldResolvers<ContextType>;
+  FieldAggregate?: FieldAggregateResolvers<ContextType>;
+  FieldAggregateNode?: FieldAggregateNodeResolvers<ContextType>;
+  Framework?: FrameworkResolvers<ContextType>;
+  FrameworkAggregate?: FrameworkAggregateResolvers<ContextType>;
+  FrameworkAggregateNode?: FrameworkAggregateNodeResolvers<ContextType>;
   GapReport?: GapReportResolvers<ContextType>;
   Goal?: GoalResolvers<ContextType>;
   GoalAggregate?: GoalAggregateResolvers<ContextType>;
@@ -2986,6 +4619,9 @@ export type Resolvers<ContextType = Context> = {
   TaskEdge?: TaskEdgeResolvers<ContextType>;
   TaskLink?: TaskLinkResolvers<ContextType>;
   TaskLinkConnection?: TaskLinkConnectionResolvers<ContextType>;
+  Technology?: TechnologyResolvers<ContextType>;
+  TechnologyAggregate?: TechnologyAggregateResolvers<ContextType>;
+  TechnologyAggregateNode?: TechnologyAggregateNodeResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

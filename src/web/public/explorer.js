@@ -9,9 +9,15 @@
     AREA: { color: '#d97706', shape: 'hexagon', label: 'Area' },
     ACTION_PLAN: { color: '#0891b2', shape: 'tag', label: 'Action plan' },
     SOURCE: { color: '#6b7280', shape: 'rectangle', label: 'Source' },
+    FRAMEWORK: { color: '#15803d', shape: 'barrel', label: 'Framework' },
+    FIELD: { color: '#0d9488', shape: 'octagon', label: 'Field' },
+    TECHNOLOGY: { color: '#4f46e5', shape: 'triangle', label: 'Technology' },
+    BUSINESS_FORM: { color: '#65a30d', shape: 'vee', label: 'Business form' },
+    AIM: { color: '#be123c', shape: 'pentagon', label: 'Aim' },
   };
-  const NODE_FIELDS = 'id kind name summary sources namespace';
-  const EDGE_FIELDS = 'id type source target basis rationale sources';
+  const CITATION_FIELDS = 'citations { paragraph start end text source { id name } }';
+  const NODE_FIELDS = 'id kind name summary sources namespace ' + CITATION_FIELDS;
+  const EDGE_FIELDS = 'id type source target basis rationale sources ' + CITATION_FIELDS;
   const $ = (id) => document.getElementById(id);
   const state = { selected: null, pathFrom: null, pathTo: null };
 
@@ -99,6 +105,20 @@
     return chosen;
   }
 
+  // One citation: where it points and, when the server holds the source's text, the cited words.
+  function citationItem(c) {
+    const li = document.createElement('li');
+    const where = c.source.name + ', paragraph ' + c.paragraph + ', characters ' + c.start + '-' + c.end;
+    if (c.text === null) {
+      li.textContent = where + ' (the server has no text of this source)';
+    } else {
+      const quote = document.createElement('q');
+      quote.textContent = c.text;
+      li.append(quote, ' (' + where + ')');
+    }
+    return li;
+  }
+
   function show(node) {
     state.selected = node.id();
     const d = node.data();
@@ -107,6 +127,7 @@
     $('details-kind').textContent = KINDS[d.kind].label + ' · ' + d.id;
     $('details-summary').textContent = d.summary || '';
     $('details-sources').textContent = 'Source paragraphs: ' + d.sources.join(', ');
+    $('details-citations').replaceChildren(...d.citations.map(citationItem));
     $('impact').hidden = d.kind !== 'GOAL';
     const links = $('details-links');
     links.replaceChildren();
@@ -121,6 +142,10 @@
         ed.basis.toLowerCase() +
         (ed.rationale ? ': ' + ed.rationale : '') +
         ')';
+      const evidence = document.createElement('ol');
+      evidence.className = 'citations';
+      evidence.append(...ed.citations.map(citationItem));
+      li.append(evidence);
       links.append(li);
     });
   }

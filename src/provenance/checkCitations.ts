@@ -1,0 +1,133 @@
+/**
+ * The citation check: with the text of a dataset's sources at hand, every locator must point inside
+ * its paragraph at whole words, every node's spans must mention the node, a STATED link must cite a
+ * span that mentions both of its ends, an INFERRED link spans that mention each end, and no summary
+ * or rationale may repeat a run of words of any source. Each problem names the claim, the locator
+ * and what was missing.
+ */
+import type { DatasetProblem } from '../errors/errors';
+import { qualify, type DatasetNode, type PlanDataset } from '../dataset/PlanDataset';
+import { mentions, missingTerms, termsOf, type Named } from './citationTerms';
+import { COPIED_RUN_WORDS, sharedRuns, wordRuns } from './sharedRuns';
+import type { Locator, SourceText } from './SourceText';
+
+/** Source texts by qualified source id; a source without its text here is not checked. */
+export type SourceTexts = ReadonlyMap<string, SourceText>;
+
+/** Every citation problem of `dataset` against the texts at hand; empty when it passes. */
+export function checkCitations(dataset: PlanDataset, texts: SourceTexts): DatasetProblem[] {
+  const problems: DatasetProblem[] = [];
+  const nodes = new Map(dataset.nodes.map((node) => [qualify(dataset.namespace, node.id), node]));
+  const spanOf = (entry: string, field: string, locator: Locator): string | undefined => {
+    const text = texts.get(qualify(dataset.namespace, locator.source));
+    if (!text) return undefined;
+    const paragraph = text.paragraphs[locator.paragraph - 1];
+    const where = `paragraph ${locator.paragraph} [${locator.start}, ${locator.end})`;
+    if (paragraph === undefined) {
+      problems.push({
+        entry,
+        field,
+        message: `${where}: source "${locator.source}" has ${text.paragraphs.length} paragraphs`,
+      });
+      return undefined;
+    }
+    if (locator.end > paragraph.length || locator.start >= locator.end) {
+      problems.push({
+        entry,
+        field,
+        message: `${where}: outside the paragraph, which has ${paragraph.length} characters`,
+      });
+      return undefined;
+    }
+    if (cutsWord(paragraph, locator.start - 1, locator.start) || cutsWord(paragraph, locator.end - 1, locator.end)) {
+      problems.push({ entry, field, message: `${where}: cuts a word (${JSON.stringify(shown(paragraph, locator))})` });
+      return undefined;
+    }
+    return paragraph.slice(locator.start, locator.end);
+  };
+
+  dataset.nodes.forEach((node, i) => {
+    const entry = `nodes[${i}] (id "${node.id}")`;
+    node.citations.forEach((locator, c) => {
+      const span = spanOf(entry, `citations[${c}]`, locator);
+      if (span !== undefined && !mentions(termsOf(span), node)) {
+        problems.push({
+          entry,
+          field: `citations[${c}]`,
+          message: `${describe(locator, span)} does not mention ${nameOf(node)} (lacks ${missingTerms(termsOf(span), node).join(', ')}; no alias matches)`,
+        });
+      }
+    });
+  });
+
+  dataset.relationships.forEach((rel, i) => {
+    const entry = `relationships[${i}] (${rel.from} -${rel.type}-> ${rel.to})`;
+    const ends = [rel.from, rel.to].map((reference) => nodes.get(qualify(dataset.namespace, reference)));
+    const spans = rel.citations.map((locator, c) => ({ locator, c, span: spanOf(entry, `citations[${c}]`, locator) }));
+    const read = spans.filter((s): s is typeof s & { span: string } => s.span !== undefined);
+    // Ends in another namespace are checked there; a link is judged on the ends this file names.
+    const known = ends.filter((end): end is DatasetNode => end !== undefined);
+    if (read.length === 0 || read.length < spans.length || known.length === 0) return;
+    const mentioned = read.map(({ span }) => known.filter((end) => mentions(termsOf(span), end)));
+    read.forEach(({ locator, c, span }, k) => {
+      if (mentioned[k]!.length === 0) {
+        problems.push({
+          entry,
+          field: `citations[${c}]`,
+          message: `${describe(locator, span)} mentions neither end (${known.map(nameOf).join(', ')})`,
+        });
+      }
+    });
+    if (rel.basis === 'STATED') {
+      if (!mentioned.some((ends) => ends.length === known.length)) {
+        problems.push({
+          entry,
+          field: 'basis',
+          message: `STATED, but no cited span mentions both ${known.map(nameOf).join(' and ')}: cite the words that state the link, or mark it INFERRED with a rationale`,
+        });
+      }
+    } else {
+      for (const end of known) {
+        if (!mentioned.some((ends) => ends.includes(end))) {
+          problems.push({ entry, field: 'citations', message: `no cited span mentions ${nameOf(end)}` });
+        }
+      }
+    }
+  });
+
+  const runs = wordRuns([...texts.values()].flatMap((text) => text.paragraphs));
+  const ownWords = (entry: string, field: string, value: unknown): void => {
+    if (typeof value !== 'string') return;
+    for (const run of sharedRuns(value, runs)) {
+      problems.push({
+        entry,
+        field,
+        message: `repeats ${run.split(' ').length} consecutive words of a source (${COPIED_RUN_WORDS} or more are not allowed): "${run}"`,
+      });
+    }
+  };
+  dataset.nodes.forEach((node, i) => ownWords(`nodes[${i}] (id "${node.id}")`, 'summary', node.summary));
+  dataset.relationships.forEach((rel, i) =>
+    ownWords(`relationships[${i}] (${rel.from} -${rel.type}-> ${rel.to})`, 'rationale', rel.rationale),
+  );
+  return problems;
+}
+
+// True when the characters at `before` and `after` are both letters or digits: a boundary inside a word.
+function cutsWord(paragraph: string, before: number, after: number): boolean {
+  const wordy = (i: number): boolean => i >= 0 && i < paragraph.length && /[\p{L}\p{N}]/u.test(paragraph[i]!);
+  return wordy(before) && wordy(after);
+}
+
+function nameOf(entity: Named & { id?: string }): string {
+  return `"${entity.name}"`;
+}
+
+function describe(locator: Locator, span: string): string {
+  const text = span.length > 80 ? `${span.slice(0, 77)}...` : span;
+  return `paragraph ${locator.paragraph} [${locator.start}, ${locator.end}) ${JSON.stringify(text)}`;
+}
+
+function shown(paragraph: string, locator: Locator): string {
+  return paragraph.slice(Math.max(0, locator.start - 10), Math.min(paragraph.length, locator.end + 10));
+}
