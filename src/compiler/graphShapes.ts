@@ -14,8 +14,11 @@ import { locatorList, projectCitations } from './projectCitations';
 export interface GraphFields {
   node: ReadonlySet<string>;
   edge: ReadonlySet<string>;
-  /** The `citations` selections under nodes and edges; without them (exports) citations are plain locators. */
-  citations?: { node: readonly FieldNode[]; edge: readonly FieldNode[] };
+  /**
+   * The `citations` selections under nodes and edges, by response key (each alias may select other
+   * fields); without them (exports) `citations` holds plain locators.
+   */
+  citations?: { node: ReadonlyMap<string, readonly FieldNode[]>; edge: ReadonlyMap<string, readonly FieldNode[]> };
 }
 
 const NODE_FIELDS = ['id', 'name', 'kind', 'summary', 'sources', 'citations', 'namespace'] as const;
@@ -29,7 +32,7 @@ export function selectedGraphFields(scope: CompileScope): GraphFields {
   const { info } = scope;
   const rootType = returnObjectType(info);
   const root = collectFields(info, rootType, subSelections(info.fieldNodes));
-  const citations = { node: [] as FieldNode[], edge: [] as FieldNode[] };
+  const citations = { node: new Map<string, FieldNode[]>(), edge: new Map<string, FieldNode[]>() };
   const under = (field: 'nodes' | 'edges'): Set<string> => {
     const names = new Set<string>();
     for (const nodes of root.values()) {
@@ -37,10 +40,12 @@ export function selectedGraphFields(scope: CompileScope): GraphFields {
       if (first?.name.value !== field) continue;
       const type = getNamedType(rootType.getFields()[field]?.type);
       if (!isObjectType(type)) continue;
-      for (const selected of collectFields(info, type as GraphQLObjectType, subSelections(nodes)).values()) {
+      for (const [key, selected] of collectFields(info, type as GraphQLObjectType, subSelections(nodes))) {
         names.add(selected[0]!.name.value);
-        // Every alias of `citations` is answered by one list holding what all of them select.
-        if (selected[0]!.name.value === 'citations') citations[field === 'nodes' ? 'node' : 'edge'].push(...selected);
+        if (selected[0]!.name.value === 'citations') {
+          const byKey = citations[field === 'nodes' ? 'node' : 'edge'];
+          byKey.set(key, [...(byKey.get(key) ?? []), ...selected]);
+        }
       }
     }
     return names;
@@ -50,18 +55,20 @@ export function selectedGraphFields(scope: CompileScope): GraphFields {
 
 /** Map literal of a GraphNode for node `n`, holding the selected fields (always `id`). */
 export function graphNode(scope: ParamScope, n: string, fields: GraphFields): string {
-  const entries = NODE_FIELDS.filter((f) => f === 'id' || fields.node.has(f)).map(
-    (f) =>
-      `${f}: ${f === 'kind' ? kindExpression(scope, n) : f === 'citations' ? citationsOf(scope, n, fields, 'node') : `${n}.${f}`}`,
+  const entries = NODE_FIELDS.filter((f) => f === 'id' || fields.node.has(f)).map((f) =>
+    f === 'citations'
+      ? citationsOf(scope, n, fields, 'node')
+      : `${f}: ${f === 'kind' ? kindExpression(scope, n) : `${n}.${f}`}`,
   );
   return `{${entries.join(', ')}}`;
 }
 
+// Map entries for the citations of `v`: one per response key the request selects, or plain locators.
 function citationsOf(scope: ParamScope, v: string, fields: GraphFields, of: 'node' | 'edge'): string {
   const selected = fields.citations?.[of];
-  return selected && selected.length > 0 && scope instanceof CompileScope
-    ? projectCitations(scope, v, selected)
-    : locatorList(scope, v);
+  if (!selected || selected.size === 0 || !(scope instanceof CompileScope))
+    return `citations: ${locatorList(scope, v)}`;
+  return [...selected].map(([key, nodes]) => `\`${key}\`: ${projectCitations(scope, v, nodes)}`).join(', ');
 }
 
 /**
@@ -70,7 +77,7 @@ function citationsOf(scope: ParamScope, v: string, fields: GraphFields, of: 'nod
  */
 export function graphEdge(scope: ParamScope, source: string, r: string, target: string, fields: GraphFields): string {
   const extras = EDGE_EXTRAS.filter((f) => fields.edge.has(f)).map(
-    (f) => `, ${f}: ${f === 'citations' ? citationsOf(scope, r, fields, 'edge') : `${r}.${f}`}`,
+    (f) => `, ${f === 'citations' ? citationsOf(scope, r, fields, 'edge') : `${f}: ${r}.${f}`}`,
   );
   return `{source: ${source}.id, type: type(${r}), target: ${target}.id${extras.join('')}}`;
 }

@@ -49,8 +49,8 @@ export interface Config {
   allowedOperationsDir: string | undefined;
   /**
    * Folder of source texts: a cited source whose `textFile` is here, with its SHA-256, has its cited
-   * words shown (`Citation.text`) and checked by the loader. SOURCE_TEXTS_DIR, or `shared/source`
-   * beside the checkout when that exists; none otherwise.
+   * words shown (`Citation.text`) and checked by the loader. SOURCE_TEXTS_DIR (`none`: no folder), or
+   * `shared/source` beside the checkout when that exists; none otherwise.
    */
   sourceTextsDir: string | undefined;
 }
@@ -164,7 +164,11 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
       shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, { min: 0, max: 600_000 }),
     },
     allowedOperationsDir: optionalPath(env, 'ALLOWED_OPERATIONS_DIR', projectRoot),
-    sourceTextsDir: optionalPath(env, 'SOURCE_TEXTS_DIR', projectRoot) ?? besideCheckout(projectRoot),
+    // `none` turns the default folder off.
+    sourceTextsDir:
+      text(env, 'SOURCE_TEXTS_DIR') === 'none'
+        ? undefined
+        : (optionalPath(env, 'SOURCE_TEXTS_DIR', projectRoot) ?? besideCheckout(projectRoot)),
   };
 }
 

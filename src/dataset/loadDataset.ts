@@ -4,13 +4,13 @@
  * longer has is removed. Either all of it commits or none of it does.
  */
 import type { Database, Row, WriteTransaction } from '../database/Database';
-import { DatasetError, InternalError } from '../errors/errors';
+import { InternalError } from '../errors/errors';
 import { readCypher } from '../cypher/readCypher';
 import { qualify, type PlanDataset } from './PlanDataset';
 import type { CheckedDataset } from './readDataset';
 import { storedCitations } from '../provenance/storedCitations';
+import { checkAgainstGraph, checkStaleSources } from './checkAgainstGraph';
 
-const CHECK_REFERENCES = readCypher('load/check-references.cypher');
 const MERGE_NODES = readCypher('load/merge-nodes.cypher');
 const MERGE_RELATIONSHIPS = readCypher('load/merge-relationships.cypher');
 const DELETE_STALE_RELATIONSHIPS = readCypher('load/delete-stale-relationships.cypher');
@@ -40,7 +40,7 @@ export interface LoadOptions {
   onProgress?: (progress: LoadProgress) => void;
 }
 
-/** Loads `checked` all or nothing; throws DatasetError when a cross-namespace reference is missing. */
+/** Loads `checked` all or nothing; throws DatasetError when it does not fit the graph (see checkAgainstGraph). */
 export async function loadDataset(
   db: Database,
   checked: CheckedDataset,
@@ -57,20 +57,7 @@ export async function loadDataset(
       nodes: { total: nodeRows.length, created: 0, updated: 0, deleted: 0 },
       relationships: { total: relationshipRows.length, created: 0, updated: 0, deleted: 0 },
     };
-    if (checked.externalReferences.length > 0) {
-      const [row] = await tx.run(CHECK_REFERENCES, { ids: checked.externalReferences });
-      const missing = (row?.['missing'] as string[] | undefined) ?? [];
-      if (missing.length > 0) {
-        throw new DatasetError(
-          checked.file,
-          missing.map((id) => ({
-            entry: 'relationships',
-            field: 'from/to',
-            message: `refers to "${id}", which is not in the graph; load its file first`,
-          })),
-        );
-      }
-    }
+    await checkAgainstGraph(tx, checked);
     // A namespace loaded for the first time has nothing to merge with or to remove: create directly.
     const [existing] = await tx.run(NAMESPACE_EXISTS, { namespace: dataset.namespace });
     const fresh = existing?.['exists'] !== true;
@@ -91,6 +78,7 @@ export async function loadDataset(
       },
     );
     if (fresh) return report;
+    await checkStaleSources(tx, checked);
     const keys = relationshipRows.map((r) => `${r.type} ${r.from} ${r.to}`);
     report.relationships.deleted = count(
       await tx.run(DELETE_STALE_RELATIONSHIPS, { namespace: dataset.namespace, keys }),

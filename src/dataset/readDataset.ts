@@ -9,7 +9,7 @@ import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import { DatasetError, type DatasetProblem } from '../errors/errors';
 import { SCHEMA_DIR } from '../paths';
 import { allowsEnds, qualify, RELATIONSHIPS, type DatasetNode, type PlanDataset } from './PlanDataset';
-import { checkCitations } from '../provenance/checkCitations';
+import { checkCitations, type SourceTexts } from '../provenance/checkCitations';
 import { readSourceTexts, sourceFilesOf } from '../provenance/readSourceTexts';
 import type { Locator } from '../provenance/SourceText';
 
@@ -24,6 +24,10 @@ export interface CheckedDataset {
   dataset: PlanDataset;
   /** Qualified ids of other namespaces that the relationships point at. */
   externalReferences: string[];
+  /** Qualified ids of other namespaces' Source nodes that citations point at. */
+  externalSources: string[];
+  /** The texts of its own sources that were at hand, to check links to other namespaces at load. */
+  texts: SourceTexts;
 }
 
 /** How far `readDataset` checks. */
@@ -87,15 +91,23 @@ export function checkDataset(file: string, json: unknown, options: ReadOptions =
   // An alias is another name of one entity; one shared by several (a group word) would let a span that
   // names only the group pass the citation check for each member.
   const aliases = new Map<string, number>();
+  const names = new Map(dataset.nodes.map((node, i) => [node.name.toLowerCase(), i]));
   dataset.nodes.forEach((node, i) => {
     for (const alias of node.aliases ?? []) {
       const key = alias.toLowerCase();
       const first = aliases.get(key);
+      const named = names.get(key);
       if (first !== undefined && first !== i) {
         problems.push({
           entry: nodeEntry(dataset, i),
           field: 'aliases',
           message: `"${alias}" is also an alias of nodes[${first}]: an alias names one entity, not a group`,
+        });
+      } else if (named !== undefined && named !== i) {
+        problems.push({
+          entry: nodeEntry(dataset, i),
+          field: 'aliases',
+          message: `"${alias}" is the name of nodes[${named}]: an alias names this entity only`,
         });
       } else {
         aliases.set(key, i);
@@ -140,13 +152,20 @@ export function checkDataset(file: string, json: unknown, options: ReadOptions =
       seen.set(key, i);
     }
   });
-  checkLocators(dataset, local, problems, external);
+  const externalSources = new Set<string>();
+  checkLocators(dataset, local, problems, externalSources);
   if (problems.length > 0) throw new DatasetError(file, problems);
   const { texts, mismatches } = readSourceTexts(options.sourceTextsDir, sourceFilesOf(dataset));
   problems.push(...mismatches.map((message) => ({ entry: 'sources', field: 'sha256', message })));
   problems.push(...checkCitations(dataset, texts));
   if (problems.length > 0) throw new DatasetError(file, problems);
-  return { file, dataset, externalReferences: [...external].sort() };
+  return {
+    file,
+    dataset,
+    externalReferences: [...external].sort(),
+    externalSources: [...externalSources].sort(),
+    texts,
+  };
 }
 
 /** The longest span a node may cite: it points at the words that name it, not at a whole paragraph. */

@@ -6,7 +6,7 @@
  * and what was missing.
  */
 import type { DatasetProblem } from '../errors/errors';
-import { qualify, type DatasetNode, type PlanDataset } from '../dataset/PlanDataset';
+import { qualify, type PlanDataset } from '../dataset/PlanDataset';
 import { mentions, missingTerms, termsOf, type Named } from './citationTerms';
 import { COPIED_RUN_WORDS, sharedRuns, wordRuns } from './sharedRuns';
 import type { Locator, SourceText } from './SourceText';
@@ -14,10 +14,20 @@ import type { Locator, SourceText } from './SourceText';
 /** Source texts by qualified source id; a source without its text here is not checked. */
 export type SourceTexts = ReadonlyMap<string, SourceText>;
 
-/** Every citation problem of `dataset` against the texts at hand; empty when it passes. */
-export function checkCitations(dataset: PlanDataset, texts: SourceTexts): DatasetProblem[] {
+/**
+ * Every citation problem of `dataset` against the texts at hand; empty when it passes. A link with an
+ * end in another namespace is judged only when `others` names that end (the loader reads it from the
+ * graph); spans of sources whose text is not at hand are left out, and a claim none of whose spans can
+ * be read is not judged.
+ */
+export function checkCitations(
+  dataset: PlanDataset,
+  texts: SourceTexts,
+  others: ReadonlyMap<string, Named> = new Map(),
+): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
-  const nodes = new Map(dataset.nodes.map((node) => [qualify(dataset.namespace, node.id), node]));
+  const nodes = new Map<string, Named>(dataset.nodes.map((node) => [qualify(dataset.namespace, node.id), node]));
+  for (const [id, node] of others) nodes.set(id, node);
   const spanOf = (entry: string, field: string, locator: Locator): string | undefined => {
     const text = texts.get(qualify(dataset.namespace, locator.source));
     if (!text) return undefined;
@@ -63,11 +73,14 @@ export function checkCitations(dataset: PlanDataset, texts: SourceTexts): Datase
   dataset.relationships.forEach((rel, i) => {
     const entry = `relationships[${i}] (${rel.from} -${rel.type}-> ${rel.to})`;
     const ends = [rel.from, rel.to].map((reference) => nodes.get(qualify(dataset.namespace, reference)));
-    const spans = rel.citations.map((locator, c) => ({ locator, c, span: spanOf(entry, `citations[${c}]`, locator) }));
-    const read = spans.filter((s): s is typeof s & { span: string } => s.span !== undefined);
-    // Ends in another namespace are checked there; a link is judged on the ends this file names.
-    const known = ends.filter((end): end is DatasetNode => end !== undefined);
-    if (read.length === 0 || read.length < spans.length || known.length === 0) return;
+    // An end in another namespace that the caller could not name: the loader judges the link later.
+    if (ends.some((end) => end === undefined)) return;
+    const known = ends as Named[];
+    const read = rel.citations.flatMap((locator, c) => {
+      const span = spanOf(entry, `citations[${c}]`, locator);
+      return span === undefined ? [] : [{ locator, c, span }];
+    });
+    if (read.length === 0) return;
     const mentioned = read.map(({ span }) => known.filter((end) => mentions(termsOf(span), end)));
     read.forEach(({ locator, c, span }, k) => {
       if (mentioned[k]!.length === 0) {
@@ -119,7 +132,7 @@ function cutsWord(paragraph: string, before: number, after: number): boolean {
   return wordy(before) && wordy(after);
 }
 
-function nameOf(entity: Named & { id?: string }): string {
+function nameOf(entity: Named): string {
   return `"${entity.name}"`;
 }
 

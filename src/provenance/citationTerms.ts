@@ -1,6 +1,6 @@
 /**
  * How the citation check tells whether a span of a source mentions an entity: by the key terms of
- * the entity's name or of one of its declared aliases. A term is the first six letters of a word, so
+ * the entity's name, or by one of its declared aliases. A term is the first six letters of a word, so
  * `capability` and `capabilities`, `technology` and `technological` meet.
  */
 
@@ -15,9 +15,19 @@ export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 
-/** Every term of a text (stop words included): what a span offers. */
-export function termsOf(text: string): Set<string> {
-  return new Set(wordsOf(text).map(termOf));
+/** What a span offers to the check: the terms of its words, and its words as written. */
+export interface SpanTerms {
+  terms: ReadonlySet<string>;
+  /** Words with their case kept: an alias must appear as written ("Plan" the document, not "plan" the verb). */
+  written: ReadonlySet<string>;
+}
+
+/** The terms of a span's text. */
+export function termsOf(text: string): SpanTerms {
+  return {
+    terms: new Set(wordsOf(text).map(termOf)),
+    written: new Set(text.match(/[A-Za-z0-9]+/g) ?? []),
+  };
 }
 
 /** The terms a name must show to be mentioned: its words of two or more letters, stop words left out. */
@@ -38,24 +48,29 @@ function termOf(word: string): string {
 /** What the check knows of an entity: its name and the other names the dataset declares for it. */
 export interface Named {
   name: string;
-  aliases?: readonly string[] | undefined;
+  aliases?: readonly string[] | null | undefined;
+}
+
+/** How many of a name's `k` key terms a span must show: more than half (one of one, two of two, two of three). */
+export function termsNeeded(k: number): number {
+  return Math.floor(k / 2) + 1;
 }
 
 /**
- * Whether a span with terms `offered` mentions `entity`: at least half (rounded up) of its name's key
- * terms appear, or every key term of one alias does.
+ * Whether a span mentions `entity`: more than half of its name's key terms appear, or every word of one
+ * of its aliases appears as written (case kept).
  */
-export function mentions(offered: ReadonlySet<string>, entity: Named): boolean {
+export function mentions(span: SpanTerms, entity: Named): boolean {
   const name = keyTerms(entity.name);
-  const found = name.filter((t) => offered.has(t)).length;
-  if (name.length > 0 && found >= Math.ceil(name.length / 2)) return true;
+  const found = name.filter((t) => span.terms.has(t)).length;
+  if (name.length > 0 && found >= termsNeeded(name.length)) return true;
   return (entity.aliases ?? []).some((alias) => {
-    const terms = keyTerms(alias);
-    return terms.length > 0 && terms.every((t) => offered.has(t));
+    const words = (alias.match(/[A-Za-z0-9]+/g) ?? []).filter((w) => !STOP_WORDS.has(w.toLowerCase()));
+    return words.length > 0 && words.every((w) => span.written.has(w));
   });
 }
 
 /** The key terms of `entity`'s name that a span lacks, for messages. */
-export function missingTerms(offered: ReadonlySet<string>, entity: Named): string[] {
-  return keyTerms(entity.name).filter((t) => !offered.has(t));
+export function missingTerms(span: SpanTerms, entity: Named): string[] {
+  return keyTerms(entity.name).filter((t) => !span.terms.has(t));
 }

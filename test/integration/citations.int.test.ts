@@ -16,6 +16,7 @@ import { startTestServer, type TestServer } from '../support/testServer';
 
 const REPORT = 'Harbour Daily, Lakeside, May 3\n\nThe Lakeside Harbour Plan sets a goal: a cleaner harbour by 2030.\n';
 const NOTE = 'Council note\nThe council will train boat builders for the harbour.\n';
+const MEMO = 'Train boat builders now.\n';
 const sha = (text: string): string => sha256Of(Buffer.from(text));
 
 function span(text: string, paragraph: number, words: string): { paragraph: number; start: number; end: number } {
@@ -175,14 +176,19 @@ describe('Citations in the API', () => {
 
   it('gives graph nodes and edges their spans, aliases answered alike', async () => {
     const result = await withTexts.graphql<{ graph: { nodes: unknown[]; edges: unknown[] } }>(
-      '{ graph(namespace: "cite") { nodes { id a: citations { text } } edges { id citations { paragraph text } } } }',
+      '{ graph(namespace: "cite") { nodes { id a: citations { text } b: citations { x: paragraph } } ' +
+        'edges { id citations { paragraph text } } } }',
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.graph.edges).toContainEqual({
       id: 'cite:plan|SETS|cite:goal',
       citations: [{ paragraph: 2, text: 'Lakeside Harbour Plan sets a goal: a cleaner harbour by 2030' }],
     });
-    expect(result.data?.graph.nodes).toContainEqual({ id: 'cite:plan', a: [{ text: 'Lakeside Harbour Plan' }] });
+    expect(result.data?.graph.nodes).toContainEqual({
+      id: 'cite:plan',
+      a: [{ text: 'Lakeside Harbour Plan' }],
+      b: [{ x: 2 }],
+    });
   });
 
   it('describes each source: title, publisher, date, language, URL and the checksum of its text', async () => {
@@ -262,5 +268,86 @@ describe('Source texts that do not match', () => {
     } finally {
       fs.rmSync(bad, { recursive: true, force: true });
     }
+  });
+});
+
+describe('Claims that reach into another namespace', () => {
+  // A second file citing the first file's report and linking to its goal.
+  const other = (link: Partial<PlanDataset['relationships'][number]>, citeSource = 'cite:report'): PlanDataset => ({
+    namespace: 'cite2',
+    nodes: [
+      {
+        id: 'task',
+        label: 'Task',
+        name: 'Train boat builders',
+        citations: [{ source: 'cite:note', ...span(NOTE, 2, 'train boat builders') }],
+        ordinal: 1,
+      },
+    ],
+    relationships: [
+      {
+        type: 'ADVANCES',
+        from: 'task',
+        to: 'cite:goal',
+        basis: 'INFERRED',
+        rationale: 'Our reading.',
+        citations: [{ source: citeSource, ...span(REPORT, 2, 'a cleaner harbour by 2030') }],
+        ...link,
+      },
+    ],
+  });
+  afterEach(async () => {
+    await withTexts.db.write("MATCH (n:Entity {namespace: 'cite2'}) DETACH DELETE n");
+  });
+
+  it('load when they cite Source nodes of the other namespace', async () => {
+    const report = await loadDataset(withTexts.db, checkDataset('cite2.json', other({})));
+    expect(report.relationships.created).toBe(1);
+  });
+
+  it('are refused when a citation names an entity of the other namespace that is no Source', async () => {
+    await expect(loadDataset(withTexts.db, checkDataset('cite2.json', other({}, 'cite:plan')))).rejects.toThrow(
+      'cites "cite:plan", which is no Source in the graph; load its file first',
+    );
+  });
+
+  it("check a link's far end by its name in the graph when the text is at hand", async () => {
+    // The file's own source text makes the check run; the far end's name comes from the graph.
+    const own: PlanDataset = {
+      ...other({
+        basis: 'STATED',
+        rationale: undefined,
+        citations: [{ source: 'memo', paragraph: 1, start: 0, end: 19 }],
+      }),
+    };
+    own.nodes.push({
+      id: 'memo',
+      label: 'Source',
+      name: 'Boat builders note',
+      citations: [{ source: 'memo', paragraph: 1, start: 0, end: 19 }],
+      language: 'en',
+      sha256: sha(MEMO),
+      textFile: 'memo.txt',
+    });
+    own.nodes[0]!.citations = [{ source: 'memo', paragraph: 1, start: 0, end: 19 }];
+    delete own.relationships[0]!.rationale;
+    fs.writeFileSync(path.join(folder, 'memo.txt'), MEMO);
+    const checked = checkDataset('cite2.json', own, { sourceTextsDir: folder });
+    await expect(loadDataset(withTexts.db, checked)).rejects.toThrow(
+      /relationships\[0\] \(task -ADVANCES-> cite:goal\) basis: STATED, but no cited span mentions both "Train boat builders" and "Cleaner harbour by 2030"/,
+    );
+  });
+
+  it('keep a cited Source from being dropped by a reload of its own namespace', async () => {
+    await loadDataset(withTexts.db, checkDataset('cite2.json', other({})));
+    const withoutReport = { ...dataset, nodes: dataset.nodes.filter((n) => n.id !== 'report') };
+    // Its own claims cite the report too, so the file is edited to cite the note instead.
+    const edited = JSON.parse(
+      JSON.stringify(withoutReport).replaceAll('"source":"report"', '"source":"note"'),
+    ) as PlanDataset;
+    await expect(loadDataset(withTexts.db, checkDataset('cite.json', edited))).rejects.toThrow(
+      'drops the Source "cite:report", which claims of other namespaces still cite',
+    );
+    expect(await withTexts.db.read('MATCH (s:Source {id: "cite:report"}) RETURN count(s) AS n')).toEqual([{ n: 1 }]);
   });
 });

@@ -9,6 +9,12 @@ import path from 'node:path';
 import { Database } from '../../src/database/Database';
 import { PROJECT_ROOT } from '../../src/paths';
 import { freePort } from '../support/freePort';
+import { connectTestDatabase, toolEnvironment } from '../support/testNeo4j';
+import { emptyGraph } from '../support/graphSnapshot';
+import { loadDataset } from '../../src/dataset/loadDataset';
+import { readDataset } from '../../src/dataset/readDataset';
+import { BUNDLED_PLAN_FILE } from '../../src/dataset/seedPlan';
+import { sha256Of } from '../../src/provenance/SourceText';
 
 interface Run {
   code: number | null;
@@ -160,3 +166,54 @@ describe('Start-up of the server process', () => {
     180_000,
   );
 });
+
+describe('Start-up with source texts', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await connectTestDatabase();
+    await emptyGraph(db);
+    await loadDataset(db, readDataset(BUNDLED_PLAN_FILE));
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  // The server on the test database, the Plan already loaded, with SOURCE_TEXTS_DIR set to `folder`.
+  const startOn = (folder: string) =>
+    startMain({ ...definedOnly(toolEnvironment()), PORT: '0', SEED_ON_START: 'false', SOURCE_TEXTS_DIR: folder });
+
+  it('refuses a text whose SHA-256 is not the one its source names, naming the file, the source and both sums', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'source-texts-'));
+    const file = path.join(folder, 'zhongguancun-14th-fyp-plan-article.txt');
+    fs.writeFileSync(file, 'Not the report.\n');
+    const run = await startOn(folder).exited;
+    fs.rmSync(folder, { recursive: true, force: true });
+    expect(run.code).toBe(1);
+    expect(run.output).toContain(
+      `Start-up failed: SOURCE_TEXTS_DIR: ${file} has SHA-256 ${sha256Of(Buffer.from('Not the report.\n'))}, ` +
+        'but source "zgc14:source-article" cites the text with SHA-256 ' +
+        '3177e3232d7ada1f913a1152276b44944774cb06711096e7352f8833d3bc6d78',
+    );
+  });
+
+  it('starts without a text, saying that citations will have none', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'source-texts-'));
+    const main = startOn(folder);
+    await main.waitFor(/no source texts: citations have no text/, 60_000);
+    const url = (await main.waitFor(/"url":"(http:\/\/[^"]+)\/graphql"/, 60_000))[1];
+    const answer = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ node(id: "zgc14:plan") { citations { text } } }' }),
+    });
+    const body = (await answer.json()) as { data: { node: { citations: Array<{ text: string | null }> } } };
+    expect(body.data.node.citations.every((c) => c.text === null)).toBe(true);
+    main.child.kill('SIGTERM');
+    expect((await main.exited).code).toBe(0);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+});
+
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}

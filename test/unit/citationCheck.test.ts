@@ -158,10 +158,19 @@ describe('The citation check', () => {
 });
 
 describe('Mentions and shared runs', () => {
-  it('reads a name by its key terms: six-letter prefixes, stop words left out', () => {
+  it('reads a name by its key terms: six-letter prefixes, stop words left out, more than half of them', () => {
     expect(keyTerms('The capability of new materials')).toEqual(['capabi', 'new', 'materi']);
     expect(mentions(termsOf('capabilities in new material'), { name: 'The capability of new materials' })).toBe(true);
     expect(mentions(termsOf('new ideas'), { name: 'The capability of new materials' })).toBe(false);
+    // Two key terms need both: one shared word names a different thing.
+    expect(mentions(termsOf('the Lakeside zone'), { name: 'Lakeside Forum' })).toBe(false);
+    expect(mentions(termsOf('the Lakeside Forum'), { name: 'Lakeside Forum' })).toBe(true);
+  });
+
+  it('matches an alias only as written: the Plan, not the verb plan', () => {
+    const plan = { name: 'Lakeside Harbour Plan', aliases: ['Plan'] };
+    expect(mentions(termsOf('The Plan sets a goal'), plan)).toBe(true);
+    expect(mentions(termsOf('we plan to build'), plan)).toBe(false);
   });
 
   it('finds runs of 8 shared words, and only those', () => {

@@ -1,0 +1,4 @@
+// Names and aliases of entities of other namespaces that a dataset's links join, for its citation check.
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n.id AS id, n.name AS name, n.aliases AS aliases
