@@ -75,6 +75,7 @@ async function main(): Promise<void> {
       allowedOperationsDir: config.allowedOperationsDir,
       schema,
       sourceTexts,
+      auth: config.auth,
     });
     cleanups.push(() => server.close());
     logger.info(

@@ -1,17 +1,18 @@
 /**
- * The `cypher` field: an analyst's own read-only Cypher, when the server has an API key configured and
- * the request carries it. Checked by plan, run in a read transaction with a timeout and a row cap.
+ * The `cypher` field: an analyst's own read-only Cypher, for callers allowed it (an admin, a holder of
+ * CYPHER_ROLE, or the CYPHER_API_KEY). Checked by plan, run in a read transaction with a timeout and a
+ * row cap.
  */
-import crypto from 'node:crypto';
 import type { CappedResult, Database } from '../database/Database';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../errors/errors';
 import type { AdhocConcurrency, AdhocSlots } from './AdhocSlots';
 import { checkReadOnly } from './readOnlyPolicy';
 import { checkStoppable } from './stoppablePolicy';
+import { allows, type Principal } from '../auth/Principal';
 
 /** Configuration of ad-hoc Cypher. */
 export interface AdhocCypherSettings extends AdhocConcurrency {
-  /** Unset: the field is switched off. */
+  /** A key that opens the field (besides signed-in admins); with no key and no sign-in the field is off. */
   apiKey: string | undefined;
   timeoutMs: number;
   maxRows: number;
@@ -22,14 +23,16 @@ export interface AdhocCypherRunner {
   db: Database;
   settings: AdhocCypherSettings;
   slots: AdhocSlots;
+  /** Whether the field is on at all. */
+  enabled: boolean;
 }
 
 /** One request for ad-hoc Cypher. */
 export interface AdhocCypherRequest {
   query: string;
   params: unknown;
-  /** The key the request presented, if any. */
-  presentedKey: string | undefined;
+  /** Who asks. */
+  principal: Principal;
 }
 
 const MAX_QUERY_LENGTH = 20_000;
@@ -37,14 +40,21 @@ const MAX_QUERY_LENGTH = 20_000;
 /** Checks the key, the query and the concurrency caps, then runs it; throws typed GraphQL errors for every refusal. */
 export async function runAdhocCypher(runner: AdhocCypherRunner, request: AdhocCypherRequest): Promise<CappedResult> {
   const { db, settings } = runner;
-  if (settings.apiKey === undefined) {
+  if (!runner.enabled) {
     throw new ForbiddenError(
-      'cypher is switched off on this server; an operator enables it by setting CYPHER_API_KEY',
+      'cypher is switched off on this server; an operator enables it by setting CYPHER_API_KEY or configuring sign-in',
       { rule: 'disabled' },
     );
   }
-  if (request.presentedKey === undefined || !sameKey(request.presentedKey, settings.apiKey)) {
-    throw new UnauthenticatedError('cypher needs the API key in the x-api-key header (or Authorization: Bearer KEY)');
+  if (!allows(request.principal, 'cypher')) {
+    if (request.principal.via === 'anonymous') {
+      throw new UnauthenticatedError(
+        'cypher needs credentials: an API key (x-api-key, or Authorization: Bearer KEY) or an admin token',
+      );
+    }
+    throw new ForbiddenError(`cypher is for admins; ${request.principal.sub ?? 'this caller'} is not one`, {
+      rule: 'role',
+    });
   }
   if (request.query.trim() === '' || request.query.length > MAX_QUERY_LENGTH) {
     throw new BadUserInputError(
@@ -59,9 +69,9 @@ export async function runAdhocCypher(runner: AdhocCypherRunner, request: AdhocCy
       { argument: 'params' },
     );
   }
-  // One key today (CYPHER_API_KEY); the caps are kept per key for when there are several. The slot is
-  // held until the query has really stopped, not just until it was answered QUERY_TIMEOUT.
-  const release = runner.slots.take('CYPHER_API_KEY');
+  // The caps are kept per caller (the key's name or the token's subject). The slot is held until the
+  // query has really stopped, not just until it was answered QUERY_TIMEOUT.
+  const release = runner.slots.take(request.principal.sub ?? 'anonymous');
   let handedOver = false;
   try {
     const explained = await db.explain(request.query, params as Record<string, unknown>);
@@ -76,11 +86,4 @@ export async function runAdhocCypher(runner: AdhocCypherRunner, request: AdhocCy
   } finally {
     if (!handedOver) release();
   }
-}
-
-function sameKey(presented: string, expected: string): boolean {
-  // Compare digests so the comparison takes the same time whatever the lengths.
-  const a = crypto.createHash('sha256').update(presented).digest();
-  const b = crypto.createHash('sha256').update(expected).digest();
-  return crypto.timingSafeEqual(a, b);
 }

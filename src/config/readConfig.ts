@@ -7,6 +7,8 @@ import path from 'node:path';
 import { ConfigError } from '../errors/errors';
 import { DEFAULT_API_LIMITS, type ApiLimits } from './ApiLimits';
 import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
+import type { ApiKeyEntry, AuthSettings } from '../auth/Authenticator';
+import { isRole, ROLES, type Role } from '../auth/Principal';
 
 /** Where the graph lives: a Neo4j this process starts itself, or one reached at a URI. */
 export type Neo4jTarget =
@@ -53,6 +55,8 @@ export interface Config {
    * `shared/source` beside the checkout when that exists; none otherwise.
    */
   sourceTextsDir: string | undefined;
+  /** Sign-in and roles. */
+  auth: AuthSettings;
 }
 
 /** Limits checked on every GraphQL request before it reaches the database. */
@@ -140,6 +144,7 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
+  const adhoc = readAdhoc(env);
   return {
     // PORT=0 lets the operating system pick a free port; the start-up log line gives the URL.
     http: { host: text(env, 'HOST') ?? '127.0.0.1', port: integer(env, 'PORT', 4000, { min: 0, max: 65535 }) },
@@ -149,7 +154,8 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     logLevel,
     limits: readLimits(env),
     exportMaxNodes: integer(env, 'EXPORT_MAX_NODES', 100_000, { min: 1, max: 10_000_000 }),
-    adhoc: readAdhoc(env),
+    adhoc,
+    auth: readAuth(env, projectRoot, adhoc.apiKey),
     guards: {
       maxBodyBytes: integer(env, 'HTTP_MAX_BODY_BYTES', DEFAULT_GUARDS.maxBodyBytes, { min: 1000, max: 100_000_000 }),
       maxTokens: integer(env, 'API_MAX_TOKENS', DEFAULT_GUARDS.maxTokens, { min: 50, max: 1_000_000 }),
@@ -186,6 +192,83 @@ function optionalPath(env: NodeJS.ProcessEnv, name: string, projectRoot: string)
     throw new ConfigError(name, `must name an existing folder, got "${raw}" (${resolved})`);
   }
   return resolved;
+}
+
+function readAuth(env: NodeJS.ProcessEnv, projectRoot: string, cypherApiKey: string | undefined): AuthSettings {
+  const jwtSecret = text(env, 'AUTH_JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError(
+      'AUTH_JWT_SECRET',
+      `must be at least 32 characters (a random secret), got ${jwtSecret.length}`,
+    );
+  }
+  const jwksUrl = text(env, 'AUTH_JWKS_URL');
+  if (jwksUrl !== undefined && !/^https?:\/\/\S+$/.test(jwksUrl)) {
+    throw new ConfigError('AUTH_JWKS_URL', `must be an http(s) URL, got "${jwksUrl}"`);
+  }
+  if (jwtSecret !== undefined && jwksUrl !== undefined) {
+    throw new ConfigError(
+      'AUTH_JWKS_URL',
+      'must not be set together with AUTH_JWT_SECRET: tokens are verified one way',
+    );
+  }
+  const anonymous = text(env, 'ANONYMOUS_ROLE') ?? 'reader';
+  if (anonymous !== 'none' && !isRole(anonymous)) {
+    throw new ConfigError('ANONYMOUS_ROLE', `must be one of ${ROLES.join(', ')} or none, got "${anonymous}"`);
+  }
+  const cypherRole = text(env, 'CYPHER_ROLE') ?? 'admin';
+  if (!isRole(cypherRole)) {
+    throw new ConfigError('CYPHER_ROLE', `must be one of ${ROLES.join(', ')}, got "${cypherRole}"`);
+  }
+  return {
+    jwtSecret,
+    jwksUrl,
+    apiKeys: readApiKeys(env, projectRoot),
+    anonymousRole: anonymous === 'none' ? null : anonymous,
+    cypherRole,
+    cypherApiKey,
+  };
+}
+
+// API_KEYS_FILE: [{ "name": ..., "sha256": <hex of the key's SHA-256>, "roles": [...] }]; keys never in clear.
+function readApiKeys(env: NodeJS.ProcessEnv, projectRoot: string): ApiKeyEntry[] {
+  const raw = text(env, 'API_KEYS_FILE');
+  if (raw === undefined) return [];
+  const file = path.resolve(projectRoot, raw);
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError('API_KEYS_FILE', `must name a readable JSON file, got "${raw}": ${(error as Error).message}`);
+  }
+  if (!Array.isArray(json)) throw new ConfigError('API_KEYS_FILE', 'must hold a JSON array of keys');
+  const names = new Set<string>();
+  return json.map((entry: unknown, i) => {
+    const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    const name = e['name'];
+    const sha256 = e['sha256'];
+    const roles = e['roles'];
+    if (typeof name !== 'string' || name === '' || names.has(name)) {
+      throw new ConfigError(
+        'API_KEYS_FILE',
+        `entry ${i}: name must be a unique non-empty string, got ${JSON.stringify(name)}`,
+      );
+    }
+    names.add(name);
+    if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) {
+      throw new ConfigError(
+        'API_KEYS_FILE',
+        `entry ${i} (${name}): sha256 must be 64 lower-case hex digits, the SHA-256 of the key`,
+      );
+    }
+    if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
+      throw new ConfigError(
+        'API_KEYS_FILE',
+        `entry ${i} (${name}): roles must be a non-empty list of ${ROLES.join(', ')}`,
+      );
+    }
+    return { name, sha256, roles: roles };
+  });
 }
 
 function readAdhoc(env: NodeJS.ProcessEnv): AdhocCypherSettings {

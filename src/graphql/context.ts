@@ -6,6 +6,7 @@ import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
 import type { AdhocSlots } from '../adhoc/AdhocSlots';
 import type { RequestOutcome } from '../http/requestLog';
 import type { SourceTexts } from '../provenance/checkCitations';
+import type { Principal } from '../auth/Principal';
 
 /** What a resolver may use. */
 export interface Context {
@@ -17,8 +18,10 @@ export interface Context {
   adhoc: AdhocCypherSettings;
   /** The server's count of ad-hoc queries in flight. */
   adhocSlots: AdhocSlots;
-  /** The API key the request presented (x-api-key or Authorization: Bearer), if any. */
-  presentedKey: string | undefined;
+  /** Whether the `cypher` field is on: CYPHER_API_KEY or sign-in is configured. */
+  adhocEnabled: boolean;
+  /** Who the request acts for. */
+  principal: Principal;
   /** Texts of the cited sources the server holds, by source id, for `Citation.text`. */
   sourceTexts: SourceTexts;
   /** Where the request's operation name and error codes are noted for its log line. */

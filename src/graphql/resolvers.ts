@@ -137,8 +137,8 @@ export const resolvers: Resolvers = {
     mostConnected: (_parent, args, context, info) => results(context, compileMostConnected(scope(context, info), args)),
     cypher: (_parent, { query, params }, context) =>
       runAdhocCypher(
-        { db: context.db, settings: context.adhoc, slots: context.adhocSlots },
-        { query, params, presentedKey: context.presentedKey },
+        { db: context.db, settings: context.adhoc, slots: context.adhocSlots, enabled: context.adhocEnabled },
+        { query, params, principal: context.principal },
       ),
   },
   JSON: JSONResolver,

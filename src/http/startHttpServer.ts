@@ -21,7 +21,6 @@ import { StartupError } from '../errors/errors';
 import { exportRoutes } from './exportRoutes';
 import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
 import { AdhocSlots } from '../adhoc/AdhocSlots';
-import type { IncomingHttpHeaders } from 'node:http';
 import { SCHEMA_DIR, WEB_DIR } from '../paths';
 import { graphiqlLandingPage } from './graphiqlLandingPage';
 import { vendorAssets } from '../web/vendorAssets';
@@ -31,6 +30,8 @@ import { allowListGuard, persistedQueryCache, readAllowedOperations } from '../g
 import { outcomeOf, requestLog, requestOutcomePlugin } from './requestLog';
 import { jsonErrors, notFound } from './jsonErrors';
 import type { SourceTexts } from '../provenance/checkCitations';
+import { Authenticator, OPEN_READS, type AuthSettings } from '../auth/Authenticator';
+import { authentication, principalOf } from './authentication';
 
 /** What the HTTP server needs. */
 export interface HttpServerOptions {
@@ -54,6 +55,8 @@ export interface HttpServerOptions {
   schema?: LoadedSchema;
   /** Texts of cited sources, to show cited words; none when omitted. */
   sourceTexts?: SourceTexts;
+  /** Sign-in and roles; when omitted everyone reads, nobody writes, and CYPHER_API_KEY (adhoc) opens `cypher`. */
+  auth?: AuthSettings;
 }
 
 /** A listening server. */
@@ -63,13 +66,6 @@ export interface RunningHttpServer {
   port: number;
   /** Stops taking connections (/ready answers 503 from now on), lets requests in flight finish, then resolves. */
   close(): Promise<void>;
-}
-
-function presentedKey(headers: IncomingHttpHeaders): string | undefined {
-  const header = headers['x-api-key'];
-  if (typeof header === 'string' && header !== '') return header;
-  const bearer = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1];
-  return bearer;
 }
 
 /** Builds the app and listens; rejects with a StartupError naming PORT when the port is taken. */
@@ -83,6 +79,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     maxConcurrentPerKey: 2,
   };
   const adhocSlots = new AdhocSlots(adhoc);
+  const authenticator = new Authenticator(options.auth ?? { ...OPEN_READS, cypherApiKey: adhoc.apiKey });
   const guards = options.guards ?? DEFAULT_GUARDS;
   const app = express();
   app.disable('x-powered-by');
@@ -128,20 +125,24 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   }
   app.use(express.static(WEB_DIR, { index: 'index.html', extensions: ['html'] }));
   const sourceTexts = options.sourceTexts ?? new Map();
+  const guard = authentication(authenticator, logger);
+  app.use(/^\/export\./, guard);
   app.use(exportRoutes({ db, limits, logger, maxNodes: options.exportMaxNodes ?? 100_000, sourceTexts }));
   app.use(
     '/graphql',
+    guard,
     express.json({ limit: guards.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: ({ req, res }): Promise<Context> =>
+      context: ({ res }): Promise<Context> =>
         Promise.resolve({
           db,
           logger,
           limits,
           adhoc,
           adhocSlots,
+          adhocEnabled: adhoc.apiKey !== undefined || authenticator.signInConfigured,
           sourceTexts,
-          presentedKey: presentedKey(req.headers),
+          principal: principalOf(res),
           outcome: outcomeOf(res),
         }),
     }),

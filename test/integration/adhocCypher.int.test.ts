@@ -132,12 +132,16 @@ describe('Ad-hoc Cypher: refusals leave the database unchanged', () => {
 });
 
 describe('Ad-hoc Cypher: switched off by default', () => {
-  it('refuses every query when no API key is configured', async () => {
+  it('refuses every query when no API key and no sign-in is configured, and a key it does not know', async () => {
     const off = await startTestServer();
     try {
-      const result = await off.graphql(QUERY, { q: 'RETURN 1' }, AUTH);
+      const result = await off.graphql(QUERY, { q: 'RETURN 1' });
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(result.errors?.[0]?.message).toContain('CYPHER_API_KEY');
+      // Credentials that do not verify are refused, never ignored.
+      const keyed = await off.graphql(QUERY, { q: 'RETURN 1' }, AUTH);
+      expect(keyed.status).toBe(401);
+      expect(keyed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     } finally {
       await off.close();
     }
