@@ -8,7 +8,7 @@ import { ConfigError } from '../errors/errors';
 import { DEFAULT_API_LIMITS, type ApiLimits } from './ApiLimits';
 import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
 import type { ApiKeyEntry, AuthSettings } from '../auth/Authenticator';
-import { isRole, ROLES, type Role } from '../auth/Principal';
+import { isRole, ROLES } from '../auth/Principal';
 
 /** Where the graph lives: a Neo4j this process starts itself, or one reached at a URI. */
 export type Neo4jTarget =
