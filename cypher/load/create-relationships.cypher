@@ -3,5 +3,5 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 CREATE (a)-[r:$(row.type)]->(b)
-SET r = row.properties
-RETURN count(*) AS merged, count(*) AS created, 0 AS updated
+SET r = row.properties, r.version = 1
+RETURN count(*) AS merged, count(*) AS created, 0 AS updated, [] AS changes

@@ -7,7 +7,8 @@ import { getNamedType, isObjectType, type FieldNode, type GraphQLObjectType } fr
 import type { RelationshipType } from '../dataset/PlanDataset';
 import { CompileScope, type ParamScope } from './CompileScope';
 import { collectFields, returnObjectType, subSelections } from './collectFields';
-import { kindExpression } from './project';
+import { kindExpression, versionExpression } from './project';
+import { reviewExpression } from '../curation/storedReview';
 import { locatorList, projectCitations } from './projectCitations';
 
 /** Which GraphNode and GraphEdge fields to read. */
@@ -22,7 +23,7 @@ export interface GraphFields {
 }
 
 const NODE_FIELDS = ['id', 'name', 'kind', 'summary', 'sources', 'citations', 'namespace'] as const;
-const EDGE_EXTRAS = ['basis', 'rationale', 'sources', 'citations'] as const;
+const EDGE_EXTRAS = ['basis', 'rationale', 'sources', 'citations', 'version', 'review'] as const;
 
 /** Every field: for exports, which write them all. */
 export const ALL_GRAPH_FIELDS: GraphFields = { node: new Set(NODE_FIELDS), edge: new Set(EDGE_EXTRAS) };
@@ -77,7 +78,16 @@ function citationsOf(scope: ParamScope, v: string, fields: GraphFields, of: 'nod
  */
 export function graphEdge(scope: ParamScope, source: string, r: string, target: string, fields: GraphFields): string {
   const extras = EDGE_EXTRAS.filter((f) => fields.edge.has(f)).map(
-    (f) => `, ${f === 'citations' ? citationsOf(scope, r, fields, 'edge') : `${f}: ${r}.${f}`}`,
+    (f) =>
+      `, ${
+        f === 'citations'
+          ? citationsOf(scope, r, fields, 'edge')
+          : f === 'version'
+            ? `version: ${versionExpression(r)}`
+            : f === 'review'
+              ? `review: ${reviewExpression(r)}`
+              : `${f}: ${r}.${f}`
+      }`,
   );
   return `{source: ${source}.id, type: type(${r}), target: ${target}.id${extras.join('')}}`;
 }

@@ -74,7 +74,9 @@ export function projectEntity(
           ? kindExpression(scope, v)
           : field === 'citations'
             ? projectCitations(scope, v, nodes)
-            : `${v}.\`${field}\``,
+            : field === 'version'
+              ? versionExpression(v)
+              : `${v}.\`${field}\``,
       { typename, alwaysTypename: true },
     );
   }
@@ -137,7 +139,13 @@ function fieldExpression(
   if (relation) return linkExpression(scope, v, field, relation, nodes);
   if (field.name === 'kind') return `'${kindOfLabel(label(type))}'`;
   if (field.name === 'citations') return projectCitations(scope, v, nodes);
+  if (field.name === 'version') return versionExpression(v);
   return `${v}.\`${field.name}\``;
+}
+
+/** The version of node or relationship `v`; one for what was written before versions were kept. */
+export function versionExpression(v: string): string {
+  return `coalesce(${v}.version, 1)`;
 }
 
 /** The node label of an entity object type; the two share their names. */

@@ -18,7 +18,8 @@ import type { CompileScope } from './CompileScope';
 import { fieldObjectType, subSelections } from './collectFields';
 import { compileWhere, type WhereInput } from './compileWhere';
 import { aggregateExpression, subqueryFigures } from './aggregateExpression';
-import { label, projectObject } from './project';
+import { label, projectObject, versionExpression } from './project';
+import { reviewExpression } from '../curation/storedReview';
 import { projectSelection } from './projectSelection';
 import { relationPattern, type Relation } from './relationOf';
 import { basisPredicate } from './basisFilter';
@@ -71,6 +72,9 @@ function connectionExpression(
       if (field === 'node') return projectObject(scope, o.n, o.target, subSelections(edgeNodes));
       if (field === 'type') return `type(${o.r})`;
       if (field === 'citations') return projectCitations(scope, o.r, edgeNodes);
+      if (field === 'version') return versionExpression(o.r);
+      if (field === 'review') return reviewExpression(o.r);
+      if (field === 'id') return `startNode(${o.r}).id + '|' + type(${o.r}) + '|' + endNode(${o.r}).id`;
       return `${o.r}.\`${field}\``;
     });
   return projectSelection(scope.info, o.connection, subSelections(o.nodes), (field, nodes) => {

@@ -1,5 +1,6 @@
 /** The shape of a plan dataset file, as `schema/plan-dataset.schema.json` defines it. */
 import type { Locator } from '../provenance/SourceText';
+import type { ReviewStatus } from '../curation/storedReview';
 
 /** Node labels a dataset may use; each is also a GraphQL `EntityKind`. */
 export const NODE_LABELS = [
@@ -108,6 +109,8 @@ export interface DatasetRelationship {
   rationale?: string;
   /** The spans of its sources that support it; for a STATED link, the words that state it. */
   citations: Locator[];
+  /** Where it stands in review; ACCEPTED when absent. */
+  review?: { status: ReviewStatus; by?: string; at?: string; note?: string };
 }
 
 /** A whole dataset file. */

@@ -9,6 +9,10 @@ import { readCypher } from '../cypher/readCypher';
 import { qualify, type PlanDataset } from './PlanDataset';
 import type { CheckedDataset } from './readDataset';
 import { storedCitations } from '../provenance/storedCitations';
+import { storedReview } from '../curation/storedReview';
+import { recordChangeSet, type ChangeRecord } from '../curation/recordChangeSet';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { checkAgainstGraph, checkStaleSources } from './checkAgainstGraph';
 
 const MERGE_NODES = readCypher('load/merge-nodes.cypher');
@@ -35,6 +39,8 @@ export interface LoadProgress {
 
 /** Options of `loadDataset`. */
 export interface LoadOptions {
+  /** Who loads, for the change set (the API key's name or the token's subject); null from the command line. */
+  by?: string | null;
   /** Rows per UNWIND statement. */
   batchSize?: number;
   onProgress?: (progress: LoadProgress) => void;
@@ -51,7 +57,9 @@ export async function loadDataset(
   const nodeRows = dataset.nodes.map((node) => toNodeRow(dataset, node));
   const relationshipRows = dataset.relationships.map((rel) => toRelationshipRow(dataset, rel));
 
+  const changeSetId = randomUUID();
   return db.writeTransaction(async (tx) => {
+    const changes: ChangeRecord[] = [];
     const report: LoadReport = {
       namespace: dataset.namespace,
       nodes: { total: nodeRows.length, created: 0, updated: 0, deleted: 0 },
@@ -62,6 +70,7 @@ export async function loadDataset(
     const [existing] = await tx.run(NAMESPACE_EXISTS, { namespace: dataset.namespace });
     const fresh = existing?.['exists'] !== true;
     await inBatches(tx, fresh ? CREATE_NODES : MERGE_NODES, nodeRows, batchSize, (counts, done) => {
+      changes.push(...counts.changes);
       report.nodes.created += counts.created;
       report.nodes.updated += counts.updated;
       options.onProgress?.({ phase: 'nodes', done, total: nodeRows.length });
@@ -72,24 +81,48 @@ export async function loadDataset(
       relationshipRows,
       batchSize,
       (counts, done) => {
+        changes.push(...counts.changes);
         report.relationships.created += counts.created;
         report.relationships.updated += counts.updated;
         options.onProgress?.({ phase: 'relationships', done, total: relationshipRows.length });
       },
     );
-    if (fresh) return report;
-    await checkStaleSources(tx, checked);
-    const keys = relationshipRows.map((r) => `${r.type} ${r.from} ${r.to}`);
-    report.relationships.deleted = count(
-      await tx.run(DELETE_STALE_RELATIONSHIPS, { namespace: dataset.namespace, keys }),
-      'deleted',
-    );
-    report.nodes.deleted = count(
-      await tx.run(DELETE_STALE_NODES, { namespace: dataset.namespace, ids: nodeRows.map((r) => r.id) }),
-      'deleted',
-    );
+    if (!fresh) {
+      await checkStaleSources(tx, checked);
+      const keys = relationshipRows.map((r) => `${r.type} ${r.from} ${r.to}`);
+      const staleLinks = await tx.run(DELETE_STALE_RELATIONSHIPS, { namespace: dataset.namespace, keys });
+      report.relationships.deleted = count(staleLinks, 'deleted');
+      changes.push(...changesOf(staleLinks));
+      const staleNodes = await tx.run(DELETE_STALE_NODES, {
+        namespace: dataset.namespace,
+        ids: nodeRows.map((r) => r.id),
+      });
+      report.nodes.deleted = count(staleNodes, 'deleted');
+      changes.push(...changesOf(staleNodes));
+    }
+    await recordChangeSet(tx, {
+      id: changeSetId,
+      at: new Date().toISOString(),
+      by: options.by ?? null,
+      via: 'LOADER',
+      message: loadMessage(checked.file, report, fresh),
+      namespaces: [dataset.namespace],
+      ...(fresh ? { createdNamespace: dataset.namespace } : {}),
+      changes,
+    });
     return report;
   });
+}
+
+// What a load did, in one line of the change set.
+function loadMessage(file: string, report: LoadReport, fresh: boolean): string {
+  const part = (what: string, c: LoadReport['nodes']): string =>
+    `${what} ${c.created} created, ${c.updated} updated, ${c.deleted} deleted`;
+  return `${fresh ? 'first load' : 'reload'} of ${path.basename(file)}: ${part('entities', report.nodes)}; ${part('links', report.relationships)}`;
+}
+
+function changesOf(rows: Row[]): ChangeRecord[] {
+  return (rows[0]?.['changes'] as ChangeRecord[] | undefined) ?? [];
 }
 
 async function inBatches(
@@ -97,7 +130,7 @@ async function inBatches(
   cypher: string,
   rows: Array<Record<string, unknown>>,
   batchSize: number,
-  onBatch: (counts: { created: number; updated: number }, done: number) => void,
+  onBatch: (counts: { created: number; updated: number; changes: ChangeRecord[] }, done: number) => void,
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize);
@@ -107,7 +140,7 @@ async function inBatches(
       throw new InternalError(`Expected to merge ${batch.length} rows but merged ${count(result, 'merged')}`);
     }
     onBatch(
-      { created: count(result, 'created'), updated: count(result, 'updated') },
+      { created: count(result, 'created'), updated: count(result, 'updated'), changes: changesOf(result) },
       Math.min(start + batchSize, rows.length),
     );
   }
@@ -151,6 +184,12 @@ function toRelationshipRow(
       basis: rel.basis,
       rationale: rel.rationale ?? null,
       ...storedCitations(dataset.namespace, rel.citations),
+      ...storedReview({
+        status: rel.review?.status ?? 'ACCEPTED',
+        by: rel.review?.by ?? null,
+        at: rel.review?.at ?? null,
+        note: rel.review?.note ?? null,
+      }),
       namespace: dataset.namespace,
     },
   };

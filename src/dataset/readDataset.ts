@@ -178,9 +178,8 @@ function checkLocators(
   problems: DatasetProblem[],
   external: Set<string>,
 ): void {
-  const check = (entry: string, locators: readonly Locator[], maxSpan: number): void => {
+  const check = (entry: string, locators: readonly Locator[], isNode: boolean): void => {
     locators.forEach((locator, c) => {
-      const field = `citations[${c}]`;
       const reference = locator.source;
       if (reference.includes(':') && !reference.startsWith(`${dataset.namespace}:`)) {
         external.add(reference);
@@ -189,24 +188,48 @@ function checkLocators(
         if (source?.label !== 'Source') {
           problems.push({
             entry,
-            field: `${field}.source`,
+            field: `citations[${c}].source`,
             message: `names no Source node of this file, got "${reference}"${source ? ` (a ${source.label})` : ''}`,
           });
         }
       }
-      if (locator.end <= locator.start) {
-        problems.push({ entry, field, message: `end must be after start, got [${locator.start}, ${locator.end})` });
-      } else if (locator.end - locator.start > maxSpan) {
-        problems.push({
-          entry,
-          field,
-          message: `spans ${locator.end - locator.start} characters; a node cites at most ${maxSpan}: the words that support it`,
-        });
-      }
     });
+    problems.push(...locatorProblems(entry, locators, isNode));
   };
-  dataset.nodes.forEach((node, i) => check(nodeEntry(dataset, i), node.citations, MAX_NODE_SPAN));
-  dataset.relationships.forEach((rel, i) => check(relationshipEntry(dataset, i), rel.citations, Infinity));
+  dataset.nodes.forEach((node, i) => check(nodeEntry(dataset, i), node.citations, true));
+  dataset.relationships.forEach((rel, i) => check(relationshipEntry(dataset, i), rel.citations, false));
+}
+
+/**
+ * The schema problems of one node or relationship entry on its own (the API's changes are checked by
+ * the same JSON Schema as files), each named by `entry`.
+ */
+export function entrySchemaProblems(kind: 'node' | 'relationship', value: unknown, entry: string): DatasetProblem[] {
+  const wrapped = {
+    namespace: 'entry',
+    nodes: kind === 'node' ? [value] : [],
+    relationships: kind === 'node' ? [] : [value],
+  };
+  if (validate(wrapped)) return [];
+  return describeSchemaErrors(wrapped, validate.errors ?? []).map((p) => ({ ...p, entry }));
+}
+
+/** The problems of one entry's locators that need no source text (see checkLocators). */
+export function locatorProblems(entry: string, locators: readonly Locator[], isNode: boolean): DatasetProblem[] {
+  const problems: DatasetProblem[] = [];
+  locators.forEach((locator, c) => {
+    const field = `citations[${c}]`;
+    if (locator.end <= locator.start) {
+      problems.push({ entry, field, message: `end must be after start, got [${locator.start}, ${locator.end})` });
+    } else if (isNode && locator.end - locator.start > MAX_NODE_SPAN) {
+      problems.push({
+        entry,
+        field,
+        message: `spans ${locator.end - locator.start} characters; a node cites at most ${MAX_NODE_SPAN}: the words that support it`,
+      });
+    }
+  });
+  return problems;
 }
 
 // The node of this file a reference names, if it names one.

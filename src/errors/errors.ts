@@ -13,6 +13,7 @@ export enum ErrorCode {
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  CONFLICT = 'CONFLICT',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
@@ -30,6 +31,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   SERVICE_UNAVAILABLE: 503,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  CONFLICT: 409,
   QUERY_TIMEOUT: 504,
   QUERY_TOO_COMPLEX: 400,
   TOO_MANY_REQUESTS: 429,
@@ -94,17 +96,24 @@ export class ServiceUnavailableError extends CodedError {
   }
 }
 
-/** The request lacks a valid API key for what it asks. */
+/** The request lacks valid credentials for what it asks. */
 export class UnauthenticatedError extends CodedError {
-  constructor(message: string) {
-    super(ErrorCode.UNAUTHENTICATED, message);
+  constructor(message: string, options: RefusalOptions = {}) {
+    super(ErrorCode.UNAUTHENTICATED, message, options);
   }
 }
 
-/** The request asks for something this server does not allow, whoever asks. */
+/** The request asks for something this server does not allow, or not to this caller. */
 export class ForbiddenError extends CodedError {
+  constructor(message: string, extensions: Record<string, unknown> = {}, options: RefusalOptions = {}) {
+    super(ErrorCode.FORBIDDEN, message, { ...options, extensions });
+  }
+}
+
+/** A change expected another version of what it changes; nothing was written. Ends the request with 409. */
+export class ConflictError extends CodedError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
-    super(ErrorCode.FORBIDDEN, message, { extensions });
+    super(ErrorCode.CONFLICT, message, { extensions, endsRequest: true });
   }
 }
 

@@ -7,6 +7,7 @@ import type { AdhocSlots } from '../adhoc/AdhocSlots';
 import type { RequestOutcome } from '../http/requestLog';
 import type { SourceTexts } from '../provenance/checkCitations';
 import type { Principal } from '../auth/Principal';
+import type { CurationLimits } from '../curation/applyChanges';
 
 /** What a resolver may use. */
 export interface Context {
@@ -22,6 +23,10 @@ export interface Context {
   adhocEnabled: boolean;
   /** Who the request acts for. */
   principal: Principal;
+  /** The request's id, as its log line and x-request-id give it. */
+  requestId: string;
+  /** Caps on one change set. */
+  curation: CurationLimits;
   /** Texts of the cited sources the server holds, by source id, for `Citation.text`. */
   sourceTexts: SourceTexts;
   /** Where the request's operation name and error codes are noted for its log line. */

@@ -14,6 +14,7 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.SERVICE_UNAVAILABLE,
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,
+  ErrorCode.CONFLICT,
   ErrorCode.QUERY_TIMEOUT,
   ErrorCode.QUERY_TOO_COMPLEX,
   ErrorCode.TOO_MANY_REQUESTS,

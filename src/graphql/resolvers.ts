@@ -30,6 +30,7 @@ import { JSONResolver } from 'graphql-scalars';
 import { runAdhocCypher } from '../adhoc/runAdhocCypher';
 import { NODE_LABELS, type NodeLabel } from '../dataset/PlanDataset';
 import type { Locator } from '../provenance/SourceText';
+import { curationResolvers, DateTimeScalar } from './curationResolvers';
 
 /**
  * Reads a field from the compiled row by its response key (alias), falling back to the field name
@@ -135,13 +136,16 @@ export const resolvers: Resolvers = {
     gaps: async (_parent, { namespace, basis }, context, info) =>
       (await results(context, compileGaps(scope(context, info), namespace, basis)))[0] ?? {},
     mostConnected: (_parent, args, context, info) => results(context, compileMostConnected(scope(context, info), args)),
+    ...curationResolvers.Query,
     cypher: (_parent, { query, params }, context) =>
       runAdhocCypher(
         { db: context.db, settings: context.adhoc, slots: context.adhocSlots, enabled: context.adhocEnabled },
         { query, params, principal: context.principal },
       ),
   },
+  Mutation: curationResolvers.Mutation,
   JSON: JSONResolver,
+  DateTime: DateTimeScalar,
   Citation: {
     // The compiler answers `text` with the locator; the words come from the source texts the server holds.
     text: (citation, _args, context, info) => {

@@ -21,14 +21,14 @@ const report = {
 };
 
 /**
- * Refuses mutations and subscriptions while validating: the schema has neither, and graphql-js 16
- * would otherwise let them through to execution, which fails them without a code.
+ * Refuses operation types the schema lacks (subscriptions) while validating: graphql-js 16 would
+ * otherwise let them through to execution, which fails them without a code.
  */
 export const knownOperationTypes: ValidationRule = (context) => ({
   OperationDefinition(operation) {
     if (!context.getSchema().getRootType(operation.operation)) {
       context.reportError(
-        new GraphQLError(`This API answers queries only; it has no ${operation.operation} operations.`, {
+        new GraphQLError(`This API has no ${operation.operation} operations.`, {
           nodes: operation,
         }),
       );

@@ -32,6 +32,7 @@ import { jsonErrors, notFound } from './jsonErrors';
 import type { SourceTexts } from '../provenance/checkCitations';
 import { Authenticator, OPEN_READS, type AuthSettings } from '../auth/Authenticator';
 import { authentication, principalOf } from './authentication';
+import { DEFAULT_CURATION_LIMITS, type CurationLimits } from '../curation/applyChanges';
 
 /** What the HTTP server needs. */
 export interface HttpServerOptions {
@@ -57,6 +58,8 @@ export interface HttpServerOptions {
   sourceTexts?: SourceTexts;
   /** Sign-in and roles; when omitted everyone reads, nobody writes, and CYPHER_API_KEY (adhoc) opens `cypher`. */
   auth?: AuthSettings;
+  /** Caps on one change set; DEFAULT_CURATION_LIMITS when omitted. */
+  curation?: CurationLimits;
 }
 
 /** A listening server. */
@@ -143,6 +146,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           adhocEnabled: adhoc.apiKey !== undefined || authenticator.signInConfigured,
           sourceTexts,
           principal: principalOf(res),
+          requestId: String(res.getHeader('x-request-id') ?? ''),
+          curation: options.curation ?? DEFAULT_CURATION_LIMITS,
           outcome: outcomeOf(res),
         }),
     }),

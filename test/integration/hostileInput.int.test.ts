@@ -285,7 +285,7 @@ const CASES: Case[] = [
     expected: { status: 400 },
   },
   {
-    name: 'mutation against a read-only schema',
+    name: 'a mutation the schema does not have',
     request: query('mutation { deleteEverything }'),
     expected: { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   },

@@ -9,6 +9,8 @@ import { connectTestDatabase } from './testNeo4j';
 import { DEFAULT_API_LIMITS, type ApiLimits } from '../../src/config/ApiLimits';
 import type { AdhocCypherSettings } from '../../src/adhoc/runAdhocCypher';
 import { servedSourceTexts } from '../../src/provenance/servedSourceTexts';
+import type { AuthSettings } from '../../src/auth/Authenticator';
+import type { CurationLimits } from '../../src/curation/applyChanges';
 
 /** The time limit of every read a test server makes, as NEO4J_TX_TIMEOUT_MS sets it for the real one. */
 export const READ_LIMIT_MS = 10_000;
@@ -40,6 +42,10 @@ export interface TestServerOptions {
   prepare?: (db: Database) => Promise<void>;
   /** Folder of source texts, as SOURCE_TEXTS_DIR; none when omitted. */
   sourceTextsDir?: string | undefined;
+  /** Sign-in and roles; everyone reads and nobody writes when omitted. */
+  auth?: AuthSettings;
+  /** Caps on one change set. */
+  curation?: CurationLimits;
 }
 
 /** Starts a server with migrations applied; logs are silenced so test output stays readable. */
@@ -55,6 +61,8 @@ export async function startTestServer(
   const sourceTexts = await servedSourceTexts(db, options.sourceTextsDir);
   const server = await startHttpServer({
     sourceTexts,
+    ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.curation ? { curation: options.curation } : {}),
     host: '127.0.0.1',
     port: 0,
     db,

@@ -13,6 +13,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An instant, ISO 8601 with time zone (e.g. 2026-11-27T10:00:00.000Z). */
+  DateTime: { input: string; output: string; }
   /** Any JSON value. */
   JSON: { input: unknown; output: unknown; }
 };
@@ -31,6 +33,7 @@ export type ActionPlan = Entity & {
   namespace: Scalars['String']['output'];
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -60,11 +63,13 @@ export type ActionPlanAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
+  version: IntAggregate;
 };
 
 /** Fields actionPlans are counted by. */
 export type ActionPlanCountField =
-  | 'NAMESPACE';
+  | 'NAMESPACE'
+  | 'VERSION';
 
 /** Conditions on links to actionPlans. */
 export type ActionPlanLinkFilter = {
@@ -118,6 +123,7 @@ export type ActionPlanWhere = {
   namespace?: InputMaybe<StringFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
+  version?: InputMaybe<IntFilter>;
 };
 
 /** Counts of an aggregate. */
@@ -149,6 +155,7 @@ export type Aim = Entity & {
   summary: Maybe<Scalars['String']['output']>;
   /** Tasks that serve it. */
   tasks: Array<Task>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -199,12 +206,14 @@ export type AimAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
+  version: IntAggregate;
 };
 
 /** Fields aims are counted by. */
 export type AimCountField =
   | 'AIM_KIND'
-  | 'NAMESPACE';
+  | 'NAMESPACE'
+  | 'VERSION';
 
 /** What kind of aim. */
 export type AimKind =
@@ -310,6 +319,7 @@ export type AimWhere = {
   tasksConnection?: InputMaybe<TaskLinkFilter>;
   /** How many entities `tasks` links to. */
   tasksCount?: InputMaybe<IntFilter>;
+  version?: InputMaybe<IntFilter>;
 };
 
 /** A place: the demonstration zone, a city. */
@@ -335,6 +345,7 @@ export type Area = Entity & {
   supportedBy: Array<Goal>;
   /** Tasks the area carries out. */
   tasks: Array<Task>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -392,12 +403,14 @@ export type AreaAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
+  version: IntAggregate;
 };
 
 /** Fields areas are counted by. */
 export type AreaCountField =
   | 'AREA_KIND'
-  | 'NAMESPACE';
+  | 'NAMESPACE'
+  | 'VERSION';
 
 /** What kind of area. */
 export type AreaKind =
@@ -488,6 +501,7 @@ export type AreaWhere = {
   tasksConnection?: InputMaybe<TaskLinkFilter>;
   /** How many entities `tasks` links to. */
   tasksCount?: InputMaybe<IntFilter>;
+  version?: InputMaybe<IntFilter>;
 };
 
 /** Whether the source states a link or we inferred it. */
@@ -521,6 +535,7 @@ export type BusinessForm = Entity & {
   plans: Array<Plan>;
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -557,12 +572,14 @@ export type BusinessFormAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
+  version: IntAggregate;
 };
 
 /** Fields businessForms are counted by. */
 export type BusinessFormCountField =
   | 'FORM_KIND'
-  | 'NAMESPACE';
+  | 'NAMESPACE'
+  | 'VERSION';
 
 /** Format, model or consumption. */
 export type BusinessFormKind =
@@ -650,7 +667,52 @@ export type BusinessFormWhere = {
   plansCount?: InputMaybe<IntFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
+  version?: InputMaybe<IntFilter>;
 };
+
+/** One entity or link before and after a change (null where it did not exist). */
+export type Change = {
+  __typename?: 'Change';
+  after: Maybe<Scalars['JSON']['output']>;
+  before: Maybe<Scalars['JSON']['output']>;
+  op: ChangeOp;
+  /** An entity id, or a link id `source|TYPE|target`. */
+  targetId: Scalars['ID']['output'];
+};
+
+/** One change: exactly one of the four. */
+export type ChangeInput = {
+  deleteEntity?: InputMaybe<DeleteInput>;
+  deleteLink?: InputMaybe<DeleteInput>;
+  upsertEntity?: InputMaybe<EntityInput>;
+  upsertLink?: InputMaybe<LinkInput>;
+};
+
+/** What a change did. */
+export type ChangeOp =
+  | 'CREATE'
+  | 'DELETE'
+  | 'UPDATE';
+
+/** One write: who made it, when, why, and what it changed. */
+export type ChangeSet = {
+  __typename?: 'ChangeSet';
+  at: Scalars['DateTime']['output'];
+  /** The `sub` of the token or the name of the API key; null for the loader. */
+  by: Maybe<Scalars['String']['output']>;
+  changes: Array<Change>;
+  id: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  /** Namespaces the change set touched. */
+  namespaces: Array<Scalars['String']['output']>;
+  via: ChangeVia;
+};
+
+/** Where a change set came from. */
+export type ChangeVia =
+  | 'API'
+  | 'LOADER'
+  | 'REVERT';
 
 /**
  * Where a source supports a claim: a span of one paragraph. Paragraph N is the source text's N-th
@@ -669,6 +731,14 @@ export type Citation = {
   start: Scalars['Int']['output'];
   /** The cited words; null unless the server holds the source's text with the SHA-256 the source names (SOURCE_TEXTS_DIR). */
   text: Maybe<Scalars['String']['output']>;
+};
+
+/** A locator: a span of a paragraph of a Source (see `Citation`). */
+export type CitationInput = {
+  end: Scalars['Int']['input'];
+  paragraph: Scalars['Int']['input'];
+  source: Scalars['ID']['input'];
+  start: Scalars['Int']['input'];
 };
 
 /** An entity and its number of links. */
@@ -701,6 +771,12 @@ export type CypherResult = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/** What to delete: an entity id, or a link id `source|TYPE|target`. */
+export type DeleteInput = {
+  id: Scalars['ID']['input'];
+  ifVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /**
  * Anything the Plan names and the graph holds as a node: the Plan itself, a goal, a key task, an
  * industry, a platform, and the places, action plan and source document around them.
@@ -720,6 +796,22 @@ export type Entity = {
   sources: Array<Scalars['Int']['output']>;
   /** What the entity is, in our own words; null when the source says nothing beyond the name. */
   summary: Maybe<Scalars['String']['output']>;
+  /** Starts at 1 and grows with every change; `ifVersion` on a change must name the current one. */
+  version: Scalars['Int']['output'];
+};
+
+/** An entity as a change writes it; `id` is `namespace:local-id`. */
+export type EntityInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  citations: Array<CitationInput>;
+  id: Scalars['ID']['input'];
+  /** The version the change expects to replace; 0: the entity must not exist yet. Omitted: no check. */
+  ifVersion?: InputMaybe<Scalars['Int']['input']>;
+  kind: EntityKind;
+  name: Scalars['String']['input'];
+  /** The kind's own properties, as the dataset format has them (e.g. `{"tier": "KEY"}`). */
+  properties?: InputMaybe<Scalars['JSON']['input']>;
+  summary: Scalars['String']['input'];
 };
 
 /** The kind of an entity; each is a Neo4j label. */
@@ -756,6 +848,7 @@ export type Field = Entity & {
   tasks: Array<Task>;
   /** Technologies that belong to the field. */
   technologies: Array<Technology>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -799,11 +892,13 @@ export type FieldAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
+  version: IntAggregate;
 };
 
 /** Fields fields are counted by. */
 export type FieldCountField =
-  | 'NAMESPACE';
+  | 'NAMESPACE'
+  | 'VERSION';
 
 /** Conditions on links to fields. */
 export type FieldLinkFilter = {
@@ -869,6 +964,7 @@ export type FieldWhere = {
   technologiesConnection?: InputMaybe<TechnologyLinkFilter>;
   /** How many entities `technologies` links to. */
   technologiesCount?: InputMaybe<IntFilter>;
+  version?: InputMaybe<IntFilter>;
 };
 
 /** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
@@ -889,6 +985,7 @@ export type Framework = Entity & {
   summary: Maybe<Scalars['String']['output']>;
   /** Tasks that develop the framework. */
   tasks: Array<Task>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -932,11 +1029,13 @@ export type FrameworkAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
+  version: IntAggregate;
 };
 
 /** Fields frameworks are counted by. */
 export type FrameworkCountField =
-  | 'NAMESPACE';
+  | 'NAMESPACE'
+  | 'VERSION';
 
 /** Conditions on links to frameworks. */
 export type FrameworkLinkFilter = {
@@ -1002,6 +1101,7 @@ export type FrameworkWhere = {
   tasksConnection?: InputMaybe<TaskLinkFilter>;
   /** How many entities `tasks` links to. */
   tasksCount?: InputMaybe<IntFilter>;
+  version?: InputMaybe<IntFilter>;
 };
 
 /** What no task stands behind. */
@@ -1051,6 +1151,7 @@ export type Goal = Entity & {
   tasksConnection: TaskLinkConnection;
   /** Technologies the goal expects breakthroughs in. */
   technologies: Array<Technology>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -1138,6 +1239,7 @@ export type GoalAggregateNode = {
   ordinal: IntAggregate;
   summary: StringAggregate;
   targetYear: IntAggregate;
+  version: IntAggregate;
 };
 
 /** A page of goals, Relay style. */
@@ -1154,7 +1256,8 @@ export type GoalCountField =
   | 'GOAL_KIND'
   | 'NAMESPACE'
   | 'ORDINAL'
-  | 'TARGET_YEAR';
+  | 'TARGET_YEAR'
+  | 'VERSION';
 
 /** A goal in a page, with its cursor. */
 export type GoalEdge = {
@@ -1196,14 +1299,19 @@ export type GoalLink = {
   basis: Basis;
   /** The spans of its sources that support the link; for a STATED link, the words that state it. */
   citations: Array<Citation>;
+  /** Id of the link: `source|TYPE|target`. */
+  id: Scalars['ID']['output'];
   /** The linked goal. */
   node: Goal;
   /** Why we inferred the link; null for stated links. */
   rationale: Maybe<Scalars['String']['output']>;
+  /** Where the link stands in review. */
+  review: LinkReview;
   /** Source paragraphs behind the link. */
   sources: Array<Scalars['Int']['output']>;
   /** The relationship type, e.g. ADVANCES. */
   type: RelationType;
+  version: Scalars['Int']['output'];
 };
 
 /** Links to goals. */
@@ -1324,6 +1432,7 @@ export type GoalWhere = {
   technologiesConnection?: InputMaybe<TechnologyLinkFilter>;
   /** How many entities `technologies` links to. */
   technologiesCount?: InputMaybe<IntFilter>;
+  version?: InputMaybe<IntFilter>;
 };
 
 /** A relationship as graph drawing tools need it: directed from `source` to `target`. */
@@ -1335,10 +1444,13 @@ export type GraphEdge = {
   /** Stable id: `source|TYPE|target`. */
   id: Scalars['ID']['output'];
   rationale: Maybe<Scalars['String']['output']>;
+  /** Where the link stands in review. */
+  review: LinkReview;
   source: Scalars['ID']['output'];
   sources: Array<Scalars['Int']['output']>;
   target: Scalars['ID']['output'];
   type: RelationType;
+  version: Scalars['Int']['output'];
 };
 
 /** A node as graph drawing tools need it. */
@@ -1394,6 +1506,7 @@ export type Industry = Entity & {
   upgradedBy: Array<Industry>;
   /** Industries this one is meant to upgrade. */
   upgrades: Array<Industry>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -1487,6 +1600,7 @@ export type IndustryAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
+  version: IntAggregate;
 };
 
 /** A page of industries, Relay style. */
@@ -1502,7 +1616,8 @@ export type IndustryConnection = {
 export type IndustryCountField =
   | 'CATEGORY'
   | 'NAMESPACE'
-  | 'TIER';
+  | 'TIER'
+  | 'VERSION';
 
 /** An industry in a page, with its cursor. */
 export type IndustryEdge = {
@@ -1516,10 +1631,15 @@ export type IndustryLink = {
   __typename?: 'IndustryLink';
   basis: Basis;
   citations: Array<Citation>;
+  /** Id of the link: `source|TYPE|target`. */
+  id: Scalars['ID']['output'];
   node: Industry;
   rationale: Maybe<Scalars['String']['output']>;
+  /** Where the link stands in review. */
+  review: LinkReview;
   sources: Array<Scalars['Int']['output']>;
   type: RelationType;
+  version: Scalars['Int']['output'];
 };
 
 /** Links to industries. */
@@ -1659,6 +1779,7 @@ export type IndustryWhere = {
   upgradesConnection?: InputMaybe<IndustryLinkFilter>;
   /** How many entities `upgrades` links to. */
   upgradesCount?: InputMaybe<IntFilter>;
+  version?: InputMaybe<IntFilter>;
 };
 
 /** A number field over the entities matched; null when none has a value. */
@@ -1686,6 +1807,28 @@ export type IntListFilter = {
   includes?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A link as a change writes it, from `source` to `target` (entity ids). */
+export type LinkInput = {
+  basis: Basis;
+  citations: Array<CitationInput>;
+  /** The version the change expects to replace; 0: the link must not exist yet. Omitted: no check. */
+  ifVersion?: InputMaybe<Scalars['Int']['input']>;
+  rationale?: InputMaybe<Scalars['String']['input']>;
+  source: Scalars['ID']['input'];
+  target: Scalars['ID']['input'];
+  type: RelationType;
+};
+
+/** An admin's review of a link. */
+export type LinkReview = {
+  __typename?: 'LinkReview';
+  at: Maybe<Scalars['DateTime']['output']>;
+  /** Who reviewed it; null for links loaded from a file. */
+  by: Maybe<Scalars['String']['output']>;
+  note: Maybe<Scalars['String']['output']>;
+  status: ReviewStatus;
+};
+
 /** Conditions on a link itself: whether the source states it, where, and why we read it in. */
 export type LinkWhere = {
   AND?: InputMaybe<Array<LinkWhere>>;
@@ -1694,6 +1837,51 @@ export type LinkWhere = {
   basis?: InputMaybe<BasisFilter>;
   rationale?: InputMaybe<StringFilter>;
   sources?: InputMaybe<IntListFilter>;
+};
+
+/**
+ * Writes, for curators (`applyChanges`) and admins (`reviewLink`, `revert`). Each call is one write
+ * transaction and one change set: all of it lands, or none of it.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Applies `changes` in order, all or nothing, after checking them all as the loader checks a file. */
+  applyChanges: ChangeSet;
+  /** Applies the inverse of a change set as a new change set; history keeps both. */
+  revert: ChangeSet;
+  /** Records an admin's review of a link (`source|TYPE|target`). */
+  reviewLink: LinkReview;
+};
+
+
+/**
+ * Writes, for curators (`applyChanges`) and admins (`reviewLink`, `revert`). Each call is one write
+ * transaction and one change set: all of it lands, or none of it.
+ */
+export type MutationApplyChangesArgs = {
+  changes: Array<ChangeInput>;
+  message: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes, for curators (`applyChanges`) and admins (`reviewLink`, `revert`). Each call is one write
+ * transaction and one change set: all of it lands, or none of it.
+ */
+export type MutationRevertArgs = {
+  changeSetId: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes, for curators (`applyChanges`) and admins (`reviewLink`, `revert`). Each call is one write
+ * transaction and one change set: all of it lands, or none of it.
+ */
+export type MutationReviewLinkArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  status: ReviewStatus;
 };
 
 /** One sort key of frameworks or fields. */
@@ -1761,6 +1949,7 @@ export type Plan = Entity & {
   tasks: Array<Task>;
   /** Technologies the Plan seeks breakthroughs in. */
   technologies: Array<Technology>;
+  version: Scalars['Int']['output'];
   /** The area the Plan governs, by name. */
   zone: Scalars['String']['output'];
 };
@@ -1851,6 +2040,7 @@ export type PlanAggregateNode = {
   periodEnd: IntAggregate;
   periodStart: IntAggregate;
   summary: StringAggregate;
+  version: IntAggregate;
   zone: StringAggregate;
 };
 
@@ -1869,6 +2059,7 @@ export type PlanCountField =
   | 'NAMESPACE'
   | 'PERIOD_END'
   | 'PERIOD_START'
+  | 'VERSION'
   | 'ZONE';
 
 /** A plan in a page, with its cursor. */
@@ -1994,6 +2185,7 @@ export type PlanWhere = {
   technologiesConnection?: InputMaybe<TechnologyLinkFilter>;
   /** How many entities `technologies` links to. */
   technologiesCount?: InputMaybe<IntFilter>;
+  version?: InputMaybe<IntFilter>;
   zone?: InputMaybe<StringFilter>;
 };
 
@@ -2020,6 +2212,7 @@ export type Platform = Entity & {
   /** Tasks that build the platform. */
   tasks: Array<Task>;
   tasksConnection: TaskLinkConnection;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -2077,6 +2270,7 @@ export type PlatformAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
+  version: IntAggregate;
 };
 
 /** A page of platforms, Relay style. */
@@ -2091,7 +2285,8 @@ export type PlatformConnection = {
 /** Fields platforms are counted by. */
 export type PlatformCountField =
   | 'NAMESPACE'
-  | 'PLATFORM_KIND';
+  | 'PLATFORM_KIND'
+  | 'VERSION';
 
 /** A platform in a page, with its cursor. */
 export type PlatformEdge = {
@@ -2120,10 +2315,15 @@ export type PlatformLink = {
   __typename?: 'PlatformLink';
   basis: Basis;
   citations: Array<Citation>;
+  /** Id of the link: `source|TYPE|target`. */
+  id: Scalars['ID']['output'];
   node: Platform;
   rationale: Maybe<Scalars['String']['output']>;
+  /** Where the link stands in review. */
+  review: LinkReview;
   sources: Array<Scalars['Int']['output']>;
   type: RelationType;
+  version: Scalars['Int']['output'];
 };
 
 /** Links to platforms. */
@@ -2217,6 +2417,7 @@ export type PlatformWhere = {
   tasksConnection?: InputMaybe<TaskLinkFilter>;
   /** How many entities `tasks` links to. */
   tasksCount?: InputMaybe<IntFilter>;
+  version?: InputMaybe<IntFilter>;
 };
 
 /**
@@ -2239,6 +2440,8 @@ export type Query = {
   businessForms: Array<BusinessForm>;
   /** How many businessForms match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   businessFormsCountBy: Array<CountBucket>;
+  /** Change sets, newest first. */
+  changeSets: Array<ChangeSet>;
   /**
    * Runs read-only Cypher for questions the schema does not cover. Off unless the server sets
    * CYPHER_API_KEY; the request must then send that key in an `x-api-key` header. Writes, schema
@@ -2265,6 +2468,8 @@ export type Query = {
   goalsCountBy: Array<CountBucket>;
   /** Every entity, optionally of one plan's namespace, with the links among them, for drawing the whole graph; `limit` caps the nodes (by id). */
   graph: Subgraph;
+  /** The change sets that touched an entity or a link (`source|TYPE|target`), newest first. */
+  history: Array<ChangeSet>;
   /** Industries matching `where`. */
   industries: Array<Industry>;
   industriesConnection: IndustryConnection;
@@ -2382,6 +2587,21 @@ export type QueryBusinessFormsCountByArgs = {
   by: BusinessFormCountField;
   limit?: InputMaybe<Scalars['Int']['input']>;
   where?: InputMaybe<BusinessFormWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryChangeSetsArgs = {
+  by?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -2526,6 +2746,19 @@ export type QueryGraphArgs = {
   basis?: InputMaybe<Array<Basis>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states. `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryHistoryArgs = {
+  id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2848,6 +3081,13 @@ export type RelationType =
   /** An industry upgrades another. */
   | 'UPGRADES';
 
+/** Where a link stands in review. */
+export type ReviewStatus =
+  | 'ACCEPTED'
+  | 'DISPUTED'
+  /** Made through the API as our reading, not reviewed yet. */
+  | 'PROPOSED';
+
 /** A search result: an entity and how well it matches. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -2893,6 +3133,7 @@ export type Source = Entity & {
   title: Maybe<Scalars['String']['output']>;
   /** Where the document is published; null when no cited source gives it. */
   url: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -2925,6 +3166,7 @@ export type SourceAggregateNode = {
   textFile: StringAggregate;
   title: StringAggregate;
   url: StringAggregate;
+  version: IntAggregate;
 };
 
 /** Fields sources are counted by. */
@@ -2939,7 +3181,8 @@ export type SourceCountField =
   | 'SHA256'
   | 'TEXT_FILE'
   | 'TITLE'
-  | 'URL';
+  | 'URL'
+  | 'VERSION';
 
 /** Conditions on sources; all given must hold. */
 export type SourceWhere = {
@@ -2967,6 +3210,7 @@ export type SourceWhere = {
   textFile?: InputMaybe<StringFilter>;
   title?: InputMaybe<StringFilter>;
   url?: InputMaybe<StringFilter>;
+  version?: InputMaybe<IntFilter>;
 };
 
 /** A text field over the entities matched: the shortest and longest value (ties: the first in code-point order for shortest, the last for longest); null when none has a value. */
@@ -3029,6 +3273,7 @@ export type Task = Entity & {
   platformsConnection: PlatformLinkConnection;
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -3129,6 +3374,7 @@ export type TaskAggregateNode = {
   namespace: StringAggregate;
   ordinal: IntAggregate;
   summary: StringAggregate;
+  version: IntAggregate;
 };
 
 /** A page of tasks, Relay style. */
@@ -3143,7 +3389,8 @@ export type TaskConnection = {
 /** Fields tasks are counted by. */
 export type TaskCountField =
   | 'NAMESPACE'
-  | 'ORDINAL';
+  | 'ORDINAL'
+  | 'VERSION';
 
 /** A task in a page, with its cursor. */
 export type TaskEdge = {
@@ -3157,10 +3404,15 @@ export type TaskLink = {
   __typename?: 'TaskLink';
   basis: Basis;
   citations: Array<Citation>;
+  /** Id of the link: `source|TYPE|target`. */
+  id: Scalars['ID']['output'];
   node: Task;
   rationale: Maybe<Scalars['String']['output']>;
+  /** Where the link stands in review. */
+  review: LinkReview;
   sources: Array<Scalars['Int']['output']>;
   type: RelationType;
+  version: Scalars['Int']['output'];
 };
 
 /** Links to tasks. */
@@ -3278,6 +3530,7 @@ export type TaskWhere = {
   platformsCount?: InputMaybe<IntFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
+  version?: InputMaybe<IntFilter>;
 };
 
 /** Technologies a plan or goal seeks breakthroughs in. */
@@ -3298,6 +3551,7 @@ export type Technology = Entity & {
   summary: Maybe<Scalars['String']['output']>;
   /** What kind of technology. */
   technologyKind: TechnologyKind;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -3334,12 +3588,14 @@ export type TechnologyAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
+  version: IntAggregate;
 };
 
 /** Fields technologies are counted by. */
 export type TechnologyCountField =
   | 'NAMESPACE'
-  | 'TECHNOLOGY_KIND';
+  | 'TECHNOLOGY_KIND'
+  | 'VERSION';
 
 /** What kind of technology. */
 export type TechnologyKind =
@@ -3429,6 +3685,7 @@ export type TechnologyWhere = {
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
   technologyKind?: InputMaybe<TechnologyKindFilter>;
+  version?: InputMaybe<IntFilter>;
 };
 
 
@@ -3568,11 +3825,20 @@ export type ResolversTypes = {
   BusinessFormSort: ResolverTypeWrapper<Projection<BusinessFormSort>>;
   BusinessFormSortField: ResolverTypeWrapper<Projection<BusinessFormSortField>>;
   BusinessFormWhere: ResolverTypeWrapper<Projection<BusinessFormWhere>>;
+  Change: ResolverTypeWrapper<Projection<Change>>;
+  ChangeInput: ResolverTypeWrapper<Projection<ChangeInput>>;
+  ChangeOp: ResolverTypeWrapper<Projection<ChangeOp>>;
+  ChangeSet: ResolverTypeWrapper<Projection<ChangeSet>>;
+  ChangeVia: ResolverTypeWrapper<Projection<ChangeVia>>;
   Citation: ResolverTypeWrapper<Projection<Citation>>;
+  CitationInput: ResolverTypeWrapper<Projection<CitationInput>>;
   Connectedness: ResolverTypeWrapper<Projection<Omit<Connectedness, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
   CountBucket: ResolverTypeWrapper<Projection<CountBucket>>;
   CypherResult: ResolverTypeWrapper<Projection<CypherResult>>;
+  DateTime: ResolverTypeWrapper<Projection<Scalars['DateTime']['output']>>;
+  DeleteInput: ResolverTypeWrapper<Projection<DeleteInput>>;
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
+  EntityInput: ResolverTypeWrapper<Projection<EntityInput>>;
   EntityKind: ResolverTypeWrapper<Projection<EntityKind>>;
   Field: ResolverTypeWrapper<Projection<Field>>;
   FieldAggregate: ResolverTypeWrapper<Projection<FieldAggregate>>;
@@ -3634,7 +3900,10 @@ export type ResolversTypes = {
   IntFilter: ResolverTypeWrapper<Projection<IntFilter>>;
   IntListFilter: ResolverTypeWrapper<Projection<IntListFilter>>;
   JSON: ResolverTypeWrapper<Projection<Scalars['JSON']['output']>>;
+  LinkInput: ResolverTypeWrapper<Projection<LinkInput>>;
+  LinkReview: ResolverTypeWrapper<Projection<LinkReview>>;
   LinkWhere: ResolverTypeWrapper<Projection<LinkWhere>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NamedSort: ResolverTypeWrapper<Projection<NamedSort>>;
   NamedSortField: ResolverTypeWrapper<Projection<NamedSortField>>;
   PageInfo: ResolverTypeWrapper<Projection<PageInfo>>;
@@ -3670,6 +3939,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationDirection: ResolverTypeWrapper<Projection<RelationDirection>>;
   RelationType: ResolverTypeWrapper<Projection<RelationType>>;
+  ReviewStatus: ResolverTypeWrapper<Projection<ReviewStatus>>;
   SearchHit: ResolverTypeWrapper<Projection<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
   SortDirection: ResolverTypeWrapper<Projection<SortDirection>>;
   Source: ResolverTypeWrapper<Projection<Source>>;
@@ -3747,11 +4017,18 @@ export type ResolversParentTypes = {
   BusinessFormListFilter: Projection<BusinessFormListFilter>;
   BusinessFormSort: Projection<BusinessFormSort>;
   BusinessFormWhere: Projection<BusinessFormWhere>;
+  Change: Projection<Change>;
+  ChangeInput: Projection<ChangeInput>;
+  ChangeSet: Projection<ChangeSet>;
   Citation: Projection<Citation>;
+  CitationInput: Projection<CitationInput>;
   Connectedness: Projection<Omit<Connectedness, 'entity'> & { entity: ResolversParentTypes['Entity'] }>;
   CountBucket: Projection<CountBucket>;
   CypherResult: Projection<CypherResult>;
+  DateTime: Projection<Scalars['DateTime']['output']>;
+  DeleteInput: Projection<DeleteInput>;
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
+  EntityInput: Projection<EntityInput>;
   Field: Projection<Field>;
   FieldAggregate: Projection<FieldAggregate>;
   FieldAggregateNode: Projection<FieldAggregateNode>;
@@ -3804,7 +4081,10 @@ export type ResolversParentTypes = {
   IntFilter: Projection<IntFilter>;
   IntListFilter: Projection<IntListFilter>;
   JSON: Projection<Scalars['JSON']['output']>;
+  LinkInput: Projection<LinkInput>;
+  LinkReview: Projection<LinkReview>;
   LinkWhere: Projection<LinkWhere>;
+  Mutation: Record<PropertyKey, never>;
   NamedSort: Projection<NamedSort>;
   PageInfo: Projection<PageInfo>;
   Path: Projection<Path>;
@@ -3881,6 +4161,7 @@ export type ActionPlanResolvers<ContextType = Context, ParentType extends Resolv
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3893,6 +4174,7 @@ export type ActionPlanAggregateNodeResolvers<ContextType = Context, ParentType e
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type AggregateCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AggregateCount'] = ResolversParentTypes['AggregateCount']> = {
@@ -3913,6 +4195,7 @@ export type AimResolvers<ContextType = Context, ParentType extends ResolversPare
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<AimTasksArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3925,6 +4208,7 @@ export type AimAggregateNodeResolvers<ContextType = Context, ParentType extends 
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type AreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = {
@@ -3942,6 +4226,7 @@ export type AreaResolvers<ContextType = Context, ParentType extends ResolversPar
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   supportedBy?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<AreaSupportedByArgs>>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<AreaTasksArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3954,6 +4239,7 @@ export type AreaAggregateNodeResolvers<ContextType = Context, ParentType extends
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type BusinessFormResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BusinessForm'] = ResolversParentTypes['BusinessForm']> = {
@@ -3968,6 +4254,7 @@ export type BusinessFormResolvers<ContextType = Context, ParentType extends Reso
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<BusinessFormPlansArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3980,6 +4267,24 @@ export type BusinessFormAggregateNodeResolvers<ContextType = Context, ParentType
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
+};
+
+export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['ChangeOp'], ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ChangeSetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeSet'] = ResolversParentTypes['ChangeSet']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespaces?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['ChangeVia'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -4008,6 +4313,10 @@ export type CypherResultResolvers<ContextType = Context, ParentType extends Reso
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'ActionPlan' | 'Aim' | 'Area' | 'BusinessForm' | 'Field' | 'Framework' | 'Goal' | 'Industry' | 'Plan' | 'Platform' | 'Source' | 'Task' | 'Technology', ParentType, ContextType>;
 };
@@ -4024,6 +4333,7 @@ export type FieldResolvers<ContextType = Context, ParentType extends ResolversPa
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<FieldTasksArgs>>;
   technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<FieldTechnologiesArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4036,6 +4346,7 @@ export type FieldAggregateNodeResolvers<ContextType = Context, ParentType extend
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type FrameworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework']> = {
@@ -4050,6 +4361,7 @@ export type FrameworkResolvers<ContextType = Context, ParentType extends Resolve
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<FrameworkTasksArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4062,6 +4374,7 @@ export type FrameworkAggregateNodeResolvers<ContextType = Context, ParentType ex
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type GapReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GapReport'] = ResolversParentTypes['GapReport']> = {
@@ -4091,6 +4404,7 @@ export type GoalResolvers<ContextType = Context, ParentType extends ResolversPar
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<GoalTasksArgs>>;
   tasksConnection?: Resolver<ResolversTypes['TaskLinkConnection'], ParentType, ContextType, Partial<GoalTasksConnectionArgs>>;
   technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<GoalTechnologiesArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4105,6 +4419,7 @@ export type GoalAggregateNodeResolvers<ContextType = Context, ParentType extends
   ordinal?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   targetYear?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type GoalConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalConnection'] = ResolversParentTypes['GoalConnection']> = {
@@ -4130,10 +4445,13 @@ export type GoalImpactResolvers<ContextType = Context, ParentType extends Resolv
 export type GoalLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalLink'] = ResolversParentTypes['GoalLink']> = {
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  review?: Resolver<ResolversTypes['LinkReview'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type GoalLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalLinkConnection'] = ResolversParentTypes['GoalLinkConnection']> = {
@@ -4147,10 +4465,12 @@ export type GraphEdgeResolvers<ContextType = Context, ParentType extends Resolve
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  review?: Resolver<ResolversTypes['LinkReview'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type GraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = {
@@ -4184,6 +4504,7 @@ export type IndustryResolvers<ContextType = Context, ParentType extends Resolver
   tier?: Resolver<ResolversTypes['IndustryTier'], ParentType, ContextType>;
   upgradedBy?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<IndustryUpgradedByArgs>>;
   upgrades?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<IndustryUpgradesArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4197,6 +4518,7 @@ export type IndustryAggregateNodeResolvers<ContextType = Context, ParentType ext
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type IndustryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndustryConnection'] = ResolversParentTypes['IndustryConnection']> = {
@@ -4214,10 +4536,13 @@ export type IndustryEdgeResolvers<ContextType = Context, ParentType extends Reso
 export type IndustryLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndustryLink'] = ResolversParentTypes['IndustryLink']> = {
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Industry'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  review?: Resolver<ResolversTypes['LinkReview'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IndustryLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndustryLinkConnection'] = ResolversParentTypes['IndustryLinkConnection']> = {
@@ -4236,6 +4561,19 @@ export type IntAggregateResolvers<ContextType = Context, ParentType extends Reso
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type LinkReviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LinkReview'] = ResolversParentTypes['LinkReview']> = {
+  at?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  applyChanges?: Resolver<ResolversTypes['ChangeSet'], ParentType, ContextType, RequireFields<MutationApplyChangesArgs, 'changes' | 'message'>>;
+  revert?: Resolver<ResolversTypes['ChangeSet'], ParentType, ContextType, RequireFields<MutationRevertArgs, 'changeSetId' | 'message'>>;
+  reviewLink?: Resolver<ResolversTypes['LinkReview'], ParentType, ContextType, RequireFields<MutationReviewLinkArgs, 'id' | 'status'>>;
+};
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4271,6 +4609,7 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<PlanTasksArgs>>;
   technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<PlanTechnologiesArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   zone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4287,6 +4626,7 @@ export type PlanAggregateNodeResolvers<ContextType = Context, ParentType extends
   periodEnd?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
   periodStart?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
   zone?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
 };
 
@@ -4317,6 +4657,7 @@ export type PlatformResolvers<ContextType = Context, ParentType extends Resolver
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<PlatformTasksArgs>>;
   tasksConnection?: Resolver<ResolversTypes['TaskLinkConnection'], ParentType, ContextType, Partial<PlatformTasksConnectionArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4329,6 +4670,7 @@ export type PlatformAggregateNodeResolvers<ContextType = Context, ParentType ext
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type PlatformConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformConnection'] = ResolversParentTypes['PlatformConnection']> = {
@@ -4346,10 +4688,13 @@ export type PlatformEdgeResolvers<ContextType = Context, ParentType extends Reso
 export type PlatformLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformLink'] = ResolversParentTypes['PlatformLink']> = {
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  review?: Resolver<ResolversTypes['LinkReview'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PlatformLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformLinkConnection'] = ResolversParentTypes['PlatformLinkConnection']> = {
@@ -4365,6 +4710,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   areasCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryAreasCountByArgs, 'by'>>;
   businessForms?: Resolver<Array<ResolversTypes['BusinessForm']>, ParentType, ContextType, Partial<QueryBusinessFormsArgs>>;
   businessFormsCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryBusinessFormsCountByArgs, 'by'>>;
+  changeSets?: Resolver<Array<ResolversTypes['ChangeSet']>, ParentType, ContextType, Partial<QueryChangeSetsArgs>>;
   cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
   fields?: Resolver<Array<ResolversTypes['Field']>, ParentType, ContextType, Partial<QueryFieldsArgs>>;
   fieldsCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryFieldsCountByArgs, 'by'>>;
@@ -4376,6 +4722,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   goalsConnection?: Resolver<ResolversTypes['GoalConnection'], ParentType, ContextType, Partial<QueryGoalsConnectionArgs>>;
   goalsCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryGoalsCountByArgs, 'by'>>;
   graph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, Partial<QueryGraphArgs>>;
+  history?: Resolver<Array<ResolversTypes['ChangeSet']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'id'>>;
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<QueryIndustriesArgs>>;
   industriesConnection?: Resolver<ResolversTypes['IndustryConnection'], ParentType, ContextType, Partial<QueryIndustriesConnectionArgs>>;
   industriesCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryIndustriesCountByArgs, 'by'>>;
@@ -4422,6 +4769,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   textFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4444,6 +4792,7 @@ export type SourceAggregateNodeResolvers<ContextType = Context, ParentType exten
   textFile?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type StringAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StringAggregate'] = ResolversParentTypes['StringAggregate']> = {
@@ -4478,6 +4827,7 @@ export type TaskResolvers<ContextType = Context, ParentType extends ResolversPar
   platformsConnection?: Resolver<ResolversTypes['PlatformLinkConnection'], ParentType, ContextType, Partial<TaskPlatformsConnectionArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4491,6 +4841,7 @@ export type TaskAggregateNodeResolvers<ContextType = Context, ParentType extends
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   ordinal?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type TaskConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskConnection'] = ResolversParentTypes['TaskConnection']> = {
@@ -4508,10 +4859,13 @@ export type TaskEdgeResolvers<ContextType = Context, ParentType extends Resolver
 export type TaskLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskLink'] = ResolversParentTypes['TaskLink']> = {
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  review?: Resolver<ResolversTypes['LinkReview'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TaskLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskLinkConnection'] = ResolversParentTypes['TaskLinkConnection']> = {
@@ -4532,6 +4886,7 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   technologyKind?: Resolver<ResolversTypes['TechnologyKind'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4544,6 +4899,7 @@ export type TechnologyAggregateNodeResolvers<ContextType = Context, ParentType e
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -4560,10 +4916,13 @@ export type Resolvers<ContextType = Context> = {
   BusinessForm?: BusinessFormResolvers<ContextType>;
   BusinessFormAggregate?: BusinessFormAggregateResolvers<ContextType>;
   BusinessFormAggregateNode?: BusinessFormAggregateNodeResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeSet?: ChangeSetResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Connectedness?: ConnectednessResolvers<ContextType>;
   CountBucket?: CountBucketResolvers<ContextType>;
   CypherResult?: CypherResultResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   Entity?: EntityResolvers<ContextType>;
   Field?: FieldResolvers<ContextType>;
   FieldAggregate?: FieldAggregateResolvers<ContextType>;
@@ -4591,6 +4950,8 @@ export type Resolvers<ContextType = Context> = {
   IndustryLinkConnection?: IndustryLinkConnectionResolvers<ContextType>;
   IntAggregate?: IntAggregateResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LinkReview?: LinkReviewResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
