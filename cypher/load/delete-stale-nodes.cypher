@@ -2,6 +2,6 @@
 // returns what each was, for the load's change set.
 MATCH (n:Entity {namespace: $namespace})
 WHERE NOT n.id IN $ids
-WITH n, n.id AS id, properties(n) {.*, kind: [l IN labels(n) WHERE l <> 'Entity'][0]} AS before
+WITH n, n.id AS id, n {.*, kind: [l IN labels(n) WHERE l <> 'Entity'][0]} AS before
 DETACH DELETE n
 RETURN count(n) AS deleted, collect({targetId: id, op: 'DELETE', before: before, after: null}) AS changes

@@ -6,6 +6,6 @@ WHERE r.namespace = $namespace
   AND NOT (type(r) + ' ' + startNode(r).id + ' ' + endNode(r).id) IN $keys
 WITH DISTINCT r
 WITH r, startNode(r).id + '|' + type(r) + '|' + endNode(r).id AS id,
-  properties(r) {.*, type: type(r), source: startNode(r).id, target: endNode(r).id} AS before
+  r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id} AS before
 DELETE r
 RETURN count(r) AS deleted, collect({targetId: id, op: 'DELETE', before: before, after: null}) AS changes

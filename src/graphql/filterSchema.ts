@@ -37,8 +37,9 @@ export function filterableFields(
 ): Array<{ name: string; kind: ScalarKind; nullable: boolean }> {
   const fields: Array<{ name: string; kind: ScalarKind; nullable: boolean }> = [];
   for (const field of Object.values(type.getFields())) {
-    // `kind` is the type itself: a filter on it says nothing a type's own list does not.
-    if (field.name === 'kind' || relationOf(field)) continue;
+    // `kind` is the type itself: a filter on it says nothing a type's own list does not. `version` is
+    // bookkeeping for concurrent writes (`ifVersion`), not something an analyst asks about.
+    if (field.name === 'kind' || field.name === 'version' || relationOf(field)) continue;
     const kind = scalarKind(field);
     if (kind) fields.push({ name: field.name, kind, nullable: !isNonNullType(field.type) });
   }

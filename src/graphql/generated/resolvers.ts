@@ -63,13 +63,11 @@ export type ActionPlanAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
-  version: IntAggregate;
 };
 
 /** Fields actionPlans are counted by. */
 export type ActionPlanCountField =
-  | 'NAMESPACE'
-  | 'VERSION';
+  | 'NAMESPACE';
 
 /** Conditions on links to actionPlans. */
 export type ActionPlanLinkFilter = {
@@ -123,7 +121,6 @@ export type ActionPlanWhere = {
   namespace?: InputMaybe<StringFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
-  version?: InputMaybe<IntFilter>;
 };
 
 /** Counts of an aggregate. */
@@ -206,14 +203,12 @@ export type AimAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
-  version: IntAggregate;
 };
 
 /** Fields aims are counted by. */
 export type AimCountField =
   | 'AIM_KIND'
-  | 'NAMESPACE'
-  | 'VERSION';
+  | 'NAMESPACE';
 
 /** What kind of aim. */
 export type AimKind =
@@ -319,7 +314,6 @@ export type AimWhere = {
   tasksConnection?: InputMaybe<TaskLinkFilter>;
   /** How many entities `tasks` links to. */
   tasksCount?: InputMaybe<IntFilter>;
-  version?: InputMaybe<IntFilter>;
 };
 
 /** A place: the demonstration zone, a city. */
@@ -403,14 +397,12 @@ export type AreaAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
-  version: IntAggregate;
 };
 
 /** Fields areas are counted by. */
 export type AreaCountField =
   | 'AREA_KIND'
-  | 'NAMESPACE'
-  | 'VERSION';
+  | 'NAMESPACE';
 
 /** What kind of area. */
 export type AreaKind =
@@ -501,7 +493,6 @@ export type AreaWhere = {
   tasksConnection?: InputMaybe<TaskLinkFilter>;
   /** How many entities `tasks` links to. */
   tasksCount?: InputMaybe<IntFilter>;
-  version?: InputMaybe<IntFilter>;
 };
 
 /** Whether the source states a link or we inferred it. */
@@ -572,14 +563,12 @@ export type BusinessFormAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
-  version: IntAggregate;
 };
 
 /** Fields businessForms are counted by. */
 export type BusinessFormCountField =
   | 'FORM_KIND'
-  | 'NAMESPACE'
-  | 'VERSION';
+  | 'NAMESPACE';
 
 /** Format, model or consumption. */
 export type BusinessFormKind =
@@ -667,7 +656,6 @@ export type BusinessFormWhere = {
   plansCount?: InputMaybe<IntFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
-  version?: InputMaybe<IntFilter>;
 };
 
 /** One entity or link before and after a change (null where it did not exist). */
@@ -892,13 +880,11 @@ export type FieldAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
-  version: IntAggregate;
 };
 
 /** Fields fields are counted by. */
 export type FieldCountField =
-  | 'NAMESPACE'
-  | 'VERSION';
+  | 'NAMESPACE';
 
 /** Conditions on links to fields. */
 export type FieldLinkFilter = {
@@ -964,7 +950,6 @@ export type FieldWhere = {
   technologiesConnection?: InputMaybe<TechnologyLinkFilter>;
   /** How many entities `technologies` links to. */
   technologiesCount?: InputMaybe<IntFilter>;
-  version?: InputMaybe<IntFilter>;
 };
 
 /** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
@@ -1029,13 +1014,11 @@ export type FrameworkAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
-  version: IntAggregate;
 };
 
 /** Fields frameworks are counted by. */
 export type FrameworkCountField =
-  | 'NAMESPACE'
-  | 'VERSION';
+  | 'NAMESPACE';
 
 /** Conditions on links to frameworks. */
 export type FrameworkLinkFilter = {
@@ -1101,7 +1084,6 @@ export type FrameworkWhere = {
   tasksConnection?: InputMaybe<TaskLinkFilter>;
   /** How many entities `tasks` links to. */
   tasksCount?: InputMaybe<IntFilter>;
-  version?: InputMaybe<IntFilter>;
 };
 
 /** What no task stands behind. */
@@ -1239,7 +1221,6 @@ export type GoalAggregateNode = {
   ordinal: IntAggregate;
   summary: StringAggregate;
   targetYear: IntAggregate;
-  version: IntAggregate;
 };
 
 /** A page of goals, Relay style. */
@@ -1256,8 +1237,7 @@ export type GoalCountField =
   | 'GOAL_KIND'
   | 'NAMESPACE'
   | 'ORDINAL'
-  | 'TARGET_YEAR'
-  | 'VERSION';
+  | 'TARGET_YEAR';
 
 /** A goal in a page, with its cursor. */
 export type GoalEdge = {
@@ -1432,7 +1412,6 @@ export type GoalWhere = {
   technologiesConnection?: InputMaybe<TechnologyLinkFilter>;
   /** How many entities `technologies` links to. */
   technologiesCount?: InputMaybe<IntFilter>;
-  version?: InputMaybe<IntFilter>;
 };
 
 /** A relationship as graph drawing tools need it: directed from `source` to `target`. */
@@ -1600,7 +1579,6 @@ export type IndustryAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
-  version: IntAggregate;
 };
 
 /** A page of industries, Relay style. */
@@ -1616,8 +1594,7 @@ export type IndustryConnection = {
 export type IndustryCountField =
   | 'CATEGORY'
   | 'NAMESPACE'
-  | 'TIER'
-  | 'VERSION';
+  | 'TIER';
 
 /** An industry in a page, with its cursor. */
 export type IndustryEdge = {
@@ -1779,7 +1756,6 @@ export type IndustryWhere = {
   upgradesConnection?: InputMaybe<IndustryLinkFilter>;
   /** How many entities `upgrades` links to. */
   upgradesCount?: InputMaybe<IntFilter>;
-  version?: InputMaybe<IntFilter>;
 };
 
 /** A number field over the entities matched; null when none has a value. */
@@ -2040,7 +2016,6 @@ export type PlanAggregateNode = {
   periodEnd: IntAggregate;
   periodStart: IntAggregate;
   summary: StringAggregate;
-  version: IntAggregate;
   zone: StringAggregate;
 };
 
@@ -2059,7 +2034,6 @@ export type PlanCountField =
   | 'NAMESPACE'
   | 'PERIOD_END'
   | 'PERIOD_START'
-  | 'VERSION'
   | 'ZONE';
 
 /** A plan in a page, with its cursor. */
@@ -2185,7 +2159,6 @@ export type PlanWhere = {
   technologiesConnection?: InputMaybe<TechnologyLinkFilter>;
   /** How many entities `technologies` links to. */
   technologiesCount?: InputMaybe<IntFilter>;
-  version?: InputMaybe<IntFilter>;
   zone?: InputMaybe<StringFilter>;
 };
 
@@ -2270,7 +2243,6 @@ export type PlatformAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
-  version: IntAggregate;
 };
 
 /** A page of platforms, Relay style. */
@@ -2285,8 +2257,7 @@ export type PlatformConnection = {
 /** Fields platforms are counted by. */
 export type PlatformCountField =
   | 'NAMESPACE'
-  | 'PLATFORM_KIND'
-  | 'VERSION';
+  | 'PLATFORM_KIND';
 
 /** A platform in a page, with its cursor. */
 export type PlatformEdge = {
@@ -2417,7 +2388,6 @@ export type PlatformWhere = {
   tasksConnection?: InputMaybe<TaskLinkFilter>;
   /** How many entities `tasks` links to. */
   tasksCount?: InputMaybe<IntFilter>;
-  version?: InputMaybe<IntFilter>;
 };
 
 /**
@@ -3166,7 +3136,6 @@ export type SourceAggregateNode = {
   textFile: StringAggregate;
   title: StringAggregate;
   url: StringAggregate;
-  version: IntAggregate;
 };
 
 /** Fields sources are counted by. */
@@ -3181,8 +3150,7 @@ export type SourceCountField =
   | 'SHA256'
   | 'TEXT_FILE'
   | 'TITLE'
-  | 'URL'
-  | 'VERSION';
+  | 'URL';
 
 /** Conditions on sources; all given must hold. */
 export type SourceWhere = {
@@ -3210,7 +3178,6 @@ export type SourceWhere = {
   textFile?: InputMaybe<StringFilter>;
   title?: InputMaybe<StringFilter>;
   url?: InputMaybe<StringFilter>;
-  version?: InputMaybe<IntFilter>;
 };
 
 /** A text field over the entities matched: the shortest and longest value (ties: the first in code-point order for shortest, the last for longest); null when none has a value. */
@@ -3374,7 +3341,6 @@ export type TaskAggregateNode = {
   namespace: StringAggregate;
   ordinal: IntAggregate;
   summary: StringAggregate;
-  version: IntAggregate;
 };
 
 /** A page of tasks, Relay style. */
@@ -3389,8 +3355,7 @@ export type TaskConnection = {
 /** Fields tasks are counted by. */
 export type TaskCountField =
   | 'NAMESPACE'
-  | 'ORDINAL'
-  | 'VERSION';
+  | 'ORDINAL';
 
 /** A task in a page, with its cursor. */
 export type TaskEdge = {
@@ -3530,7 +3495,6 @@ export type TaskWhere = {
   platformsCount?: InputMaybe<IntFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
-  version?: InputMaybe<IntFilter>;
 };
 
 /** Technologies a plan or goal seeks breakthroughs in. */
@@ -3588,14 +3552,12 @@ export type TechnologyAggregateNode = {
   name: StringAggregate;
   namespace: StringAggregate;
   summary: StringAggregate;
-  version: IntAggregate;
 };
 
 /** Fields technologies are counted by. */
 export type TechnologyCountField =
   | 'NAMESPACE'
-  | 'TECHNOLOGY_KIND'
-  | 'VERSION';
+  | 'TECHNOLOGY_KIND';
 
 /** What kind of technology. */
 export type TechnologyKind =
@@ -3685,7 +3647,6 @@ export type TechnologyWhere = {
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
   technologyKind?: InputMaybe<TechnologyKindFilter>;
-  version?: InputMaybe<IntFilter>;
 };
 
 
@@ -4174,7 +4135,6 @@ export type ActionPlanAggregateNodeResolvers<ContextType = Context, ParentType e
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type AggregateCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AggregateCount'] = ResolversParentTypes['AggregateCount']> = {
@@ -4208,7 +4168,6 @@ export type AimAggregateNodeResolvers<ContextType = Context, ParentType extends 
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type AreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = {
@@ -4239,7 +4198,6 @@ export type AreaAggregateNodeResolvers<ContextType = Context, ParentType extends
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type BusinessFormResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BusinessForm'] = ResolversParentTypes['BusinessForm']> = {
@@ -4267,7 +4225,6 @@ export type BusinessFormAggregateNodeResolvers<ContextType = Context, ParentType
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
@@ -4346,7 +4303,6 @@ export type FieldAggregateNodeResolvers<ContextType = Context, ParentType extend
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type FrameworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework']> = {
@@ -4374,7 +4330,6 @@ export type FrameworkAggregateNodeResolvers<ContextType = Context, ParentType ex
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type GapReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GapReport'] = ResolversParentTypes['GapReport']> = {
@@ -4419,7 +4374,6 @@ export type GoalAggregateNodeResolvers<ContextType = Context, ParentType extends
   ordinal?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   targetYear?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type GoalConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalConnection'] = ResolversParentTypes['GoalConnection']> = {
@@ -4518,7 +4472,6 @@ export type IndustryAggregateNodeResolvers<ContextType = Context, ParentType ext
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type IndustryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndustryConnection'] = ResolversParentTypes['IndustryConnection']> = {
@@ -4626,7 +4579,6 @@ export type PlanAggregateNodeResolvers<ContextType = Context, ParentType extends
   periodEnd?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
   periodStart?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
   zone?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
 };
 
@@ -4670,7 +4622,6 @@ export type PlatformAggregateNodeResolvers<ContextType = Context, ParentType ext
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type PlatformConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformConnection'] = ResolversParentTypes['PlatformConnection']> = {
@@ -4792,7 +4743,6 @@ export type SourceAggregateNodeResolvers<ContextType = Context, ParentType exten
   textFile?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type StringAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StringAggregate'] = ResolversParentTypes['StringAggregate']> = {
@@ -4841,7 +4791,6 @@ export type TaskAggregateNodeResolvers<ContextType = Context, ParentType extends
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   ordinal?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type TaskConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskConnection'] = ResolversParentTypes['TaskConnection']> = {
@@ -4899,7 +4848,6 @@ export type TechnologyAggregateNodeResolvers<ContextType = Context, ParentType e
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
