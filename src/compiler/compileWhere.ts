@@ -6,6 +6,7 @@
  * exactly that, as the in-memory evaluator of the tests does.
  */
 import type { GraphQLObjectType } from 'graphql';
+import { reviewStatusExpression } from '../curation/storedReview';
 import { BadUserInputError } from '../errors/errors';
 import type { ParamScope } from './CompileScope';
 import { filterableFields, linkFields, type ScalarKind } from '../graphql/filterSchema';
@@ -224,7 +225,8 @@ function edgePredicate(scope: ParamScope, r: string, where: WhereInput, depth: n
     } else {
       const kind = EDGE_FIELDS[key];
       if (!kind) throw new BadUserInputError(`where on a link has no field ${key}`, { argument: 'where' });
-      const leaf = scalarPredicate(scope, `${r}.\`${key}\``, kind, value as WhereInput, budget);
+      const subject = key === 'review' ? reviewStatusExpression(r) : `${r}.\`${key}\``;
+      const leaf = scalarPredicate(scope, subject, kind, value as WhereInput, budget);
       // Only `rationale` may be missing: stated links have none.
       if (leaf) parts.push(key === 'rationale' ? `(${r}.rationale IS NOT NULL AND ${leaf})` : leaf);
     }
@@ -236,6 +238,7 @@ const EDGE_FIELDS: Record<string, ScalarKind | undefined> = {
   basis: { enum: 'Basis' },
   sources: 'IntList',
   rationale: 'String',
+  review: { enum: 'ReviewStatus' },
 };
 
 function spend(scope: ParamScope, budget: Budget): void {

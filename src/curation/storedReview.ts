@@ -34,8 +34,13 @@ export function storedReview(review: LinkReview): Record<string, unknown> {
   };
 }
 
+/** A Cypher expression of the review status of relationship `r`. */
+export function reviewStatusExpression(r: string): string {
+  return `coalesce(${r}.${REVIEW_PROPERTIES.status}, 'ACCEPTED')`;
+}
+
 /** A Cypher map expression of the review stored on relationship `r`. */
 export function reviewExpression(r: string): string {
   const p = REVIEW_PROPERTIES;
-  return `{status: coalesce(${r}.${p.status}, 'ACCEPTED'), by: ${r}.${p.by}, at: ${r}.${p.at}, note: ${r}.${p.note}}`;
+  return `{status: ${reviewStatusExpression(r)}, by: ${r}.${p.by}, at: ${r}.${p.at}, note: ${r}.${p.note}}`;
 }

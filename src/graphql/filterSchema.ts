@@ -134,7 +134,13 @@ input BasisFilter {
   in: [Basis!]
 }
 
-"Conditions on a link itself: whether the source states it, where, and why we read it in."
+"Conditions on a link's review."
+input ReviewFilter {
+  eq: ReviewStatus
+  in: [ReviewStatus!]
+}
+
+"Conditions on a link itself: whether the source states it, where, why we read it in, and its review."
 input LinkWhere {
   AND: [LinkWhere!]
   OR: [LinkWhere!]
@@ -142,6 +148,7 @@ input LinkWhere {
   basis: BasisFilter
   sources: IntListFilter
   rationale: StringFilter
+  review: ReviewFilter
 }
 
 "How many entities a group holds; \`key\` is the grouped value as text, null for entities without one."

@@ -258,13 +258,22 @@ describe('A curator changes the graph, and history remembers', () => {
     expect(result.errors?.[0]?.message).toMatch(/cur:script-task|cur:school is at version 3/);
   });
 
-  it('records an admin review as a change of the link', async () => {
+  it('records an admin review as a change of the link, which reads can filter on', async () => {
+    const withReview = async (status: string) =>
+      (
+        await t.graphql<{ goals: Array<{ id: string }> }>(
+          `{ goals(where: {tasksConnection: {some: {edge: {review: {eq: ${status}}}}}}) { id } }`,
+        )
+      ).data?.goals;
+    expect(await withReview('PROPOSED')).toEqual([{ id: 'cur:goal' }]);
     const result = await t.graphql<{ reviewLink: { status: string; by: string; note: string } }>(
       'mutation { reviewLink(id: "cur:school|ADVANCES|cur:goal", status: ACCEPTED, note: "fits") { status by note } }',
       {},
       admin,
     );
     expect(result.data?.reviewLink).toEqual({ status: 'ACCEPTED', by: 'root', note: 'fits' });
+    expect(await withReview('PROPOSED')).toEqual([]);
+    expect(await withReview('ACCEPTED')).toEqual([{ id: 'cur:goal' }]);
     const history = await t.graphql<{ history: Array<{ message: string }> }>(
       '{ history(id: "cur:school|ADVANCES|cur:goal") { message } }',
     );

@@ -1805,13 +1805,14 @@ export type LinkReview = {
   status: ReviewStatus;
 };
 
-/** Conditions on a link itself: whether the source states it, where, and why we read it in. */
+/** Conditions on a link itself: whether the source states it, where, why we read it in, and its review. */
 export type LinkWhere = {
   AND?: InputMaybe<Array<LinkWhere>>;
   NOT?: InputMaybe<LinkWhere>;
   OR?: InputMaybe<Array<LinkWhere>>;
   basis?: InputMaybe<BasisFilter>;
   rationale?: InputMaybe<StringFilter>;
+  review?: InputMaybe<ReviewFilter>;
   sources?: InputMaybe<IntListFilter>;
 };
 
@@ -3051,6 +3052,12 @@ export type RelationType =
   /** An industry upgrades another. */
   | 'UPGRADES';
 
+/** Conditions on a link's review. */
+export type ReviewFilter = {
+  eq?: InputMaybe<ReviewStatus>;
+  in?: InputMaybe<Array<ReviewStatus>>;
+};
+
 /** Where a link stands in review. */
 export type ReviewStatus =
   | 'ACCEPTED'
@@ -3900,6 +3907,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationDirection: ResolverTypeWrapper<Projection<RelationDirection>>;
   RelationType: ResolverTypeWrapper<Projection<RelationType>>;
+  ReviewFilter: ResolverTypeWrapper<Projection<ReviewFilter>>;
   ReviewStatus: ResolverTypeWrapper<Projection<ReviewStatus>>;
   SearchHit: ResolverTypeWrapper<Projection<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
   SortDirection: ResolverTypeWrapper<Projection<SortDirection>>;
@@ -4073,6 +4081,7 @@ export type ResolversParentTypes = {
   PlatformSort: Projection<PlatformSort>;
   PlatformWhere: Projection<PlatformWhere>;
   Query: Record<PropertyKey, never>;
+  ReviewFilter: Projection<ReviewFilter>;
   SearchHit: Projection<Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] }>;
   Source: Projection<Source>;
   SourceAggregate: Projection<SourceAggregate>;
