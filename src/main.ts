@@ -76,6 +76,7 @@ async function main(): Promise<void> {
       schema,
       sourceTexts,
       auth: config.auth,
+      curation: config.curation,
     });
     cleanups.push(() => server.close());
     logger.info(

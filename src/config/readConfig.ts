@@ -8,6 +8,7 @@ import { ConfigError } from '../errors/errors';
 import { DEFAULT_API_LIMITS, type ApiLimits } from './ApiLimits';
 import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
 import type { ApiKeyEntry, AuthSettings } from '../auth/Authenticator';
+import { DEFAULT_CURATION_LIMITS, type CurationLimits } from '../curation/applyChanges';
 import { isRole, ROLES } from '../auth/Principal';
 
 /** Where the graph lives: a Neo4j this process starts itself, or one reached at a URI. */
@@ -57,6 +58,8 @@ export interface Config {
   sourceTextsDir: string | undefined;
   /** Sign-in and roles. */
   auth: AuthSettings;
+  /** Caps on one change set. */
+  curation: CurationLimits;
 }
 
 /** Limits checked on every GraphQL request before it reaches the database. */
@@ -156,6 +159,17 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     exportMaxNodes: integer(env, 'EXPORT_MAX_NODES', 100_000, { min: 1, max: 10_000_000 }),
     adhoc,
     auth: readAuth(env, projectRoot, adhoc.apiKey),
+    curation: {
+      maxChanges: integer(env, 'CURATION_MAX_CHANGES', DEFAULT_CURATION_LIMITS.maxChanges, { min: 1, max: 100_000 }),
+      maxMessageLength: integer(env, 'CURATION_MAX_MESSAGE', DEFAULT_CURATION_LIMITS.maxMessageLength, {
+        min: 10,
+        max: 100_000,
+      }),
+      maxPropertiesBytes: integer(env, 'CURATION_MAX_PROPERTIES_BYTES', DEFAULT_CURATION_LIMITS.maxPropertiesBytes, {
+        min: 100,
+        max: 10_000_000,
+      }),
+    },
     guards: {
       maxBodyBytes: integer(env, 'HTTP_MAX_BODY_BYTES', DEFAULT_GUARDS.maxBodyBytes, { min: 1000, max: 100_000_000 }),
       maxTokens: integer(env, 'API_MAX_TOKENS', DEFAULT_GUARDS.maxTokens, { min: 50, max: 1_000_000 }),

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_GUARDS, readConfig } from '../../src/config/readConfig';
 import { ConfigError } from '../../src/errors/errors';
@@ -132,5 +134,48 @@ describe('readConfig: rejects wrong values, naming the variable and the rule', (
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(variable);
     expect(error.message).toContain(fragment);
+  });
+});
+
+describe('readConfig: sign-in, roles and curation caps', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keys-'));
+  const keys = (content: unknown): string => {
+    const file = path.join(dir, `keys-${Math.random().toString(36).slice(2)}.json`);
+    fs.writeFileSync(file, JSON.stringify(content));
+    return file;
+  };
+
+  it('lets everyone read and nobody sign in by default, with the documented curation caps', () => {
+    const config = readConfig({}, ROOT);
+    expect(config.auth).toMatchObject({ anonymousRole: 'reader', cypherRole: 'admin', apiKeys: [] });
+    expect(config.curation).toEqual({ maxChanges: 200, maxMessageLength: 2000, maxPropertiesBytes: 20000 });
+    expect(readConfig({ CURATION_MAX_CHANGES: '5000', ANONYMOUS_ROLE: 'none' }, ROOT)).toMatchObject({
+      curation: { maxChanges: 5000 },
+      auth: { anonymousRole: null },
+    });
+  });
+
+  it.each([
+    [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET: must be at least 32 characters'],
+    [{ AUTH_JWKS_URL: 'ftp://keys' }, 'AUTH_JWKS_URL: must be an http(s) URL'],
+    [{ ANONYMOUS_ROLE: 'guest' }, 'ANONYMOUS_ROLE: must be one of reader, curator, admin or none, got "guest"'],
+    [{ CYPHER_ROLE: 'none' }, 'CYPHER_ROLE: must be one of reader, curator, admin, got "none"'],
+    [{ API_KEYS_FILE: '/nonexistent/keys.json' }, 'API_KEYS_FILE: must name a readable JSON file'],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(() => readConfig(env, ROOT)).toThrow(ConfigError);
+    expect(() => readConfig(env, ROOT)).toThrow(message);
+  });
+
+  it('reads API keys by their SHA-256 and refuses a key in clear or an unknown role', () => {
+    const sha256 = 'a'.repeat(64);
+    expect(
+      readConfig({ API_KEYS_FILE: keys([{ name: 'ci', sha256, roles: ['curator'] }]) }, ROOT).auth.apiKeys,
+    ).toEqual([{ name: 'ci', sha256, roles: ['curator'] }]);
+    expect(() =>
+      readConfig({ API_KEYS_FILE: keys([{ name: 'ci', sha256: 'my-secret-key', roles: ['curator'] }]) }, ROOT),
+    ).toThrow('entry 0 (ci): sha256 must be 64 lower-case hex digits');
+    expect(() => readConfig({ API_KEYS_FILE: keys([{ name: 'ci', sha256, roles: ['root'] }]) }, ROOT)).toThrow(
+      'entry 0 (ci): roles must be a non-empty list of reader, curator, admin',
+    );
   });
 });
