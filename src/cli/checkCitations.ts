@@ -6,7 +6,6 @@
 import path from 'node:path';
 import { readConfig } from '../config/readConfig';
 import { readDataset } from '../dataset/readDataset';
-import { readSourceTexts, sourceFilesOf } from '../provenance/readSourceTexts';
 import { PROJECT_ROOT } from '../paths';
 import { runCli } from './runCli';
 
@@ -17,8 +16,8 @@ function run(files: string[]): Promise<number> {
   }
   const config = readConfig(process.env, PROJECT_ROOT);
   for (const file of files) {
-    const { dataset } = readDataset(path.resolve(file), { sourceTextsDir: config.sourceTextsDir });
-    const { texts } = readSourceTexts(config.sourceTextsDir, sourceFilesOf(dataset));
+    // readDataset has read (and checked against) the texts it found; they say what was checked.
+    const { dataset, texts } = readDataset(path.resolve(file), { sourceTextsDir: config.sourceTextsDir });
     const locators =
       dataset.nodes.reduce((sum, n) => sum + n.citations.length, 0) +
       dataset.relationships.reduce((sum, r) => sum + r.citations.length, 0);

@@ -144,9 +144,7 @@ export async function applyChanges(
       by: context.by,
       via: 'API',
       message,
-      namespaces: [
-        ...new Set(planned.map((p) => namespaceOf(p.op.endsWith('Link') ? (p as { key: LinkKey }).key.source : p.id))),
-      ].sort(),
+      namespaces: [...new Set(planned.map((p) => namespaceOf('key' in p ? p.key.source : p.id)))].sort(),
       changes: records,
     };
     await recordChangeSet(tx, record);
