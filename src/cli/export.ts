@@ -1,7 +1,8 @@
 /**
- * `npm run export -- FORMAT [--focus ID] [--depth N] [--basis STATED|INFERRED] [--out FILE]`: writes the
- * graph, or the neighbourhood of one entity, as GraphML, GEXF or Cytoscape.js JSON (FORMAT: graphml, gexf,
- * cyjs); `--basis STATED` keeps only the links the source states.
+ * `npm run export -- FORMAT [--focus ID] [--depth N] [--basis LIST] [--review LIST] [--out FILE]`: writes
+ * the graph, or the neighbourhood of one entity, as GraphML, GEXF or Cytoscape.js JSON (FORMAT: graphml,
+ * gexf, cyjs); `--basis STATED` keeps only the links the source states, `--review ACCEPTED` only the links
+ * review accepted.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -10,13 +11,14 @@ import { createLogger } from '../logging/createLogger';
 import { openDatabase } from '../startup/openDatabase';
 import { EXPORT_FORMATS, isExportFormat } from '../export/exportFormats';
 import { readExportGraph } from '../export/readExportGraph';
-import { parseBasis } from '../export/parseBasis';
+import { parseWalkFilter } from '../export/parseWalkFilter';
+import type { WalkFilter } from '../compiler/walkFilter';
 import { PROJECT_ROOT } from '../paths';
 import { runCli } from './runCli';
 import { servedSourceTexts } from '../provenance/servedSourceTexts';
 
 const USAGE =
-  'usage: npm run export -- graphml|gexf|cyjs [--focus ID] [--depth N] [--basis STATED|INFERRED|STATED,INFERRED] [--out FILE]\n';
+  'usage: npm run export -- graphml|gexf|cyjs [--focus ID] [--depth N] [--basis STATED,INFERRED] [--review PROPOSED,ACCEPTED,DISPUTED] [--out FILE]\n';
 
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -26,6 +28,7 @@ async function run(argv: string[]): Promise<number> {
       focus: { type: 'string' },
       depth: { type: 'string' },
       basis: { type: 'string' },
+      review: { type: 'string' },
       out: { type: 'string' },
     },
   });
@@ -40,9 +43,9 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(`--depth must be a whole number from 1 to ${config.limits.maxDepth}, got "${values.depth}"\n`);
     return 2;
   }
-  let basis: string[] | undefined;
+  let walk: WalkFilter;
   try {
-    basis = values.basis === undefined ? undefined : parseBasis(values.basis);
+    walk = parseWalkFilter(values);
   } catch (error) {
     process.stderr.write(`--${(error as Error).message}\n`);
     return 2;
@@ -55,7 +58,7 @@ async function run(argv: string[]): Promise<number> {
     const graph = await readExportGraph(
       db,
       config.limits,
-      { focus: values.focus, depth, basis },
+      { focus: values.focus, depth, ...walk },
       config.exportMaxNodes,
       await servedSourceTexts(db, config.sourceTextsDir),
     );

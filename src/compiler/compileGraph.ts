@@ -2,7 +2,7 @@
 import type { ParamScope } from './CompileScope';
 import { compiledQuery, type CompiledQuery } from './CompiledQuery';
 import { checkLimit } from './checkArguments';
-import { basisPredicate, type BasisArg } from './basisFilter';
+import { linkPredicate, type WalkFilter } from './walkFilter';
 import {
   ALL_GRAPH_FIELDS,
   graphEdge,
@@ -22,7 +22,7 @@ export interface GraphRow {
 /** Compiles `graph`; `limit` caps the nodes. */
 export function compileGraph(
   scope: ParamScope,
-  args: { namespace?: string | null; limit?: number | null; basis?: BasisArg },
+  args: { namespace?: string | null; limit?: number | null } & WalkFilter,
   fields: GraphFields = ALL_GRAPH_FIELDS,
 ): CompiledQuery<GraphRow> {
   const limit = checkLimit(scope.limits, 'limit', args.limit);
@@ -35,7 +35,7 @@ export function compileGraph(
     // exactly when it is such an entity with an id up to the last one: no list lookup per edge.
     'WITH nodes, truncated, last(nodes).id AS lastId',
     `CALL (nodes, lastId) { UNWIND nodes AS a MATCH (a)-[r]->(b:Entity) WHERE b.id <= lastId ` +
-      `AND (${ns} IS NULL OR b.namespace = ${ns})${and(basisPredicate(scope, 'r', args.basis))} RETURN collect(${graphEdge(scope, 'a', 'r', 'b', fields)}) AS edges }`,
+      `AND (${ns} IS NULL OR b.namespace = ${ns})${and(linkPredicate(scope, 'r', args))} RETURN collect(${graphEdge(scope, 'a', 'r', 'b', fields)}) AS edges }`,
   ];
   return compiledQuery(
     lines,

@@ -4,7 +4,7 @@
  * not with the graph; `limit` caps the nodes returned, nearest first.
  */
 import type { RelationshipType } from '../dataset/PlanDataset';
-import { basisPredicate, type BasisArg } from './basisFilter';
+import { linkPredicate, type WalkFilter } from './walkFilter';
 import type { ParamScope } from './CompileScope';
 import { compiledQuery, type CompiledQuery } from './CompiledQuery';
 import { checkDepth, checkLimit } from './checkArguments';
@@ -12,11 +12,10 @@ import type { GraphRow } from './compileGraph';
 import { graphEdge, graphNode, type GraphFields } from './graphShapes';
 
 /** Arguments of `neighborhood`. */
-export interface NeighborhoodArgs {
+export interface NeighborhoodArgs extends WalkFilter {
   id: string;
   depth?: number | null;
   relationTypes?: readonly RelationshipType[] | null;
-  basis?: BasisArg;
   limit?: number | null;
 }
 
@@ -38,7 +37,7 @@ export function compileNeighborhood(
   const typesParam = scope.param(types);
   const id = scope.param(args.id);
   const follows = (r: string): string =>
-    [types === null ? 'true' : `type(${r}) IN ${typesParam}`, basisPredicate(scope, r, args.basis)]
+    [types === null ? 'true' : `type(${r}) IN ${typesParam}`, linkPredicate(scope, r, args)]
       .filter((c) => c !== undefined)
       .join(' AND ');
   const lines = [

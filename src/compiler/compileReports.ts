@@ -6,7 +6,7 @@ import { getNamedType, type GraphQLObjectType, type SelectionSetNode } from 'gra
 import type { CompileScope } from './CompileScope';
 import { compiledQuery, type CompiledQuery, type ResultRow } from './CompiledQuery';
 import { checkLimit } from './checkArguments';
-import { basisOfAll, basisPredicate, whereOf, type BasisArg } from './basisFilter';
+import { allLinks, linkPredicate, whereOf, type WalkFilter } from './walkFilter';
 import { fieldObjectType, returnObjectType, rootSelections, subSelections } from './collectFields';
 import { labelsOf } from './compileSearch';
 import { projectEntity, projectObject } from './project';
@@ -35,12 +35,12 @@ function collected(
  * details or leads to it; industries count with their parts, since a task developing a system
  * develops its members.
  */
-export function compileGoalImpact(scope: CompileScope, id: string, basis?: BasisArg): CompiledQuery<ResultRow> {
+export function compileGoalImpact(scope: CompileScope, id: string, walk?: WalkFilter): CompiledQuery<ResultRow> {
   const type = returnObjectType(scope.info);
-  const on = (r: string): string => whereOf(basisPredicate(scope, r, basis));
+  const on = (r: string): string => whereOf(linkPredicate(scope, r, walk));
   const lines = [
     `MATCH (g:Goal {id: ${scope.param(id)}})`,
-    `CALL (g) { MATCH p = (x:Goal)-[:DETAILS|LEADS_TO*0..]->(g)${whereOf(basisOfAll(scope, 'relationships(p)', basis))} ` +
+    `CALL (g) { MATCH p = (x:Goal)-[:DETAILS|LEADS_TO*0..]->(g)${whereOf(allLinks(scope, 'relationships(p)', walk))} ` +
       'RETURN collect(DISTINCT x) AS feeding }',
     `CALL (feeding) { UNWIND feeding AS x MATCH (t:Task)-[a:ADVANCES]->(x)${on('a')} RETURN collect(DISTINCT t) AS serving }`,
   ];
@@ -51,7 +51,7 @@ export function compileGoalImpact(scope: CompileScope, id: string, basis?: Basis
       input: 'serving',
       match:
         'UNWIND serving AS t MATCH (t)-[d:DEVELOPS]->(:Industry|Framework)<-[ps:PART_OF*0..]-(y:Industry)' +
-        whereOf(basisPredicate(scope, 'd', basis), basisOfAll(scope, 'ps', basis)),
+        whereOf(linkPredicate(scope, 'd', walk), allLinks(scope, 'ps', walk)),
     },
     platforms: { input: 'serving', match: `UNWIND serving AS t MATCH (t)-[b:BUILDS]->(y:Platform)${on('b')}` },
   };
@@ -71,10 +71,10 @@ export function compileGoalImpact(scope: CompileScope, id: string, basis?: Basis
 export function compileGaps(
   scope: CompileScope,
   namespace: string | null | undefined,
-  basis?: BasisArg,
+  walk?: WalkFilter,
 ): CompiledQuery<ResultRow> {
   const type = returnObjectType(scope.info);
-  const on = (r: string): string => whereOf(basisPredicate(scope, r, basis));
+  const on = (r: string): string => whereOf(linkPredicate(scope, r, walk));
   const ns = scope.param(namespace ?? null);
   const inNamespace = `(${ns} IS NULL OR y.namespace = ${ns})`;
   const matches: Record<string, string | undefined> = {
@@ -82,7 +82,7 @@ export function compileGaps(
     industriesWithoutTasks:
       `MATCH (y:Industry) WHERE ${inNamespace} ` +
       `AND NOT EXISTS { (:Task)-[d:DEVELOPS]->(:Industry|Framework)<-[ps:PART_OF*0..]-(y)` +
-      `${whereOf(basisPredicate(scope, 'd', basis), basisOfAll(scope, 'ps', basis))} }`,
+      `${whereOf(linkPredicate(scope, 'd', walk), allLinks(scope, 'ps', walk))} }`,
     platformsWithoutTasks: `MATCH (y:Platform) WHERE ${inNamespace} AND NOT EXISTS { (:Task)-[b:BUILDS]->(y)${on('b')} }`,
   };
   const lines: string[] = [];
@@ -99,12 +99,12 @@ export function compileGaps(
 /** Rows with a `result` column each, most links first; degree comes from Neo4j's per-node counts. */
 export function compileMostConnected(
   scope: CompileScope,
-  args: { kinds?: readonly string[] | null; limit?: number | null; basis?: BasisArg },
+  args: { kinds?: readonly string[] | null; limit?: number | null } & WalkFilter,
 ): CompiledQuery<ResultRow> {
   const type = returnObjectType(scope.info);
   const limit = checkLimit(scope.limits, 'limit', args.limit);
   const labels = scope.param(labelsOf(args.kinds));
-  const on = (r: string): string => whereOf(basisPredicate(scope, r, args.basis));
+  const on = whereOf(linkPredicate(scope, 'r', args));
   const result = projectSelection(scope.info, type, rootSelections(scope.info), (field, nodes) => {
     if (field === 'entity')
       return projectEntity(scope, 'n', getNamedType(type.getFields()['entity']!.type), subSelections(nodes));
@@ -112,9 +112,9 @@ export function compileMostConnected(
   });
   const lines = [
     `MATCH (n:Entity) WHERE ${labels} IS NULL OR any(l IN labels(n) WHERE l IN ${labels})`,
-    // Without a basis the counts come from Neo4j's per-node degree store; with one, links are read.
-    args.basis
-      ? `WITH n, COUNT { (n)-[r]->()${on('r')} } AS outDegree, COUNT { (n)<-[r]-()${on('r')} } AS inDegree`
+    // Unfiltered, the counts come from Neo4j's per-node degree store; filtered, links are read.
+    on !== ''
+      ? `WITH n, COUNT { (n)-[r]->()${on} } AS outDegree, COUNT { (n)<-[r]-()${on} } AS inDegree`
       : 'WITH n, COUNT { (n)-->() } AS outDegree, COUNT { (n)<--() } AS inDegree',
     `WITH n, outDegree, inDegree, outDegree + inDegree AS degree ` +
       `ORDER BY degree DESC, n.id LIMIT ${scope.param(limit)}`,

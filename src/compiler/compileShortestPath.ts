@@ -2,15 +2,14 @@
 import type { CompileScope } from './CompileScope';
 import { compiledQuery, type CompiledQuery } from './CompiledQuery';
 import { checkMaxHops } from './checkArguments';
-import { basisOfAll, whereOf, type BasisArg } from './basisFilter';
+import { allLinks, whereOf, type WalkFilter } from './walkFilter';
 import { graphEdge, graphNode, selectedGraphFields, type EdgeRow, type GraphNodeRow } from './graphShapes';
 
 /** Arguments of `shortestPath`. */
-export interface ShortestPathArgs {
+export interface ShortestPathArgs extends WalkFilter {
   from: string;
   to: string;
   maxHops?: number | null;
-  basis?: BasisArg;
 }
 
 /**
@@ -36,7 +35,7 @@ export function compileShortestPath(scope: CompileScope, args: ShortestPathArgs)
   lines.push(
     // maxHops is a checked integer: Cypher takes no parameter in a length bound.
     `CALL (a, b) { OPTIONAL MATCH p = shortestPath((a)-[*..${maxHops}]-(b))` +
-      `${whereOf('a <> b', basisOfAll(scope, 'relationships(p)', args.basis))} RETURN p }`,
+      `${whereOf('a <> b', allLinks(scope, 'relationships(p)', args))} RETURN p }`,
     'WITH a, b, CASE WHEN a IS NOT NULL AND a = b THEN [a] ELSE nodes(p) END AS pathNodes, ' +
       'CASE WHEN a IS NOT NULL AND a = b THEN [] ELSE relationships(p) END AS pathRels',
   );

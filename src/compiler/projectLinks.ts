@@ -22,7 +22,7 @@ import { label, projectObject, versionExpression } from './project';
 import { reviewExpression } from '../curation/storedReview';
 import { projectSelection } from './projectSelection';
 import { relationPattern, type Relation } from './relationOf';
-import { basisPredicate } from './basisFilter';
+import { linkPredicate, type WalkFilter } from './walkFilter';
 import { projectCitations } from './projectCitations';
 
 /** The Cypher expression of a `@relation` field of node `v`. */
@@ -40,12 +40,11 @@ export function linkExpression(
   // GraphQL validation gives every node under one response key the same arguments.
   const args = getArgumentValues(field, nodes[0]!, scope.info.variableValues) as {
     where?: WhereInput | null;
-    basis?: readonly string[] | null;
-  };
+  } & WalkFilter;
   const connection = named.name.endsWith('LinkConnection');
   const target = connection ? fieldObjectType(fieldObjectType(named, 'edges'), 'node') : named;
   const walk = { pattern: relationPattern(v, r, relation, n, label(target)), n, r, target };
-  const conditions = [compileWhere(scope, n, target, args.where), basisPredicate(scope, r, args.basis)].filter(
+  const conditions = [compileWhere(scope, n, target, args.where), linkPredicate(scope, r, args)].filter(
     (c): c is string => c !== undefined,
   );
   const match = `MATCH ${walk.pattern}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;

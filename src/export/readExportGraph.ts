@@ -7,16 +7,15 @@ import { runCompiled } from '../compiler/runCompiled';
 import { compileNeighborhood } from '../compiler/compileNeighborhood';
 import { ALL_GRAPH_FIELDS, finishEdges } from '../compiler/graphShapes';
 import { NotFoundError } from '../errors/errors';
+import type { WalkFilter } from '../compiler/walkFilter';
 import type { ExportCitation, ExportEdge, ExportGraph } from './ExportGraph';
 import type { SourceTexts } from '../provenance/checkCitations';
 import type { Locator } from '../provenance/SourceText';
 
-/** What to export: everything, or `depth` links around `focus`. */
-export interface ExportSelection {
+/** What to export: everything, or `depth` links around `focus`; only the links `basis` and `review` keep. */
+export interface ExportSelection extends WalkFilter {
   focus?: string | undefined;
   depth?: number | undefined;
-  /** Only links of these bases are walked and written; all when not given. */
-  basis?: readonly string[] | undefined;
 }
 
 /**
@@ -34,9 +33,9 @@ export async function readExportGraph(
   // Each branch keeps its compiled row type, so a renamed column fails here too.
   let row: GraphRow | undefined;
   if (selection.focus === undefined) {
-    [row] = await runCompiled(db, compileGraph(scope, { basis: selection.basis }));
+    [row] = await runCompiled(db, compileGraph(scope, selection));
   } else {
-    const args = { id: selection.focus, depth: selection.depth ?? null, basis: selection.basis };
+    const args = { ...selection, id: selection.focus, depth: selection.depth ?? null };
     const [found] = await runCompiled(db, compileNeighborhood(scope, args, ALL_GRAPH_FIELDS));
     if (!found?.found) {
       throw new NotFoundError(`focus: no entity has the id ${JSON.stringify(selection.focus)}`, { argument: 'focus' });

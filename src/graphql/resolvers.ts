@@ -128,13 +128,13 @@ export const resolvers: Resolvers = {
       // The query collects, so it always returns its one row.
       return { nodes: row!.nodes, edges: finishEdges(row!.edges, { sort: true }), truncated: row!.truncated };
     },
-    goalImpact: async (_parent, { id, basis }, context, info) => {
-      const [result] = await results(context, compileGoalImpact(scope(context, info), id, basis));
+    goalImpact: async (_parent, { id, ...walk }, context, info) => {
+      const [result] = await results(context, compileGoalImpact(scope(context, info), id, walk));
       if (!result) throw new NotFoundError(`goalImpact: no goal has the id ${JSON.stringify(id)}`, { argument: 'id' });
       return result;
     },
-    gaps: async (_parent, { namespace, basis }, context, info) =>
-      (await results(context, compileGaps(scope(context, info), namespace, basis)))[0] ?? {},
+    gaps: async (_parent, { namespace, ...walk }, context, info) =>
+      (await results(context, compileGaps(scope(context, info), namespace, walk)))[0] ?? {},
     mostConnected: (_parent, args, context, info) => results(context, compileMostConnected(scope(context, info), args)),
     ...curationResolvers.Query,
     cypher: (_parent, { query, params }, context) =>

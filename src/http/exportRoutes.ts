@@ -1,7 +1,8 @@
 /**
  * GET /export.graphml, /export.gexf and /export.cyjs, each with optional `focus` (an entity id),
- * `depth` and `basis`: the whole graph, or the neighbourhood of one entity, as a file for
- * visualization tools; `basis=STATED` keeps only the links the source states.
+ * `depth`, `basis` and `review`: the whole graph, or the neighbourhood of one entity, as a file for
+ * visualization tools; `basis=STATED` keeps only the links the source states, `review=ACCEPTED` only
+ * the links review accepted.
  */
 import { sendError } from './httpError';
 import type { Request, Response, Router } from 'express';
@@ -11,7 +12,8 @@ import type { ApiLimits } from '../config/ApiLimits';
 import type { Logger } from '../logging/createLogger';
 import { EXPORT_FORMATS } from '../export/exportFormats';
 import { readExportGraph } from '../export/readExportGraph';
-import { parseBasis } from '../export/parseBasis';
+import { parseWalkFilter } from '../export/parseWalkFilter';
+import type { WalkFilter } from '../compiler/walkFilter';
 import { BadUserInputError } from '../errors/errors';
 import type { SourceTexts } from '../provenance/checkCitations';
 
@@ -32,11 +34,11 @@ export function exportRoutes(options: ExportRoutesOptions): Router {
   for (const [name, format] of Object.entries(EXPORT_FORMATS)) {
     router.get(`/export.${name}`, async (req: Request, res: Response) => {
       try {
-        const { focus, depth, basis } = selection(req, options.limits);
+        const { focus, depth, walk } = selection(req, options.limits);
         const graph = await readExportGraph(
           options.db,
           options.limits,
-          { focus, depth, basis },
+          { focus, depth, ...walk },
           options.maxNodes,
           options.sourceTexts,
         );
@@ -44,7 +46,7 @@ export function exportRoutes(options: ExportRoutesOptions): Router {
           focus === undefined
             ? 'zgc-plan-graph'
             : `zgc-plan-graph-${focus.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 80)}-depth${depth ?? 1}`;
-        const name = basis ? `${base}-${basis.join('-').toLowerCase()}` : base;
+        const name = [base, ...[...(walk.basis ?? []), ...(walk.review ?? [])].map((v) => v.toLowerCase())].join('-');
         res.setHeader('content-type', format.contentType);
         res.setHeader('content-disposition', `attachment; filename="${name}.${format.extension}"`);
         if (graph.truncated) res.setHeader('x-export-truncated', `true; at most ${options.maxNodes} nodes`);
@@ -57,15 +59,16 @@ export function exportRoutes(options: ExportRoutesOptions): Router {
   return router;
 }
 
-/** The export's `focus`, `depth` and `basis` query parameters, checked. */
+/** The export's `focus`, `depth`, `basis` and `review` query parameters, checked. */
 function selection(
   req: Request,
   limits: ApiLimits,
-): { focus: string | undefined; depth: number | undefined; basis: string[] | undefined } {
-  const basisText = single(req.query['basis']);
-  if (basisText === null) throw new BadUserInputError('basis may be given once: STATED, INFERRED or both');
-  const basis = basisText === undefined ? undefined : parseBasis(basisText);
-  return { ...focusAndDepth(req, limits), basis };
+): { focus: string | undefined; depth: number | undefined; walk: WalkFilter } {
+  const basis = single(req.query['basis']);
+  const review = single(req.query['review']);
+  if (basis === null || review === null)
+    throw new BadUserInputError('basis and review may each be given once, as one comma-separated list');
+  return { ...focusAndDepth(req, limits), walk: parseWalkFilter({ basis, review }) };
 }
 
 function focusAndDepth(req: Request, limits: ApiLimits): { focus: string | undefined; depth: number | undefined } {

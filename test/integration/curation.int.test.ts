@@ -265,7 +265,16 @@ describe('A curator changes the graph, and history remembers', () => {
           `{ goals(where: {tasksConnection: {some: {edge: {review: {eq: ${status}}}}}}) { id } }`,
         )
       ).data?.goals;
+    // Reports, paths and relation fields can be kept to what review accepted.
+    const acceptedOnly = async () =>
+      (
+        await t.graphql<{ goalImpact: { tasks: Array<{ id: string }> }; node: { tasks: Array<{ id: string }> } }>(
+          '{ goalImpact(id: "cur:goal", review: [ACCEPTED]) { tasks { id } } ' +
+            'node(id: "cur:goal") { ... on Goal { tasks(review: [ACCEPTED]) { id } } } }',
+        )
+      ).data;
     expect(await withReview('PROPOSED')).toEqual([{ id: 'cur:goal' }]);
+    expect(await acceptedOnly()).toEqual({ goalImpact: { tasks: [] }, node: { tasks: [] } });
     const result = await t.graphql<{ reviewLink: { status: string; by: string; note: string } }>(
       'mutation { reviewLink(id: "cur:school|ADVANCES|cur:goal", status: ACCEPTED, note: "fits") { status by note } }',
       {},
@@ -274,6 +283,8 @@ describe('A curator changes the graph, and history remembers', () => {
     expect(result.data?.reviewLink).toEqual({ status: 'ACCEPTED', by: 'root', note: 'fits' });
     expect(await withReview('PROPOSED')).toEqual([]);
     expect(await withReview('ACCEPTED')).toEqual([{ id: 'cur:goal' }]);
+    const school = [{ id: 'cur:school' }];
+    expect(await acceptedOnly()).toEqual({ goalImpact: { tasks: school }, node: { tasks: school } });
     const history = await t.graphql<{ history: Array<{ message: string }> }>(
       '{ history(id: "cur:school|ADVANCES|cur:goal") { message } }',
     );

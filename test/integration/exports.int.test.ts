@@ -55,6 +55,7 @@ beforeAll(async () => {
           basis: 'INFERRED',
           rationale: 'Because "A & B" < C',
           citations: CITE,
+          review: { status: 'DISPUTED', by: 'a reviewer', at: '2026-11-27T10:00:00.000Z', note: 'Not <so>.' },
         },
       ],
     }),
@@ -213,6 +214,9 @@ describe('Exports for visualization tools', () => {
     ['/export.cyjs?depth=2', 400, 'BAD_USER_INPUT'],
     ['/export.cyjs?focus=a&focus=b', 400, 'BAD_USER_INPUT'],
     ['/export.cyjs?basis=SAID', 400, 'BAD_USER_INPUT'],
+    ['/export.cyjs?review=MAYBE', 400, 'BAD_USER_INPUT'],
+    ['/export.cyjs?review=ACCEPTED&review=DISPUTED', 400, 'BAD_USER_INPUT'],
+    ['/export.cyjs?review=', 400, 'BAD_USER_INPUT'],
   ])('refuses %s with %d', async (path, status, code) => {
     const response = await fetch(`${t.server.url}${path}`);
     expect(response.status).toBe(status);
@@ -240,6 +244,21 @@ describe('Exports for visualization tools', () => {
     expect(doc.elements.edges.every((e) => e.data.basis === 'STATED')).toBe(true);
     const all = await apiGraph(focus, focus ? 2 : undefined);
     expect(api.edges.length).toBeLessThan(all.edges.length);
+  });
+
+  it('keeps the graph to the links of the review statuses asked for, as the API does', async () => {
+    const disputed = await download('/export.cyjs?review=DISPUTED,PROPOSED');
+    expect(disputed.disposition).toMatch(/-disputed-proposed\.cyjs"$/);
+    const edges = (file: { body: string }): string[] =>
+      (JSON.parse(file.body) as { elements: { edges: Array<{ data: { id: string } }> } }).elements.edges
+        .map((e) => e.data.id)
+        .sort();
+    expect(edges(disputed)).toEqual(['tricky:plan|SETS|tricky:goal']);
+    expect(edges(disputed)).toEqual((await apiGraph(undefined, undefined, ', review: [DISPUTED, PROPOSED]')).edges);
+    const accepted = edges(await download('/export.cyjs?review=ACCEPTED'));
+    expect(accepted).toEqual((await apiGraph(undefined, undefined, ', review: [ACCEPTED]')).edges);
+    expect(accepted).not.toContain('tricky:plan|SETS|tricky:goal');
+    expect(accepted.length).toBe((await apiGraph()).edges.length - 1);
   });
 
   it('writes the same files from the command line', () => {

@@ -3,17 +3,20 @@
  * plain TypeScript reference on generated plans: each property run loads a random plan (goals and
  * tasks with clashing ordinals, industry systems, goal chains, every link optional) through the loader
  * and compares the API's answers with what the reference computes from the same dataset, with and
- * without a `basis` (about a third of the links are inferred). Seeded, so a failure names a case that
- * fails again.
+ * without a `basis` (about a third of the links are inferred) and a `review` (links are proposed,
+ * accepted, disputed or never reviewed). Seeded, so a failure names a case that fails again.
  */
 import fc from 'fast-check';
 import { loadDataset } from '../../src/dataset/loadDataset';
 import { checkDataset } from '../../src/dataset/readDataset';
 import type { DatasetNode, DatasetRelationship, PlanDataset, RelationshipType } from '../../src/dataset/PlanDataset';
+import type { ReviewStatus } from '../../src/curation/storedReview';
 import { emptyGraph } from '../support/graphSnapshot';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 const NS = 'gen';
+// A link's review as the generated file gives it; undefined: none given.
+const REVIEWS: Array<ReviewStatus | undefined> = [undefined, 'PROPOSED', 'ACCEPTED', 'DISPUTED', undefined];
 const SEED = 20261127;
 const RUNS = 25;
 let t: TestServer;
@@ -34,6 +37,8 @@ interface Link {
   from: string;
   to: string;
   basis: 'STATED' | 'INFERRED';
+  /** ACCEPTED for a link the file gives no review. */
+  review: ReviewStatus;
 }
 
 /** A generated plan: the dataset to load and its links with qualified ids, for the reference. */
@@ -109,14 +114,17 @@ function build(
   for (const i of range(n.platforms))
     nodes.push({ id: `p${i}`, label: 'Platform', name: `Platform ${i}`, citations: CITED, platformKind: 'OTHER' });
   const relationships: DatasetRelationship[] = [];
-  // About one link in three is our reading rather than the source's, so `basis` has something to keep out.
+  // About one link in three is our reading rather than the source's, so `basis` has something to keep
+  // out; reviews cycle through the statuses and none (which reads as ACCEPTED), apart from the bases.
   const link = (type: RelationshipType, from: string, to: string): void => {
     const inferred = (relationships.length * 7 + from.length) % 3 === 0;
-    relationships.push(
-      inferred
+    const status = REVIEWS[(relationships.length * 3 + to.length) % REVIEWS.length];
+    relationships.push({
+      ...(inferred
         ? { type, from, to, basis: 'INFERRED', rationale: 'Generated.', citations: CITED }
-        : { type, from, to, basis: 'STATED', citations: CITED },
-    );
+        : { type, from, to, basis: 'STATED', citations: CITED }),
+      ...(status ? { review: { status } } : {}),
+    });
   };
   for (const g of range(n.goals)) link('SETS', 'plan', `g${g}`);
   for (const k of range(n.tasks)) link('DEPLOYS', 'plan', `t${k}`);
@@ -138,7 +146,13 @@ function build(
       label: node.label,
       ...(typeof node['ordinal'] === 'number' ? { ordinal: node['ordinal'] } : {}),
     })),
-    links: relationships.map((r) => ({ type: r.type, from: q(r.from), to: q(r.to), basis: r.basis })),
+    links: relationships.map((r) => ({
+      type: r.type,
+      from: q(r.from),
+      to: q(r.to),
+      basis: r.basis,
+      review: r.review?.status ?? 'ACCEPTED',
+    })),
   };
 }
 
@@ -263,14 +277,31 @@ function distance(plan: Generated, from: string, to: string, maxHops: number): n
   return undefined;
 }
 
-/** The plan as a walk with `basis` sees it: only the links of those bases. */
-function keeping(plan: Generated, basis: Basis): Generated {
-  return basis ? { ...plan, links: plan.links.filter((l) => basis.includes(l.basis)) } : plan;
+/** The plan as a walk with `basis` and `review` sees it: only the links of those bases and statuses. */
+function keeping(plan: Generated, walk: Walk): Generated {
+  const links = plan.links.filter(
+    (l) => (!walk.basis || walk.basis.includes(l.basis)) && (!walk.review || walk.review.includes(l.review)),
+  );
+  return { ...plan, links };
 }
 
-type Basis = Array<'STATED' | 'INFERRED'> | null;
-const bases = fc.constantFrom<Basis>(null, ['STATED'], ['INFERRED'], ['STATED', 'INFERRED']);
-const basisArg = (basis: Basis): string => (basis ? `, basis: [${basis.join(', ')}]` : '');
+interface Walk {
+  basis: Array<'STATED' | 'INFERRED'> | null;
+  review: ReviewStatus[] | null;
+}
+const bases = fc.record<Walk>({
+  basis: fc.constantFrom<Walk['basis']>(null, ['STATED'], ['INFERRED'], ['STATED', 'INFERRED']),
+  review: fc.constantFrom<Walk['review']>(
+    null,
+    null,
+    ['ACCEPTED'],
+    ['PROPOSED', 'DISPUTED'],
+    ['ACCEPTED', 'PROPOSED', 'DISPUTED'],
+  ),
+});
+const basisArg = (walk: Walk): string =>
+  (walk.basis ? `, basis: [${walk.basis.join(', ')}]` : '') +
+  (walk.review ? `, review: [${walk.review.join(', ')}]` : '');
 
 // ---- the properties ----
 

@@ -40,6 +40,7 @@ export type ActionPlan = Entity & {
 /** A companion action plan that a plan calls for. */
 export type ActionPlanFieldsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<FieldWhere>;
 };
 
@@ -47,6 +48,7 @@ export type ActionPlanFieldsArgs = {
 /** A companion action plan that a plan calls for. */
 export type ActionPlanIndustriesArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
@@ -159,6 +161,7 @@ export type Aim = Entity & {
 /** An aim, role or idea a plan names that is not one of its counted goals: a strategic aim, a role to play, a concept to shape, an action, a condition or a capability. */
 export type AimAreasArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AreaWhere>;
 };
 
@@ -166,6 +169,7 @@ export type AimAreasArgs = {
 /** An aim, role or idea a plan names that is not one of its counted goals: a strategic aim, a role to play, a concept to shape, an action, a condition or a capability. */
 export type AimGoalsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<GoalWhere>;
 };
 
@@ -173,6 +177,7 @@ export type AimGoalsArgs = {
 /** An aim, role or idea a plan names that is not one of its counted goals: a strategic aim, a role to play, a concept to shape, an action, a condition or a capability. */
 export type AimPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlanWhere>;
 };
 
@@ -180,6 +185,7 @@ export type AimPlansArgs = {
 /** An aim, role or idea a plan names that is not one of its counted goals: a strategic aim, a role to play, a concept to shape, an action, a condition or a capability. */
 export type AimPlatformsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlatformWhere>;
 };
 
@@ -187,6 +193,7 @@ export type AimPlatformsArgs = {
 /** An aim, role or idea a plan names that is not one of its counted goals: a strategic aim, a role to play, a concept to shape, an action, a condition or a capability. */
 export type AimTasksArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TaskWhere>;
 };
 
@@ -346,6 +353,7 @@ export type Area = Entity & {
 /** A place: the demonstration zone, a city. */
 export type AreaAimsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AimWhere>;
 };
 
@@ -353,6 +361,7 @@ export type AreaAimsArgs = {
 /** A place: the demonstration zone, a city. */
 export type AreaContainsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AreaWhere>;
 };
 
@@ -360,6 +369,7 @@ export type AreaContainsArgs = {
 /** A place: the demonstration zone, a city. */
 export type AreaLocatedInArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AreaWhere>;
 };
 
@@ -367,6 +377,7 @@ export type AreaLocatedInArgs = {
 /** A place: the demonstration zone, a city. */
 export type AreaPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlanWhere>;
 };
 
@@ -374,6 +385,7 @@ export type AreaPlansArgs = {
 /** A place: the demonstration zone, a city. */
 export type AreaSupportedByArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<GoalWhere>;
 };
 
@@ -381,6 +393,7 @@ export type AreaSupportedByArgs = {
 /** A place: the demonstration zone, a city. */
 export type AreaTasksArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TaskWhere>;
 };
 
@@ -533,6 +546,7 @@ export type BusinessForm = Entity & {
 /** A new business format, business model or kind of consumption a plan wants developed. */
 export type BusinessFormFieldsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<FieldWhere>;
 };
 
@@ -540,6 +554,7 @@ export type BusinessFormFieldsArgs = {
 /** A new business format, business model or kind of consumption a plan wants developed. */
 export type BusinessFormIndustriesArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
@@ -547,6 +562,7 @@ export type BusinessFormIndustriesArgs = {
 /** A new business format, business model or kind of consumption a plan wants developed. */
 export type BusinessFormPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlanWhere>;
 };
 
@@ -843,6 +859,7 @@ export type Field = Entity & {
 /** A field of the economy wider than one industry, such as the digital economy. */
 export type FieldActionPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<ActionPlanWhere>;
 };
 
@@ -850,6 +867,7 @@ export type FieldActionPlansArgs = {
 /** A field of the economy wider than one industry, such as the digital economy. */
 export type FieldBusinessFormsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<BusinessFormWhere>;
 };
 
@@ -857,6 +875,7 @@ export type FieldBusinessFormsArgs = {
 /** A field of the economy wider than one industry, such as the digital economy. */
 export type FieldTasksArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TaskWhere>;
 };
 
@@ -864,6 +883,7 @@ export type FieldTasksArgs = {
 /** A field of the economy wider than one industry, such as the digital economy. */
 export type FieldTechnologiesArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TechnologyWhere>;
 };
 
@@ -977,6 +997,7 @@ export type Framework = Entity & {
 /** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
 export type FrameworkGoalsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<GoalWhere>;
 };
 
@@ -984,6 +1005,7 @@ export type FrameworkGoalsArgs = {
 /** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
 export type FrameworkIndustriesArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
@@ -991,6 +1013,7 @@ export type FrameworkIndustriesArgs = {
 /** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
 export type FrameworkPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlanWhere>;
 };
 
@@ -998,6 +1021,7 @@ export type FrameworkPlansArgs = {
 /** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
 export type FrameworkTasksArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TaskWhere>;
 };
 
@@ -1140,6 +1164,7 @@ export type Goal = Entity & {
 /** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
 export type GoalAimsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AimWhere>;
 };
 
@@ -1147,6 +1172,7 @@ export type GoalAimsArgs = {
 /** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
 export type GoalFrameworksArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<FrameworkWhere>;
 };
 
@@ -1154,6 +1180,7 @@ export type GoalFrameworksArgs = {
 /** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
 export type GoalLeadsToArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<GoalWhere>;
 };
 
@@ -1161,6 +1188,7 @@ export type GoalLeadsToArgs = {
 /** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
 export type GoalLedFromArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<GoalWhere>;
 };
 
@@ -1168,6 +1196,7 @@ export type GoalLedFromArgs = {
 /** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
 export type GoalPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlanWhere>;
 };
 
@@ -1175,6 +1204,7 @@ export type GoalPlansArgs = {
 /** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
 export type GoalSpecificGoalsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<GoalWhere>;
 };
 
@@ -1182,6 +1212,7 @@ export type GoalSpecificGoalsArgs = {
 /** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
 export type GoalStageGoalArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<GoalWhere>;
 };
 
@@ -1189,6 +1220,7 @@ export type GoalStageGoalArgs = {
 /** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
 export type GoalTasksArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TaskWhere>;
 };
 
@@ -1196,6 +1228,7 @@ export type GoalTasksArgs = {
 /** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
 export type GoalTasksConnectionArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TaskWhere>;
 };
 
@@ -1203,6 +1236,7 @@ export type GoalTasksConnectionArgs = {
 /** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
 export type GoalTechnologiesArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TechnologyWhere>;
 };
 
@@ -1492,6 +1526,7 @@ export type Industry = Entity & {
 /** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryActionPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<ActionPlanWhere>;
 };
 
@@ -1499,6 +1534,7 @@ export type IndustryActionPlansArgs = {
 /** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryBusinessFormsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<BusinessFormWhere>;
 };
 
@@ -1506,6 +1542,7 @@ export type IndustryBusinessFormsArgs = {
 /** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryChildrenArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
@@ -1513,6 +1550,7 @@ export type IndustryChildrenArgs = {
 /** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryChildrenConnectionArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
@@ -1520,6 +1558,7 @@ export type IndustryChildrenConnectionArgs = {
 /** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryFrameworksArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<FrameworkWhere>;
 };
 
@@ -1527,6 +1566,7 @@ export type IndustryFrameworksArgs = {
 /** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryParentArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
@@ -1534,6 +1574,7 @@ export type IndustryParentArgs = {
 /** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlanWhere>;
 };
 
@@ -1541,6 +1582,7 @@ export type IndustryPlansArgs = {
 /** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryTasksArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TaskWhere>;
 };
 
@@ -1548,6 +1590,7 @@ export type IndustryTasksArgs = {
 /** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryTasksConnectionArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TaskWhere>;
 };
 
@@ -1555,6 +1598,7 @@ export type IndustryTasksConnectionArgs = {
 /** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryUpgradedByArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
@@ -1562,6 +1606,7 @@ export type IndustryUpgradedByArgs = {
 /** An industry, a branch of one, or a group of industries (frameworks such as '241' are `Framework`s). */
 export type IndustryUpgradesArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
@@ -1935,6 +1980,7 @@ export type Plan = Entity & {
 /** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
 export type PlanActionPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<ActionPlanWhere>;
 };
 
@@ -1942,6 +1988,7 @@ export type PlanActionPlansArgs = {
 /** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
 export type PlanAimsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AimWhere>;
 };
 
@@ -1949,6 +1996,7 @@ export type PlanAimsArgs = {
 /** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
 export type PlanAreasArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AreaWhere>;
 };
 
@@ -1956,6 +2004,7 @@ export type PlanAreasArgs = {
 /** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
 export type PlanGoalsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<GoalWhere>;
 };
 
@@ -1963,6 +2012,7 @@ export type PlanGoalsArgs = {
 /** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
 export type PlanProposedBusinessFormsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<BusinessFormWhere>;
 };
 
@@ -1970,6 +2020,7 @@ export type PlanProposedBusinessFormsArgs = {
 /** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
 export type PlanProposedFrameworksArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<FrameworkWhere>;
 };
 
@@ -1977,6 +2028,7 @@ export type PlanProposedFrameworksArgs = {
 /** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
 export type PlanProposedIndustriesArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
@@ -1984,6 +2036,7 @@ export type PlanProposedIndustriesArgs = {
 /** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
 export type PlanProposedPlatformsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlatformWhere>;
 };
 
@@ -1991,6 +2044,7 @@ export type PlanProposedPlatformsArgs = {
 /** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
 export type PlanTasksArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TaskWhere>;
 };
 
@@ -1998,6 +2052,7 @@ export type PlanTasksArgs = {
 /** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
 export type PlanTechnologiesArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TechnologyWhere>;
 };
 
@@ -2193,6 +2248,7 @@ export type Platform = Entity & {
 /** A platform for cooperation: a park, hub, forum or venue. */
 export type PlatformAimsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AimWhere>;
 };
 
@@ -2200,6 +2256,7 @@ export type PlatformAimsArgs = {
 /** A platform for cooperation: a park, hub, forum or venue. */
 export type PlatformHostedByArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlatformWhere>;
 };
 
@@ -2207,6 +2264,7 @@ export type PlatformHostedByArgs = {
 /** A platform for cooperation: a park, hub, forum or venue. */
 export type PlatformHostsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlatformWhere>;
 };
 
@@ -2214,6 +2272,7 @@ export type PlatformHostsArgs = {
 /** A platform for cooperation: a park, hub, forum or venue. */
 export type PlatformPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlanWhere>;
 };
 
@@ -2221,6 +2280,7 @@ export type PlatformPlansArgs = {
 /** A platform for cooperation: a park, hub, forum or venue. */
 export type PlatformTasksArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TaskWhere>;
 };
 
@@ -2228,6 +2288,7 @@ export type PlatformTasksArgs = {
 /** A platform for cooperation: a park, hub, forum or venue. */
 export type PlatformTasksConnectionArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<TaskWhere>;
 };
 
@@ -2394,7 +2455,8 @@ export type PlatformWhere = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type Query = {
@@ -2484,7 +2546,8 @@ export type Query = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryActionPlansCountByArgs = {
@@ -2497,7 +2560,8 @@ export type QueryActionPlansCountByArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryAimsArgs = {
@@ -2511,7 +2575,8 @@ export type QueryAimsArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryAimsCountByArgs = {
@@ -2524,7 +2589,8 @@ export type QueryAimsCountByArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryAreasCountByArgs = {
@@ -2537,7 +2603,8 @@ export type QueryAreasCountByArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryBusinessFormsArgs = {
@@ -2551,7 +2618,8 @@ export type QueryBusinessFormsArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryBusinessFormsCountByArgs = {
@@ -2564,7 +2632,8 @@ export type QueryBusinessFormsCountByArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryChangeSetsArgs = {
@@ -2579,7 +2648,8 @@ export type QueryChangeSetsArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryCypherArgs = {
@@ -2591,7 +2661,8 @@ export type QueryCypherArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryFieldsArgs = {
@@ -2605,7 +2676,8 @@ export type QueryFieldsArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryFieldsCountByArgs = {
@@ -2618,7 +2690,8 @@ export type QueryFieldsCountByArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryFrameworksArgs = {
@@ -2632,7 +2705,8 @@ export type QueryFrameworksArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryFrameworksCountByArgs = {
@@ -2645,31 +2719,36 @@ export type QueryFrameworksCountByArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryGapsArgs = {
   basis?: InputMaybe<Array<Basis>>;
   namespace?: InputMaybe<Scalars['String']['input']>;
+  review?: InputMaybe<Array<ReviewStatus>>;
 };
 
 
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryGoalImpactArgs = {
   basis?: InputMaybe<Array<Basis>>;
   id: Scalars['ID']['input'];
+  review?: InputMaybe<Array<ReviewStatus>>;
 };
 
 
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryGoalsArgs = {
@@ -2683,7 +2762,8 @@ export type QueryGoalsArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryGoalsConnectionArgs = {
@@ -2697,7 +2777,8 @@ export type QueryGoalsConnectionArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryGoalsCountByArgs = {
@@ -2710,20 +2791,23 @@ export type QueryGoalsCountByArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryGraphArgs = {
   basis?: InputMaybe<Array<Basis>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   namespace?: InputMaybe<Scalars['String']['input']>;
+  review?: InputMaybe<Array<ReviewStatus>>;
 };
 
 
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryHistoryArgs = {
@@ -2736,7 +2820,8 @@ export type QueryHistoryArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryIndustriesArgs = {
@@ -2750,7 +2835,8 @@ export type QueryIndustriesArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryIndustriesConnectionArgs = {
@@ -2764,7 +2850,8 @@ export type QueryIndustriesConnectionArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryIndustriesCountByArgs = {
@@ -2777,20 +2864,23 @@ export type QueryIndustriesCountByArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryMostConnectedArgs = {
   basis?: InputMaybe<Array<Basis>>;
   kinds?: InputMaybe<Array<EntityKind>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+  review?: InputMaybe<Array<ReviewStatus>>;
 };
 
 
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryNeighborhoodArgs = {
@@ -2799,13 +2889,15 @@ export type QueryNeighborhoodArgs = {
   id: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
   relationTypes?: InputMaybe<Array<RelationType>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
 };
 
 
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryNodeArgs = {
@@ -2816,7 +2908,8 @@ export type QueryNodeArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryPlansArgs = {
@@ -2830,7 +2923,8 @@ export type QueryPlansArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryPlansConnectionArgs = {
@@ -2844,7 +2938,8 @@ export type QueryPlansConnectionArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryPlansCountByArgs = {
@@ -2857,7 +2952,8 @@ export type QueryPlansCountByArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryPlatformsArgs = {
@@ -2871,7 +2967,8 @@ export type QueryPlatformsArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryPlatformsConnectionArgs = {
@@ -2885,7 +2982,8 @@ export type QueryPlatformsConnectionArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryPlatformsCountByArgs = {
@@ -2898,7 +2996,8 @@ export type QueryPlatformsCountByArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QuerySearchArgs = {
@@ -2911,13 +3010,15 @@ export type QuerySearchArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryShortestPathArgs = {
   basis?: InputMaybe<Array<Basis>>;
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   to: Scalars['ID']['input'];
 };
 
@@ -2925,7 +3026,8 @@ export type QueryShortestPathArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QuerySourcesCountByArgs = {
@@ -2938,7 +3040,8 @@ export type QuerySourcesCountByArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryTasksArgs = {
@@ -2952,7 +3055,8 @@ export type QueryTasksArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryTasksConnectionArgs = {
@@ -2966,7 +3070,8 @@ export type QueryTasksConnectionArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryTasksCountByArgs = {
@@ -2979,7 +3084,8 @@ export type QueryTasksCountByArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryTechnologiesArgs = {
@@ -2993,7 +3099,8 @@ export type QueryTechnologiesArgs = {
 /**
  * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
  * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
- * what the source states. `limit` defaults to
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
 export type QueryTechnologiesCountByArgs = {
@@ -3117,6 +3224,7 @@ export type Source = Entity & {
 /** A document the graph cites: its locators count characters in the exact text whose SHA-256 it names. */
 export type SourcePlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlanWhere>;
 };
 
@@ -3254,6 +3362,7 @@ export type Task = Entity & {
 /** A key task of the Plan. */
 export type TaskAimsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AimWhere>;
 };
 
@@ -3261,6 +3370,7 @@ export type TaskAimsArgs = {
 /** A key task of the Plan. */
 export type TaskAreasArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AreaWhere>;
 };
 
@@ -3268,6 +3378,7 @@ export type TaskAreasArgs = {
 /** A key task of the Plan. */
 export type TaskFieldsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<FieldWhere>;
 };
 
@@ -3275,6 +3386,7 @@ export type TaskFieldsArgs = {
 /** A key task of the Plan. */
 export type TaskFrameworksArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<FrameworkWhere>;
 };
 
@@ -3282,6 +3394,7 @@ export type TaskFrameworksArgs = {
 /** A key task of the Plan. */
 export type TaskGoalsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<GoalWhere>;
 };
 
@@ -3289,6 +3402,7 @@ export type TaskGoalsArgs = {
 /** A key task of the Plan. */
 export type TaskGoalsConnectionArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<GoalWhere>;
 };
 
@@ -3296,6 +3410,7 @@ export type TaskGoalsConnectionArgs = {
 /** A key task of the Plan. */
 export type TaskImplementedByArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AreaWhere>;
 };
 
@@ -3303,6 +3418,7 @@ export type TaskImplementedByArgs = {
 /** A key task of the Plan. */
 export type TaskIndustriesArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
@@ -3310,6 +3426,7 @@ export type TaskIndustriesArgs = {
 /** A key task of the Plan. */
 export type TaskIndustriesConnectionArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<IndustryWhere>;
 };
 
@@ -3317,6 +3434,7 @@ export type TaskIndustriesConnectionArgs = {
 /** A key task of the Plan. */
 export type TaskPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlanWhere>;
 };
 
@@ -3324,6 +3442,7 @@ export type TaskPlansArgs = {
 /** A key task of the Plan. */
 export type TaskPlatformsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlatformWhere>;
 };
 
@@ -3331,6 +3450,7 @@ export type TaskPlatformsArgs = {
 /** A key task of the Plan. */
 export type TaskPlatformsConnectionArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlatformWhere>;
 };
 
@@ -3529,6 +3649,7 @@ export type Technology = Entity & {
 /** Technologies a plan or goal seeks breakthroughs in. */
 export type TechnologyFieldsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<FieldWhere>;
 };
 
@@ -3536,6 +3657,7 @@ export type TechnologyFieldsArgs = {
 /** Technologies a plan or goal seeks breakthroughs in. */
 export type TechnologyGoalsArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<GoalWhere>;
 };
 
@@ -3543,6 +3665,7 @@ export type TechnologyGoalsArgs = {
 /** Technologies a plan or goal seeks breakthroughs in. */
 export type TechnologyPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlanWhere>;
 };
 
