@@ -216,6 +216,10 @@ function planOne(
   problems: DatasetProblem[],
 ): Planned | undefined {
   const before = problems.length;
+  const ifVersion = change[op]!.ifVersion;
+  if (typeof ifVersion === 'number' && ifVersion < 0) {
+    problems.push({ entry, field: 'ifVersion', message: `must be a version, 0 or more, got ${ifVersion}` });
+  }
   if (op === 'upsertEntity') {
     const input = change.upsertEntity!;
     const parts = ID.exec(input.id);

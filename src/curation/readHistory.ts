@@ -31,7 +31,7 @@ export async function readChangeSets(
 export async function readHistory(db: Database, id: string, page: Page): Promise<ChangeSetRecord[]> {
   const link = parseLinkId(id);
   const namespaces = link ? [namespaceOf(link.source), namespaceOf(link.target)] : [namespaceOf(id)];
-  return (await db.read(HISTORY, { id, namespaces, ...page })).map(changeSetOf);
+  return (await db.read(HISTORY, { id, namespaces, link: link ?? null, ...page })).map(changeSetOf);
 }
 
 /** One change set, read in a write transaction (for a revert); undefined when there is none. */

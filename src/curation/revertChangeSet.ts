@@ -11,6 +11,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../errors/error
 import { deleteEntity, deleteLink, parseLinkId, writeEntity, writeLink, type LinkKey } from './graphWrites';
 import { recordChangeSet, type ChangeRecord, type ChangeSetRecord, type Snapshot } from './recordChangeSet';
 import { readChangeSet } from './readHistory';
+import type { CurationLimits } from './applyChanges';
 import type { LinkReview, ReviewStatus } from './storedReview';
 
 const LOCK_ENTITIES = readCypher('curation/lock-entities.cypher');
@@ -22,11 +23,13 @@ export async function revertChangeSet(
   by: string | null,
   changeSetId: string,
   message: string,
+  limits: Pick<CurationLimits, 'maxMessageLength'>,
 ): Promise<ChangeSetRecord> {
-  if (message.trim() === '' || message.length > 2000) {
-    throw new BadUserInputError(`message must be 1 to 2000 characters saying why, got ${message.length}`, {
-      argument: 'message',
-    });
+  if (message.trim() === '' || message.length > limits.maxMessageLength) {
+    throw new BadUserInputError(
+      `message must be 1 to ${limits.maxMessageLength} characters saying why, got ${message.length}`,
+      { argument: 'message' },
+    );
   }
   const id = randomUUID();
   return db.writeTransaction(async (tx) => {

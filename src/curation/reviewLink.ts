@@ -9,26 +9,29 @@ import { BadUserInputError, NotFoundError } from '../errors/errors';
 import { readCypher } from '../cypher/readCypher';
 import { parseLinkId, writeLink } from './graphWrites';
 import { recordChangeSet } from './recordChangeSet';
-import { namespaceOf } from './applyChanges';
+import { namespaceOf, type CurationLimits } from './applyChanges';
 import type { LinkReview, ReviewStatus } from './storedReview';
 
 const LOCK_LINKS = readCypher('curation/lock-links.cypher');
 const READ_LINK = readCypher('curation/read-link.cypher');
 
-/** Records `status` (and `note`) for link `id` by `by`; returns the review. */
+/** Records `status` (and `note`, no longer than a change set's message) for link `id` by `by`; returns the review. */
 export async function reviewLink(
   db: Database,
   by: string | null,
   id: string,
   status: ReviewStatus,
   note: string | null,
+  limits: Pick<CurationLimits, 'maxMessageLength'>,
 ): Promise<LinkReview> {
   const parsed = parseLinkId(id);
   if (!parsed || !(parsed.type in RELATIONSHIPS)) {
     throw new BadUserInputError(`id must be a link id source|TYPE|target, got "${id}"`, { argument: 'id' });
   }
-  if (note !== null && note.length > 2000) {
-    throw new BadUserInputError(`note must be at most 2000 characters, got ${note.length}`, { argument: 'note' });
+  if (note !== null && note.length > limits.maxMessageLength) {
+    throw new BadUserInputError(`note must be at most ${limits.maxMessageLength} characters, got ${note.length}`, {
+      argument: 'note',
+    });
   }
   const key = { ...parsed, type: parsed.type as RelationshipType };
   const review: LinkReview = { status, by, at: new Date().toISOString(), note };

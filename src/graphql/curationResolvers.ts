@@ -80,13 +80,16 @@ export const curationResolvers: Pick<Resolvers, 'Mutation'> & {
     },
     reviewLink: async (_parent, { id, status, note }, context) => {
       requireRight(context, 'review');
-      const review = await reviewLink(context.db, context.principal.sub, id, status, note ?? null);
+      const review = await reviewLink(context.db, context.principal.sub, id, status, note ?? null, context.curation);
       context.logger.info({ requestId: context.requestId, by: review.by, link: id, status }, 'link reviewed');
       return review;
     },
     revert: async (_parent, { changeSetId, message }, context) => {
       requireRight(context, 'revert');
-      return logged(context, await revertChangeSet(context.db, context.principal.sub, changeSetId, message));
+      return logged(
+        context,
+        await revertChangeSet(context.db, context.principal.sub, changeSetId, message, context.curation),
+      );
     },
   },
   Query: {

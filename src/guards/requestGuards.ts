@@ -46,6 +46,13 @@ export function guardRules(guards: RequestGuards): ValidationRule[] {
 }
 
 /**
+ * What one change of a mutation weighs in the estimate, in items read: a write reads what it replaces,
+ * writes it and records it in history. With the default API_MAX_COMPLEXITY a document may hold up to a
+ * thousand changes however it spreads them over aliased mutations.
+ */
+export const CHANGE_COST = 1000;
+
+/**
  * Estimated cost of one field: 1, plus its selection's cost times the number of items it may return.
  * A list holds its `limit` or `first` argument's items, the default limit for a root list that gives
  * none, and `assumedListSize` for a nested relationship list, which has no limit of its own. A
@@ -53,6 +60,12 @@ export function guardRules(guards: RequestGuards): ValidationRule[] {
  */
 export function listSizeEstimator(guards: RequestGuards, limits: ApiLimits): ComplexityEstimator {
   return ({ field, args, childComplexity, type }) => {
+    // A mutation weighs its changes (`applyChanges`), or one change (a review; a revert is counted as
+    // one, since what it undoes is unknown before it runs).
+    if (type.name === 'Mutation') {
+      const changes = Array.isArray(args['changes']) ? args['changes'].length : 1;
+      return 1 + childComplexity + CHANGE_COST * changes;
+    }
     const given =
       typeof args['limit'] === 'number' ? args['limit'] : typeof args['first'] === 'number' ? args['first'] : undefined;
     const limited = field.args.some((a) => a.name === 'limit' || a.name === 'first');

@@ -19,15 +19,22 @@ export function principalOf(res: ServerResponse): Principal {
   return principal;
 }
 
-/** Express middleware authenticating the request and requiring the right to read. */
-export function authentication(authenticator: Authenticator, logger: Logger): RequestHandler {
+/**
+ * Express middleware authenticating the request and requiring the right to read; with `ide`, the IDE's
+ * page itself (a GET of the mount point without a query) is served to anyone, since it reads nothing of
+ * the graph and is where a signed-out user gives a token.
+ */
+export function authentication(
+  authenticator: Authenticator,
+  logger: Logger,
+  options: { ide: boolean } = { ide: false },
+): RequestHandler {
   return (req, res, next) => {
     authenticator.principalOf(req.headers).then(
       (principal) => {
         res.locals['principal'] = principal;
-        // The IDE's page itself (a GET without a query) is no read of the graph.
-        const landingPage = req.method === 'GET' && req.query['query'] === undefined && req.path === '/';
-        if (!landingPage && !allows(principal, 'read')) {
+        const idePage = options.ide && req.method === 'GET' && req.query['query'] === undefined && req.path === '/';
+        if (!idePage && !allows(principal, 'read')) {
           sendError(
             res,
             principal.via === 'anonymous'

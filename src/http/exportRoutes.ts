@@ -5,7 +5,7 @@
  * the links review accepted.
  */
 import { sendError } from './httpError';
-import type { Request, Response, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import express from 'express';
 import type { Database } from '../database/Database';
 import type { ApiLimits } from '../config/ApiLimits';
@@ -26,13 +26,15 @@ export interface ExportRoutesOptions {
   maxNodes: number;
   /** Texts of cited sources, for the cited words. */
   sourceTexts: SourceTexts;
+  /** Establishes the caller and refuses those who may not read, before each export. */
+  authentication: RequestHandler;
 }
 
 /** A router serving the three export formats. */
 export function exportRoutes(options: ExportRoutesOptions): Router {
   const router = express.Router();
   for (const [name, format] of Object.entries(EXPORT_FORMATS)) {
-    router.get(`/export.${name}`, async (req: Request, res: Response) => {
+    router.get(`/export.${name}`, options.authentication, async (req: Request, res: Response) => {
       try {
         const { focus, depth, walk } = selection(req, options.limits);
         const graph = await readExportGraph(

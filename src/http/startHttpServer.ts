@@ -128,12 +128,19 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   }
   app.use(express.static(WEB_DIR, { index: 'index.html', extensions: ['html'] }));
   const sourceTexts = options.sourceTexts ?? new Map();
-  const guard = authentication(authenticator, logger);
-  app.use(/^\/export\./, guard);
-  app.use(exportRoutes({ db, limits, logger, maxNodes: options.exportMaxNodes ?? 100_000, sourceTexts }));
+  app.use(
+    exportRoutes({
+      db,
+      limits,
+      logger,
+      maxNodes: options.exportMaxNodes ?? 100_000,
+      sourceTexts,
+      authentication: authentication(authenticator, logger),
+    }),
+  );
   app.use(
     '/graphql',
-    guard,
+    authentication(authenticator, logger, { ide: true }),
     express.json({ limit: guards.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: ({ res }): Promise<Context> =>

@@ -174,8 +174,21 @@ describeInBrowser(`In a browser${browserFound.found ? '' : ` [skipped: ${browser
       await page.goto(`${t.server.url}/graphql`);
       await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
       await page.waitForSelector('.graphiql-tab', { timeout: 30_000 });
-      expect(await page.locator('.graphiql-tab').count()).toBe(5);
+      expect(await page.locator('.graphiql-tab').count()).toBe(6);
       expect(offsite).toEqual([]);
+    });
+
+    it('sends the Authorization header of its curation tab with the mutation', async () => {
+      await page.locator('.graphiql-tab').last().click();
+      const sent = page.waitForRequest((request) => request.url().endsWith('/graphql') && request.method() === 'POST', {
+        timeout: 30_000,
+      });
+      await page.click('.graphiql-execute-button');
+      const request = await sent;
+      expect(request.headers()['authorization']).toBe('Bearer PASTE-A-TOKEN');
+      expect(request.postData()).toContain('applyChanges');
+      // The placeholder is no credential: the server refuses it, and nothing is written.
+      expect((await request.response())?.status()).toBe(401);
     });
   });
 });

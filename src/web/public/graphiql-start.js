@@ -26,13 +26,25 @@
       '{\n  search(text: "digital economy", limit: 5) {\n    score\n    entity { __typename id name summary }\n  }\n}',
     ],
   ];
+  // Curation needs a token: this tab carries the header to fill in (never stored by the browser).
+  const curation = {
+    query:
+      '# Curators: replace the token in Headers below (npm run token -- --sub NAME --roles curator).\n' +
+      '# The change lands with its history; see it with { history(id: "zgc14:goal-2035") { at by message } }\n' +
+      'mutation {\n  applyChanges(message: "Say why", changes: [\n    {upsertLink: {type: ADVANCES, ' +
+      'source: "zgc14:task-digital-economy", target: "zgc14:goal-2035", basis: INFERRED,\n' +
+      '      rationale: "Our reading", citations: [{source: "zgc14:source-article", paragraph: 1, start: 0, end: 10}]}}\n' +
+      '  ]) {\n    id by at changes { op targetId }\n  }\n}',
+    headers: '{"Authorization": "Bearer PASTE-A-TOKEN"}',
+  };
   const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
   const root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(
     React.createElement(GraphiQL, {
       fetcher,
       defaultEditorToolbarTabs: undefined,
-      defaultTabs: examples.map(([comment, query]) => ({ query: comment + '\n' + query })),
+      defaultTabs: examples.map(([comment, query]) => ({ query: comment + '\n' + query })).concat([curation]),
+      shouldPersistHeaders: false,
     }),
   );
 })();
