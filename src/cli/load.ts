@@ -1,9 +1,12 @@
 /**
- * `npm run load -- FILE [FILE ...]`: checks plan dataset files, then loads each into the configured
- * Neo4j (NEO4J_URI, or the embedded one), printing progress on stderr and counts on stdout.
- * Every file is checked before anything is written; each file loads all or nothing.
+ * `npm run load -- [--by NAME] FILE [FILE ...]`: checks plan dataset files, then loads each into the
+ * configured Neo4j (NEO4J_URI, or the embedded one), printing progress on stderr and counts on stdout.
+ * Every file is checked before anything is written; each file loads all or nothing. History records
+ * each load as made by NAME (by default the user running the command).
  */
+import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { readConfig } from '../config/readConfig';
 import { createLogger } from '../logging/createLogger';
 import { openDatabase } from '../startup/openDatabase';
@@ -13,13 +16,19 @@ import { readDataset, type CheckedDataset } from '../dataset/readDataset';
 import { CYPHER_DIR, PROJECT_ROOT } from '../paths';
 import { runCli } from './runCli';
 
-async function run(files: string[]): Promise<number> {
-  if (files.length === 0) {
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals: files } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { by: { type: 'string' } },
+  });
+  if (files.length === 0 || values.by?.trim() === '') {
     process.stderr.write(
-      'usage: npm run load -- FILE [FILE ...]   (plan dataset files; see schema/plan-dataset.schema.json)\n',
+      'usage: npm run load -- [--by NAME] FILE [FILE ...]   (plan dataset files; see schema/plan-dataset.schema.json)\n',
     );
     return 2;
   }
+  const by = values.by ?? userName();
   const config = readConfig(process.env, PROJECT_ROOT);
   const checked: CheckedDataset[] = files.map((file) =>
     readDataset(path.resolve(file), { sourceTextsDir: config.sourceTextsDir }),
@@ -30,7 +39,7 @@ async function run(files: string[]): Promise<number> {
     await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
     for (const dataset of checked) {
       const started = Date.now();
-      const report = await loadDataset(db, dataset, { onProgress: showProgress });
+      const report = await loadDataset(db, dataset, { onProgress: showProgress, by });
       process.stderr.write('\n');
       process.stdout.write(describe(dataset.file, report, Date.now() - started));
     }
@@ -38,6 +47,15 @@ async function run(files: string[]): Promise<number> {
     await close();
   }
   return 0;
+}
+
+// A container may run as a user with no name; history then says nobody rather than failing the load.
+function userName(): string | null {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env['USER'] ?? null;
+  }
 }
 
 let lastPhase: LoadProgress['phase'] | undefined;

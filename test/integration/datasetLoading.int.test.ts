@@ -304,9 +304,20 @@ describe('npm run load', () => {
     expect(first.stdout).toContain('as namespace "demo"');
     expect(first.stdout).toMatch(/nodes\s+3 in file: 3 created, 0 updated, 0 deleted/);
     expect(first.status).toBe(0);
-    const second = runLoad(file);
+    const second = runLoad('--by', 'data-team', file);
     expect(second.stdout).toMatch(/nodes\s+3 in file: 0 created, 0 updated, 0 deleted/);
     expect(second.stdout).toMatch(/relationships\s+3 in file: 0 created, 0 updated, 0 deleted/);
+  });
+
+  it('records who loaded: the name given with --by, else the user running it', async () => {
+    const plan = demoPlan();
+    (plan['nodes'] as Array<Record<string, unknown>>)[0]!['name'] = 'Demo plan, renamed';
+    expect(runLoad('--by', 'data-team', writeFile('demo-renamed.json', plan)).status).toBe(0);
+    expect(runLoad(writeFile('demo-again.json', demoPlan())).status).toBe(0);
+    const sets = await db.read(
+      "MATCH (c:ChangeSet {via: 'LOADER'}) WHERE 'demo' IN c.namespaces RETURN c.by AS by ORDER BY c.at DESC LIMIT 2",
+    );
+    expect(sets).toEqual([{ by: os.userInfo().username }, { by: 'data-team' }]);
   });
 
   it('refuses a broken file with exit code 1 and a message naming file, entry and field', () => {
@@ -322,6 +333,6 @@ describe('npm run load', () => {
   it('prints usage without a file', () => {
     const run = runLoad();
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('usage: npm run load -- FILE');
+    expect(run.stderr).toContain('usage: npm run load -- [--by NAME] FILE');
   });
 });

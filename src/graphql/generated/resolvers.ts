@@ -702,7 +702,7 @@ export type ChangeOp =
 export type ChangeSet = {
   __typename?: 'ChangeSet';
   at: Scalars['DateTime']['output'];
-  /** The `sub` of the token or the name of the API key; null for the loader. */
+  /** The `sub` of the token, the name of the API key, or who ran `npm run load` (`--by`); null for the bundled Plan. */
   by: Maybe<Scalars['String']['output']>;
   changes: Array<Change>;
   id: Scalars['ID']['output'];
