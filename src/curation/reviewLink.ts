@@ -15,7 +15,10 @@ import type { LinkReview, ReviewStatus } from './storedReview';
 const LOCK_LINKS = readCypher('curation/lock-links.cypher');
 const READ_LINK = readCypher('curation/read-link.cypher');
 
-/** Records `status` (and `note`, no longer than a change set's message) for link `id` by `by`; returns the review. */
+/**
+ * Records `status` (and `note`, no longer than a change set's message) for link `id` by `by`; returns
+ * the review and the id of the change set that records it.
+ */
 export async function reviewLink(
   db: Database,
   by: string | null,
@@ -23,7 +26,7 @@ export async function reviewLink(
   status: ReviewStatus,
   note: string | null,
   limits: Pick<CurationLimits, 'maxMessageLength'>,
-): Promise<LinkReview> {
+): Promise<{ review: LinkReview; changeSet: string }> {
   const parsed = parseLinkId(id);
   if (!parsed || !(parsed.type in RELATIONSHIPS)) {
     throw new BadUserInputError(`id must be a link id source|TYPE|target, got "${id}"`, { argument: 'id' });
@@ -54,6 +57,6 @@ export async function reviewLink(
       namespaces: [namespaceOf(key.source)],
       changes: [change],
     });
-    return review;
+    return { review, changeSet: changeSetId };
   });
 }

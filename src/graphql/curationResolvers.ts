@@ -80,8 +80,18 @@ export const curationResolvers: Pick<Resolvers, 'Mutation'> & {
     },
     reviewLink: async (_parent, { id, status, note }, context) => {
       requireRight(context, 'review');
-      const review = await reviewLink(context.db, context.principal.sub, id, status, note ?? null, context.curation);
-      context.logger.info({ requestId: context.requestId, by: review.by, link: id, status }, 'link reviewed');
+      const { review, changeSet } = await reviewLink(
+        context.db,
+        context.principal.sub,
+        id,
+        status,
+        note ?? null,
+        context.curation,
+      );
+      context.logger.info(
+        { requestId: context.requestId, by: review.by, changeSet, link: id, status, counts: { UPDATE: 1 } },
+        'link reviewed',
+      );
       return review;
     },
     revert: async (_parent, { changeSetId, message }, context) => {

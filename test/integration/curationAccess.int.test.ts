@@ -290,6 +290,53 @@ describe('Mutations and the request guards', () => {
   });
 });
 
+describe('The log of writes', () => {
+  it('has one JSON line per write with the request id, the caller, the change set and counts, and no credential', async () => {
+    const lines: string[] = [];
+    const logged = await anotherServer({
+      logger: pino({ level: 'info' }, { write: (line: string) => lines.push(line) }),
+    });
+    const post = async (query: string, variables: Record<string, unknown>, who: Who) => {
+      const response = await fetch(`${logged.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers[who] },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data: Record<string, { id?: string }> };
+      return { requestId: response.headers.get('x-request-id'), data: body.data };
+    };
+    try {
+      const applied = await post(APPLY, { message: 'logged', changes: [task('acc:logged')] }, 'curator');
+      const reviewed = await post(
+        'mutation { reviewLink(id: "acc:task|ADVANCES|acc:goal", status: ACCEPTED) { status } }',
+        {},
+        'admin',
+      );
+      const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      const writes = records.filter((r) => r['msg'] === 'change set written' || r['msg'] === 'link reviewed');
+      expect(writes).toEqual([
+        expect.objectContaining({
+          requestId: applied.requestId,
+          by: 'ana',
+          changeSet: applied.data['applyChanges']!.id,
+          counts: { CREATE: 1, UPDATE: 0, DELETE: 0 },
+        }),
+        expect.objectContaining({
+          requestId: reviewed.requestId,
+          by: 'root',
+          changeSet: expect.any(String) as unknown,
+          counts: { UPDATE: 1 },
+        }),
+      ]);
+      const text = lines.join('\n');
+      for (const secret of [SECRET, headers.curator.authorization!.slice(7), headers.admin.authorization!.slice(7)])
+        expect(text).not.toContain(secret);
+    } finally {
+      await logged.close();
+    }
+  });
+});
+
 describe('Hostile values for every curation argument', () => {
   const long = 'x'.repeat(2001);
   const apply = (changes: unknown[], message = 'm') => ({ query: APPLY, variables: { message, changes } });
