@@ -1,7 +1,27 @@
-// Removes nodes an earlier load of this namespace wrote that the file no longer has, with their links;
-// returns what each was, for the load's change set.
+// Removes nodes an earlier load of this namespace wrote that the file no longer has, with their links
+// (those of other namespaces too); returns what each was, links first, for the load's change set.
 MATCH (n:Entity {namespace: $namespace})
 WHERE NOT n.id IN $ids
-WITH n, n.id AS id, n {.*, kind: [l IN labels(n) WHERE l <> 'Entity'][0]} AS before
-DETACH DELETE n
-RETURN count(n) AS deleted, collect({targetId: id, op: 'DELETE', before: before, after: null}) AS changes
+WITH collect(n) AS stale
+CALL (stale) {
+  UNWIND stale AS n
+  MATCH (n)-[r]-(:Entity)
+  WITH DISTINCT r
+  RETURN collect({
+    targetId: startNode(r).id + '|' + type(r) + '|' + endNode(r).id,
+    op: 'DELETE',
+    before: r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id},
+    after: null
+  }) AS links
+}
+CALL (stale) {
+  UNWIND stale AS n
+  RETURN collect({
+    targetId: n.id,
+    op: 'DELETE',
+    before: n {.*, kind: [l IN labels(n) WHERE l <> 'Entity'][0]},
+    after: null
+  }) AS nodes
+}
+FOREACH (n IN stale | DETACH DELETE n)
+RETURN size(stale) AS deleted, links + nodes AS changes

@@ -78,7 +78,14 @@ export interface RequestGuards {
   assumedListSize: number;
 }
 
-/** The request guards when no variable changes them. */
+/**
+ * What one change of a mutation weighs in the cost estimate, in items read: a write reads what it
+ * replaces, writes it and records it in history. With the default API_MAX_COMPLEXITY a document holds
+ * about ten thousand changes at most, however it spreads them over aliased mutations.
+ */
+export const CHANGE_COST = 100;
+
+/** The cost controls when no variable sets them. */
 export const DEFAULT_GUARDS: RequestGuards = {
   maxBodyBytes: 100_000,
   maxTokens: 2000,
@@ -148,7 +155,7 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
   const adhoc = readAdhoc(env);
-  return {
+  const config: Config = {
     // PORT=0 lets the operating system pick a free port; the start-up log line gives the URL.
     http: { host: text(env, 'HOST') ?? '127.0.0.1', port: integer(env, 'PORT', 4000, { min: 0, max: 65535 }) },
     neo4j,
@@ -190,6 +197,16 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
         ? undefined
         : (optionalPath(env, 'SOURCE_TEXTS_DIR', projectRoot) ?? besideCheckout(projectRoot)),
   };
+  // A change set as large as CURATION_MAX_CHANGES allows must fit the cost estimate, or no one could send it.
+  const largest = config.curation.maxChanges * CHANGE_COST;
+  if (largest >= config.guards.maxComplexity) {
+    throw new ConfigError(
+      'CURATION_MAX_CHANGES',
+      `a change set of ${config.curation.maxChanges} changes is estimated at ${largest}, ` +
+        `not under API_MAX_COMPLEXITY (${config.guards.maxComplexity}): lower one or raise the other`,
+    );
+  }
+  return config;
 }
 
 // Where the project's source texts are kept next to a checkout, if they are.

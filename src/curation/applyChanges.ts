@@ -16,12 +16,21 @@ import type { Named } from '../provenance/citationTerms';
 import type { Locator } from '../provenance/SourceText';
 import { storedCitations } from '../provenance/storedCitations';
 import { deleteEntity, deleteLink, parseLinkId, writeEntity, writeLink, type LinkKey } from './graphWrites';
-import { linkId, recordChangeSet, type ChangeRecord, type ChangeSetRecord } from './recordChangeSet';
+import {
+  linkId,
+  namespaceOf,
+  namespacesOf,
+  recordChangeSet,
+  type ChangeRecord,
+  type ChangeSetRecord,
+} from './recordChangeSet';
+import { readChangeSet } from './readHistory';
 import { kindOfLabel } from '../compiler/project';
 
 const LOCK_ENTITIES = readCypher('curation/lock-entities.cypher');
 const LOCK_LINKS = readCypher('curation/lock-links.cypher');
 const READ_ENTITIES = readCypher('curation/read-entities.cypher');
+const CITING = readCypher('curation/citing.cypher');
 
 /** Caps on one change set (CURATION_MAX_CHANGES, CURATION_MAX_MESSAGE, CURATION_MAX_PROPERTIES_BYTES). */
 export interface CurationLimits {
@@ -135,6 +144,9 @@ export async function applyChanges(
   const planned = checkChanges(context.limits, message, changes);
   const id = randomUUID();
   return context.db.writeTransaction(async (tx) => {
+    // A retry after a commit whose answer was lost finds the change set written: it is the answer.
+    const written = await readChangeSet(tx, id);
+    if (written) return written;
     await checkAgainstGraph(tx, planned, context.sourceTexts);
     const records: ChangeRecord[] = [];
     for (const change of planned) records.push(...(await write(tx, change)));
@@ -144,17 +156,12 @@ export async function applyChanges(
       by: context.by,
       via: 'API',
       message,
-      namespaces: [...new Set(planned.map((p) => namespaceOf('key' in p ? p.key.source : p.id)))].sort(),
+      namespaces: namespacesOf(records),
       changes: records,
     };
     await recordChangeSet(tx, record);
     return record;
   });
-}
-
-/** The namespace of an entity id. */
-export function namespaceOf(id: string): string {
-  return id.slice(0, id.indexOf(':'));
 }
 
 // Everything that can be checked without the graph: shape, schema, locators, limits, repeats.
@@ -204,6 +211,19 @@ function checkChanges(limits: CurationLimits, message: string, changes: readonly
     seen.set(plan.id, entry);
     planned.push(plan);
   });
+  // A link goes with a deleted end; deleting or writing it too is a contradiction, not a race.
+  const deletedEntities = new Map(planned.filter((p) => p.op === 'deleteEntity').map((p) => [p.id, p.entry]));
+  for (const p of planned) {
+    if (p.op !== 'deleteLink' && p.op !== 'upsertLink') continue;
+    const end = [p.key.source, p.key.target].find((e) => deletedEntities.has(e));
+    if (end !== undefined) {
+      problems.push({
+        entry: p.entry,
+        field: 'id',
+        message: `${p.id} goes with ${end}, which ${deletedEntities.get(end)} deletes`,
+      });
+    }
+  }
   if (problems.length > 0) throw refusal(problems);
   return planned;
 }
@@ -217,8 +237,15 @@ function planOne(
 ): Planned | undefined {
   const before = problems.length;
   const ifVersion = change[op]!.ifVersion;
-  if (typeof ifVersion === 'number' && ifVersion < 0) {
-    problems.push({ entry, field: 'ifVersion', message: `must be a version, 0 or more, got ${ifVersion}` });
+  const deletion = op === 'deleteEntity' || op === 'deleteLink';
+  if (typeof ifVersion === 'number' && ifVersion < (deletion ? 1 : 0)) {
+    problems.push({
+      entry,
+      field: 'ifVersion',
+      message: deletion
+        ? `a deletion expects the version it deletes, 1 or more, got ${ifVersion}`
+        : `must be a version, 0 (must not exist yet) or more, got ${ifVersion}`,
+    });
   }
   if (op === 'upsertEntity') {
     const input = change.upsertEntity!;
@@ -363,6 +390,24 @@ async function checkAgainstGraph(tx: WriteTransaction, planned: readonly Planned
   if (conflicts.length > 0) {
     throw new ConflictError(`nothing was written: ${conflicts.join('; ')}`, { conflicts });
   }
+  // A Source may go only when nothing that stays cites it, as the loader requires.
+  const sources = planned.filter((p) => p.op === 'deleteEntity' && locked.get(p.id)?.kind === 'Source');
+  if (sources.length > 0) {
+    // What the change set deletes or writes anew is left out: new citations are checked below.
+    const citing = await tx.run(CITING, {
+      sources: sources.map((p) => p.id),
+      deleted: planned.filter((p) => p.op === 'deleteEntity').map((p) => p.id),
+      skipped: planned.map((p) => p.id),
+    });
+    for (const row of citing) {
+      const p = sources.find((s) => s.id === row['source'])!;
+      problems.push({
+        entry: p.entry,
+        field: 'id',
+        message: `${p.id} is cited by what stays: ${(row['citing'] as string[]).join(', ')}; change or delete those first`,
+      });
+    }
+  }
   // The kinds and names of what links and citations name, as the change set leaves them.
   const upserted = new Map(planned.flatMap((p) => (p.op === 'upsertEntity' ? [[p.id, p] as const] : [])));
   const deleted = new Set(planned.filter((p) => p.op === 'deleteEntity').map((p) => p.id));
@@ -450,6 +495,20 @@ async function checkAgainstGraph(tx: WriteTransaction, planned: readonly Planned
 }
 
 async function write(tx: WriteTransaction, p: Planned): Promise<ChangeRecord[]> {
+  const changes = await writeOne(tx, p);
+  // "Must not exist yet" is checked again after the write: a link that was absent had no lock to take
+  // (an entity's id has, through the locking unique-index seek), so a curator creating the same link at
+  // the same moment is found here, after the write waited for that curator's commit.
+  const [change] = changes;
+  if (p.ifVersion === 0 && change && change.op !== 'CREATE') {
+    throw new ConflictError(`nothing was written: ${p.entry}: ${p.id} was created meanwhile`, {
+      conflicts: [`${p.id} was created meanwhile`],
+    });
+  }
+  return changes;
+}
+
+async function writeOne(tx: WriteTransaction, p: Planned): Promise<ChangeRecord[]> {
   switch (p.op) {
     case 'upsertEntity':
       return [await writeEntity(tx, p.id, p.kind, p.properties)];

@@ -6,7 +6,7 @@ import type { Database, Row, WriteTransaction } from '../database/Database';
 import { readCypher } from '../cypher/readCypher';
 import { parseLinkId } from './graphWrites';
 import type { ChangeRecord, ChangeSetRecord } from './recordChangeSet';
-import { namespaceOf } from './applyChanges';
+import { namespaceOf } from './recordChangeSet';
 
 const CHANGE_SETS = readCypher('curation/change-sets.cypher');
 const HISTORY = readCypher('curation/history.cypher');

@@ -54,6 +54,20 @@ export async function recordChangeSet(tx: WriteTransaction, record: ChangeSetRec
   });
 }
 
+/** The namespace of an entity id (of a link id: of its source). */
+export function namespaceOf(id: string): string {
+  return id.slice(0, id.indexOf(':'));
+}
+
+/** The namespaces of what `changes` touched, sorted: each target's own, as it was or is stored. */
+export function namespacesOf(changes: readonly ChangeRecord[]): string[] {
+  const of = (c: ChangeRecord): string => {
+    const stored = (c.after ?? c.before)?.['namespace'];
+    return typeof stored === 'string' ? stored : namespaceOf(c.targetId);
+  };
+  return [...new Set(changes.map(of))].sort();
+}
+
 /** The id of the link of `type` from `source` to `target`. */
 export function linkId(source: string, type: string, target: string): string {
   return `${source}|${type}|${target}`;

@@ -9,13 +9,20 @@ import { readCypher } from '../cypher/readCypher';
 import type { NodeLabel, RelationshipType } from '../dataset/PlanDataset';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/errors';
 import { deleteEntity, deleteLink, parseLinkId, writeEntity, writeLink, type LinkKey } from './graphWrites';
-import { recordChangeSet, type ChangeRecord, type ChangeSetRecord, type Snapshot } from './recordChangeSet';
+import {
+  namespacesOf,
+  recordChangeSet,
+  type ChangeRecord,
+  type ChangeSetRecord,
+  type Snapshot,
+} from './recordChangeSet';
 import { readChangeSet } from './readHistory';
 import type { CurationLimits } from './applyChanges';
 import type { LinkReview, ReviewStatus } from './storedReview';
 
 const LOCK_ENTITIES = readCypher('curation/lock-entities.cypher');
 const LOCK_LINKS = readCypher('curation/lock-links.cypher');
+const LINKS_OF = readCypher('curation/links-of.cypher');
 
 /** Reverts change set `changeSetId` by `by`, saying why in `message`; returns the new change set. */
 export async function revertChangeSet(
@@ -33,6 +40,9 @@ export async function revertChangeSet(
   }
   const id = randomUUID();
   return db.writeTransaction(async (tx) => {
+    // A retry after a commit whose answer was lost finds the revert written: it is the answer.
+    const written = await readChangeSet(tx, id);
+    if (written) return written;
     const original = await readChangeSet(tx, changeSetId);
     if (!original) {
       throw new NotFoundError(`revert: no change set has the id ${JSON.stringify(changeSetId)}`, {
@@ -56,7 +66,7 @@ export async function revertChangeSet(
       by,
       via: 'REVERT',
       message,
-      namespaces: original.namespaces,
+      namespaces: namespacesOf([...original.changes, ...records]),
       reverts: changeSetId,
       changes: records,
     };
@@ -93,6 +103,19 @@ async function checkUnchanged(tx: WriteTransaction, changes: readonly ChangeReco
       );
     }
   }
+  // Undoing an entity's creation deletes it with its links: only with the links that change set made.
+  const created = changes.filter((c) => c.op === 'CREATE' && !c.targetId.includes('|')).map((c) => c.targetId);
+  if (created.length > 0) {
+    const own = new Set(changes.map((c) => c.targetId));
+    for (const row of await tx.run(LINKS_OF, { ids: created })) {
+      const since = (row['links'] as string[]).filter((link) => !own.has(link));
+      if (since.length > 0) {
+        conflicts.push(
+          `${String(row['id'])} has links made since, which undoing its creation would delete: ${since.slice(0, 5).join(', ')}`,
+        );
+      }
+    }
+  }
   if (conflicts.length > 0) throw new ConflictError(`nothing was reverted: ${conflicts.join('; ')}`, { conflicts });
 }
 
@@ -101,12 +124,30 @@ async function inverse(tx: WriteTransaction, change: ChangeRecord): Promise<Chan
   if (change.before === null) {
     return key ? [await deleteLink(tx, linkKey(key))] : deleteEntity(tx, change.targetId);
   }
-  if (key) {
-    const { properties, review } = linkState(change.before);
-    return [await writeLink(tx, linkKey(key), properties, { initial: review, replace: review })];
+  const restored = key
+    ? await restoreLink(tx, key, change.before)
+    : await restoreEntity(tx, change.targetId, change.before);
+  // Bringing back what the change set deleted: it was absent when checked, and must still have been.
+  if (change.after === null && restored.op !== 'CREATE') {
+    throw new ConflictError(`nothing was reverted: ${change.targetId} was created again meanwhile`, {
+      conflicts: [`${change.targetId} was created again meanwhile`],
+    });
   }
-  const { kind, ...properties } = entityState(change.before);
-  return [await writeEntity(tx, change.targetId, kind, properties)];
+  return [restored];
+}
+
+function restoreLink(
+  tx: WriteTransaction,
+  key: { source: string; type: string; target: string },
+  snapshot: Snapshot,
+): Promise<ChangeRecord> {
+  const { properties, review } = linkState(snapshot);
+  return writeLink(tx, linkKey(key), properties, { initial: review, replace: review });
+}
+
+function restoreEntity(tx: WriteTransaction, id: string, snapshot: Snapshot): Promise<ChangeRecord> {
+  const { kind, ...properties } = entityState(snapshot);
+  return writeEntity(tx, id, kind, properties);
 }
 
 function linkKey(key: { source: string; type: string; target: string }): LinkKey {

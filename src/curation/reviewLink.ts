@@ -9,7 +9,9 @@ import { BadUserInputError, NotFoundError } from '../errors/errors';
 import { readCypher } from '../cypher/readCypher';
 import { parseLinkId, writeLink } from './graphWrites';
 import { recordChangeSet } from './recordChangeSet';
-import { namespaceOf, type CurationLimits } from './applyChanges';
+import type { CurationLimits } from './applyChanges';
+import { namespaceOf } from './recordChangeSet';
+import { readChangeSet } from './readHistory';
 import type { LinkReview, ReviewStatus } from './storedReview';
 
 const LOCK_LINKS = readCypher('curation/lock-links.cypher');
@@ -40,6 +42,8 @@ export async function reviewLink(
   const review: LinkReview = { status, by, at: new Date().toISOString(), note };
   const changeSetId = randomUUID();
   return db.writeTransaction(async (tx) => {
+    // A retry after a commit whose answer was lost finds the review recorded.
+    if (await readChangeSet(tx, changeSetId)) return { review, changeSet: changeSetId };
     const locked = await tx.run(LOCK_LINKS, { links: [{ id, ...key }] });
     if (locked.length === 0)
       throw new NotFoundError(`reviewLink: no link has the id ${JSON.stringify(id)}`, { argument: 'id' });

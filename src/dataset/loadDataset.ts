@@ -173,13 +173,14 @@ function toNodeRow(
 function toRelationshipRow(
   dataset: PlanDataset,
   rel: PlanDataset['relationships'][number],
-): { type: string; from: string; to: string; properties: Record<string, unknown> } {
+): { type: string; from: string; to: string; keepReview: boolean; properties: Record<string, unknown> } {
   const from = qualify(dataset.namespace, rel.from);
   const to = qualify(dataset.namespace, rel.to);
   return {
     type: rel.type,
     from,
     to,
+    keepReview: rel.review === undefined,
     properties: {
       basis: rel.basis,
       rationale: rel.rationale ?? null,

@@ -8,7 +8,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { RequestGuards } from '../config/readConfig';
+import { CHANGE_COST, type RequestGuards } from '../config/readConfig';
 import type { ApiLimits } from '../config/ApiLimits';
 import { QueryTooComplexError } from '../errors/errors';
 
@@ -44,13 +44,6 @@ export function guardRules(guards: RequestGuards): ValidationRule[] {
     maxAliasesRule({ n: guards.maxAliases, ...report }),
   ];
 }
-
-/**
- * What one change of a mutation weighs in the estimate, in items read: a write reads what it replaces,
- * writes it and records it in history. With the default API_MAX_COMPLEXITY a document may hold up to a
- * thousand changes however it spreads them over aliased mutations.
- */
-export const CHANGE_COST = 1000;
 
 /**
  * Estimated cost of one field: 1, plus its selection's cost times the number of items it may return.

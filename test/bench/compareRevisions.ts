@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { SignJWT } from 'jose';
+import { signToken, testAuth } from '../support/signIn';
 import { readConfig } from '../../src/config/readConfig';
 import { openDatabase } from '../../src/startup/openDatabase';
 import { startHttpServer } from '../../src/http/startHttpServer';
@@ -82,21 +82,10 @@ async function main(): Promise<void> {
     const signedServer = await startHttpServer({
       ...base,
       db,
-      auth: {
-        jwtSecret: secret,
-        jwksUrl: undefined,
-        apiKeys: [],
-        anonymousRole: 'reader',
-        cypherRole: 'admin',
-        cypherApiKey: undefined,
-      },
+      auth: testAuth(secret),
     });
     servers.push(signedServer);
-    const token = await new SignJWT({ roles: ['reader'] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('bench')
-      .setExpirationTime('2h')
-      .sign(new TextEncoder().encode(secret));
+    const token = await signToken(secret, 'bench', ['reader']);
 
     const time = async (url: string, query: string, headers: Record<string, string> = {}): Promise<number> => {
       const started = performance.now();

@@ -161,6 +161,10 @@ describe('readConfig: sign-in, roles and curation caps', () => {
     [{ ANONYMOUS_ROLE: 'guest' }, 'ANONYMOUS_ROLE: must be one of reader, curator, admin or none, got "guest"'],
     [{ CYPHER_ROLE: 'none' }, 'CYPHER_ROLE: must be one of reader, curator, admin, got "none"'],
     [{ API_KEYS_FILE: '/nonexistent/keys.json' }, 'API_KEYS_FILE: must name a readable JSON file'],
+    [
+      { CURATION_MAX_CHANGES: '20000' },
+      'CURATION_MAX_CHANGES: a change set of 20000 changes is estimated at 2000000, not under API_MAX_COMPLEXITY (1000000)',
+    ],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => readConfig(env, ROOT)).toThrow(ConfigError);
     expect(() => readConfig(env, ROOT)).toThrow(message);
