@@ -7,7 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { UnauthenticatedError } from '../errors/errors';
+import { ServiceUnavailableError, UnauthenticatedError } from '../errors/errors';
 import { isRole, type Principal, type Role } from './Principal';
 
 /** An API key as API_KEYS_FILE lists it: never the key itself, only its SHA-256. */
@@ -23,6 +23,10 @@ export interface AuthSettings {
   jwtSecret: string | undefined;
   /** Where the tokens' public keys are (AUTH_JWKS_URL). */
   jwksUrl: string | undefined;
+  /** The `aud` a token must carry (AUTH_JWT_AUDIENCE); any when not set. */
+  audience?: string | undefined;
+  /** The `iss` a token must carry (AUTH_JWT_ISSUER); any when not set. */
+  issuer?: string | undefined;
   /** API keys (API_KEYS_FILE). */
   apiKeys: readonly ApiKeyEntry[];
   /** The role of a request without credentials (ANONYMOUS_ROLE); null when sign-in is required. */
@@ -83,11 +87,15 @@ export class Authenticator {
 
   private async fromToken(token: string): Promise<Principal> {
     let payload: JWTPayload;
+    const claims = {
+      ...(this.settings.audience !== undefined ? { audience: this.settings.audience } : {}),
+      ...(this.settings.issuer !== undefined ? { issuer: this.settings.issuer } : {}),
+    };
     try {
       if (this.secret) {
-        ({ payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'] }));
+        ({ payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'], ...claims }));
       } else if (this.keySet) {
-        ({ payload } = await jwtVerify(token, this.keySet, { algorithms: JWKS_ALGORITHMS }));
+        ({ payload } = await jwtVerify(token, this.keySet, { algorithms: JWKS_ALGORITHMS, ...claims }));
       } else {
         throw new UnauthenticatedError(
           'this server accepts no tokens (neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is set)',
@@ -95,6 +103,17 @@ export class Authenticator {
       }
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
+      // The keys could not be fetched: the identity provider's outage, not the caller's fault.
+      if (
+        this.keySet !== undefined &&
+        (error instanceof joseErrors.JWKSTimeout ||
+          error instanceof joseErrors.JWKSInvalid ||
+          !(error instanceof joseErrors.JOSEError))
+      ) {
+        throw new ServiceUnavailableError(
+          `the sign-in keys at AUTH_JWKS_URL could not be read (${error instanceof Error ? error.message : String(error)}); try again shortly`,
+        );
+      }
       throw new UnauthenticatedError(`the token does not verify: ${reason(error)}`);
     }
     if (typeof payload.sub !== 'string' || payload.sub === '') {

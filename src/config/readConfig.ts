@@ -254,6 +254,8 @@ function readAuth(env: NodeJS.ProcessEnv, projectRoot: string, cypherApiKey: str
   return {
     jwtSecret,
     jwksUrl,
+    audience: text(env, 'AUTH_JWT_AUDIENCE'),
+    issuer: text(env, 'AUTH_JWT_ISSUER'),
     apiKeys: readApiKeys(env, projectRoot),
     anonymousRole: anonymous === 'none' ? null : anonymous,
     cypherRole,

@@ -5,6 +5,9 @@
  * curation fields add. Every refusal leaves the graph and its history as they were.
  */
 import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -213,6 +216,78 @@ describe('Sign-in required for everything (ANONYMOUS_ROLE=none)', () => {
     });
     expect(read.status).toBe(200);
     expect(await read.json()).toEqual({ data: { goals: [{ id: 'acc:goal' }] } });
+  });
+});
+
+describe("Sign-in with an identity provider's keys (AUTH_JWKS_URL)", () => {
+  let keys: http.Server;
+  let jwksUrl: string;
+  let privateKey: KeyLike;
+  let provider: RunningHttpServer;
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    keys = http.createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => keys.listen(0, '127.0.0.1', resolve));
+    jwksUrl = `http://127.0.0.1:${(keys.address() as AddressInfo).port}/jwks.json`;
+    provider = await anotherServer({
+      auth: { ...AUTH, jwtSecret: undefined, jwksUrl, audience: 'zgc-plan-graph', issuer: 'https://id.example' },
+    });
+  });
+  afterAll(async () => {
+    await provider.close();
+    await new Promise((resolve) => keys.close(resolve));
+  });
+
+  const issued = (claims: { aud?: string; iss?: string; key?: KeyLike }) =>
+    new SignJWT({ roles: ['curator'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setSubject('ines')
+      .setAudience(claims.aud ?? 'zgc-plan-graph')
+      .setIssuer(claims.iss ?? 'https://id.example')
+      .setExpirationTime('5m')
+      .sign(claims.key ?? privateKey);
+  const write = async (server: RunningHttpServer, token: string, id: string) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: APPLY, variables: { message: 'm', changes: [task(id)] } }),
+    });
+    const body = (await response.json()) as GraphQLResponse<{ applyChanges: { id: string } }>;
+    return [response.status, body.errors?.[0]?.extensions?.code ?? 'ok'];
+  };
+
+  it('accepts a token the provider signed for this API, with its audience and issuer', async () => {
+    expect(await write(provider, await issued({}), 'acc:by-provider')).toEqual([200, 'ok']);
+  });
+
+  it.each([
+    ['another audience', { aud: 'another-app' }],
+    ['another issuer', { iss: 'https://elsewhere.example' }],
+  ])('refuses a token for %s with 401, writing nothing', async (_name, claims) => {
+    const before = await state();
+    expect(await write(provider, await issued(claims), 'acc:wrong-claims')).toEqual([401, 'UNAUTHENTICATED']);
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses a token signed with a key the provider does not publish', async () => {
+    const stranger = (await generateKeyPair('RS256')).privateKey;
+    expect(await write(provider, await issued({ key: stranger }), 'acc:stranger')).toEqual([401, 'UNAUTHENTICATED']);
+  });
+
+  it("answers 503, not 401, while the provider's keys cannot be fetched", async () => {
+    const dead = await anotherServer({
+      auth: { ...AUTH, jwtSecret: undefined, jwksUrl: 'http://127.0.0.1:9/jwks.json' },
+    });
+    try {
+      expect(await write(dead, await issued({}), 'acc:no-keys')).toEqual([503, 'SERVICE_UNAVAILABLE']);
+    } finally {
+      await dead.close();
+    }
   });
 });
 
