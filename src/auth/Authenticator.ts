@@ -116,8 +116,9 @@ export class Authenticator {
       }
       throw new UnauthenticatedError(`the token does not verify: ${reason(error)}`);
     }
-    if (typeof payload.sub !== 'string' || payload.sub === '') {
-      throw new UnauthenticatedError('the token names nobody: its `sub` claim must be a non-empty string');
+    // History and reviews keep `sub` as who did it, in a field of at most 200 characters.
+    if (typeof payload.sub !== 'string' || payload.sub === '' || payload.sub.length > 200) {
+      throw new UnauthenticatedError('the token names nobody: its `sub` claim must be a string of 1 to 200 characters');
     }
     const claimed = Array.isArray(payload['roles']) ? (payload['roles'] as unknown[]) : [];
     const roles = new Set(claimed.filter(isRole));

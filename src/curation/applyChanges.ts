@@ -31,6 +31,7 @@ const LOCK_ENTITIES = readCypher('curation/lock-entities.cypher');
 const LOCK_LINKS = readCypher('curation/lock-links.cypher');
 const READ_ENTITIES = readCypher('curation/read-entities.cypher');
 const CITING = readCypher('curation/citing.cypher');
+const ALIAS_CLASHES = readCypher('curation/alias-clashes.cypher');
 
 /** Caps on one change set (CURATION_MAX_CHANGES, CURATION_MAX_MESSAGE, CURATION_MAX_PROPERTIES_BYTES). */
 export interface CurationLimits {
@@ -281,6 +282,19 @@ function planOne(
       ...(extra as Record<string, unknown>),
     };
     problems.push(...entrySchemaProblems('node', node, entry), ...locatorProblems(entry, input.citations, true));
+    const period = node as { periodStart?: unknown; periodEnd?: unknown };
+    if (
+      kind === 'Plan' &&
+      typeof period.periodStart === 'number' &&
+      typeof period.periodEnd === 'number' &&
+      period.periodEnd < period.periodStart
+    ) {
+      problems.push({
+        entry,
+        field: 'periodEnd',
+        message: `must not be before periodStart (${period.periodStart}), got ${period.periodEnd}`,
+      });
+    }
     if (problems.length > before) return undefined;
     const { citations, ...rest } = node;
     delete (rest as Partial<typeof rest>).id;
@@ -405,6 +419,32 @@ async function checkAgainstGraph(tx: WriteTransaction, planned: readonly Planned
         entry: p.entry,
         field: 'id',
         message: `${p.id} is cited by what stays: ${(row['citing'] as string[]).join(', ')}; change or delete those first`,
+      });
+    }
+  }
+  // An alias names one entity: not another one's name or alias in the namespace, as the loader requires.
+  const written = planned.filter((p) => p.op === 'upsertEntity');
+  if (written.length > 0) {
+    const clashes = await tx.run(ALIAS_CLASHES, {
+      entities: written.map((p) => ({
+        id: p.id,
+        namespace: namespaceOf(p.id),
+        name: p.named.name,
+        aliases: p.named.aliases ?? [],
+      })),
+      written: planned.map((p) => p.id),
+    });
+    for (const row of clashes) {
+      const p = written.find((w) => w.id === row['id'])!;
+      const others = (row['clashes'] as string[]).join(', ');
+      const aliases = row['aliases'] as string[];
+      problems.push({
+        entry: p.entry,
+        field: aliases.length > 0 ? 'aliases' : 'name',
+        message:
+          aliases.length > 0
+            ? `${aliases.map((a) => JSON.stringify(a)).join(', ')} is the name or an alias of ${others}: an alias names one entity`
+            : `${JSON.stringify(p.named.name)} is an alias of ${others}: an alias names one entity`,
       });
     }
   }

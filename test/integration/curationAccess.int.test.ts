@@ -618,6 +618,7 @@ describe('Hostile values for every curation argument', () => {
     ['an empty bearer', () => Promise.resolve('Bearer '), 401],
     ['a token of 8 KB', () => Promise.resolve(`Bearer a.${'b'.repeat(8_000)}.c`), 401],
     ['a token that names nobody', async () => `Bearer ${await token(undefined, ['admin'])}`, 401],
+    ['a token whose sub is 300 characters', async () => `Bearer ${await token('s'.repeat(300), ['admin'])}`, 401],
     ['a token whose roles are a string', async () => `Bearer ${await token('eve', 'admin')}`, 403],
     ['a token with a role this server does not know', async () => `Bearer ${await token('eve', ['root'])}`, 403],
   ])('refuses a change set sent with %s, writing nothing', async (_name, authorization, status) => {

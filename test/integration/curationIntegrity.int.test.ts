@@ -179,20 +179,64 @@ describe('Integrity of curated writes', () => {
     // A link of `other` (its source is there) to an entity of `own` that the next load of `own` drops.
     const made = await apply([task('other:helper'), link('other:helper', 'own:spare')]);
     expect(made.errors).toBeUndefined();
-    const reload = { ...own, nodes: own.nodes.filter((n) => n.id !== 'spare') };
+    const reload = {
+      ...own,
+      nodes: own.nodes
+        .filter((n) => n.id !== 'spare')
+        .map((n) => (n.id === 'gone' ? { ...n, name: 'Dredge the whole bay' } : n)),
+    };
     await loadDataset(t.db, checkDataset('own.json', reload), { by: 'data-team' });
     const [latest] = (
-      await t.graphql<{ changeSets: Array<{ by: string; changes: Array<{ op: string; targetId: string }> }> }>(
-        '{ changeSets(limit: 1) { by changes { op targetId } } }',
-      )
+      await t.graphql<{
+        changeSets: Array<{
+          by: string;
+          via: string;
+          changes: Array<{
+            op: string;
+            targetId: string;
+            before: { name?: string } | null;
+            after: { name?: string } | null;
+          }>;
+        }>;
+      }>('{ changeSets(limit: 1) { by via changes { op targetId before after } } }')
     ).data!.changeSets;
-    expect(latest!.by).toBe('data-team');
-    expect(latest!.changes).toEqual(
+    expect([latest!.by, latest!.via]).toEqual(['data-team', 'LOADER']);
+    const summary = latest!.changes.map((c) => [c.op, c.targetId, c.before?.name ?? null, c.after?.name ?? null]);
+    expect(summary).toEqual(
       expect.arrayContaining([
-        { op: 'DELETE', targetId: 'other:helper|ADVANCES|own:spare' },
-        { op: 'DELETE', targetId: 'own:spare' },
+        ['UPDATE', 'own:gone', 'Dredge the bay', 'Dredge the whole bay'],
+        ['DELETE', 'other:helper|ADVANCES|own:spare', null, null],
+        ['DELETE', 'own:spare', 'Quiet quays', null],
       ]),
     );
+    // The file is the namespace's truth: what curators added to `own` and the file lacks goes, recorded.
+    expect(summary).toContainEqual(['DELETE', 'own:twin-0', expect.stringMatching(/^(First|Second)$/), null]);
+  });
+
+  it('refuses a file whose review time is no instant, which no read could serve', () => {
+    const rel = { ...other.relationships[0]!, review: { status: 'DISPUTED' as const, at: 'last week' } };
+    expect(() => checkDataset('other.json', { ...other, relationships: [rel] })).toThrow(
+      /review.at: must match pattern/,
+    );
+  });
+
+  it('refuses aliases that name another entity of the namespace, and a plan ending before it starts', async () => {
+    const clash = await apply([task('own:alias-clash', { aliases: ['Train builders'] })]);
+    expect(clash.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(clash.errors?.[0]?.message).toContain('"Train builders" is the name or an alias of own:task');
+    const plan = await apply([
+      {
+        upsertEntity: {
+          id: 'own:plan',
+          kind: 'PLAN',
+          name: 'A plan',
+          summary: 'A plan.',
+          citations: OWN_CITE,
+          properties: { zone: 'Z', periodStart: 2025, periodEnd: 2021 },
+        },
+      },
+    ]);
+    expect(plan.errors?.[0]?.message).toContain('periodEnd: must not be before periodStart (2025), got 2021');
   });
 
   it('refuses to revert the creation of an entity that has links made since', async () => {
