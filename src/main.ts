@@ -77,6 +77,7 @@ async function main(): Promise<void> {
       sourceTexts,
       auth: config.auth,
       curation: config.curation,
+      responseCache: config.responseCache,
     });
     cleanups.push(() => server.close());
     logger.info(

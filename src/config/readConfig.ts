@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors/errors';
+import { DEFAULT_RESPONSE_CACHE, type ResponseCacheSettings } from '../cache/responseCache';
 import { DEFAULT_API_LIMITS, type ApiLimits } from './ApiLimits';
 import type { AdhocCypherSettings } from '../adhoc/runAdhocCypher';
 import type { ApiKeyEntry, AuthSettings } from '../auth/Authenticator';
@@ -60,6 +61,8 @@ export interface Config {
   auth: AuthSettings;
   /** Caps on one change set. */
   curation: CurationLimits;
+  /** The response cache (RESPONSE_CACHE_MAX_BYTES, 0: off; RESPONSE_CACHE_TTL_S). */
+  responseCache: ResponseCacheSettings;
 }
 
 /** Limits checked on every GraphQL request before it reaches the database. */
@@ -176,6 +179,13 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
         min: 100,
         max: 10_000_000,
       }),
+    },
+    responseCache: {
+      maxBytes: integer(env, 'RESPONSE_CACHE_MAX_BYTES', DEFAULT_RESPONSE_CACHE.maxBytes, {
+        min: 0,
+        max: 100_000_000_000,
+      }),
+      ttlSeconds: integer(env, 'RESPONSE_CACHE_TTL_S', DEFAULT_RESPONSE_CACHE.ttlSeconds, { min: 1, max: 31_536_000 }),
     },
     guards: {
       maxBodyBytes: integer(env, 'HTTP_MAX_BODY_BYTES', DEFAULT_GUARDS.maxBodyBytes, { min: 1000, max: 100_000_000 }),

@@ -8,6 +8,7 @@ import type { RequestOutcome } from '../http/requestLog';
 import type { SourceTexts } from '../provenance/checkCitations';
 import type { Principal } from '../auth/Principal';
 import type { CurationLimits } from '../curation/applyChanges';
+import type { GraphVersion } from '../cache/graphVersion';
 
 /** What a resolver may use. */
 export interface Context {
@@ -31,4 +32,8 @@ export interface Context {
   sourceTexts: SourceTexts;
   /** Where the request's operation name and error codes are noted for its log line. */
   outcome: RequestOutcome;
+  /** The graph's version for this request (read once, on first use). */
+  graphVersion: () => Promise<GraphVersion>;
+  /** The ETag a GET answer gets when it succeeds (see conditionalGet); undefined otherwise. */
+  etag: string | undefined;
 }

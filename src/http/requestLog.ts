@@ -1,14 +1,15 @@
 /**
  * One JSON line per HTTP request: request id (the client's `x-request-id` when it is a plain token,
  * else a fresh UUID, echoed in the response), method, path without its query string, status,
- * duration, and for GraphQL the operation name and the error codes. Query text, variables and
- * headers (where keys travel) are never logged.
+ * duration, and for GraphQL the operation name, the error codes and whether the response cache
+ * answered. Query text, variables and headers (where keys travel) are never logged.
  */
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import type { Logger } from '../logging/createLogger';
 import type { Context } from '../graphql/context';
 
@@ -16,6 +17,8 @@ import type { Context } from '../graphql/context';
 export interface RequestOutcome {
   operationName?: string | null;
   errorCodes?: string[];
+  /** Whether the response cache answered the query (absent when the cache is off or it was no query). */
+  cache?: 'hit' | 'miss';
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -73,12 +76,13 @@ function graphqlFields(res: ServerResponse): Record<string, unknown> {
       operationName: outcome.operationName ?? null,
       outcome: codes.length === 0 ? 'ok' : 'error',
       errorCodes: codes,
+      ...(outcome.cache ? { cache: outcome.cache } : {}),
     },
   };
 }
 
 /** Records the operation name and error codes of each GraphQL request into its outcome. */
-export function requestOutcomePlugin(): ApolloServerPlugin<Context> {
+export function requestOutcomePlugin(options: { cache: boolean } = { cache: false }): ApolloServerPlugin<Context> {
   return {
     requestDidStart: () =>
       Promise.resolve({
@@ -88,8 +92,11 @@ export function requestOutcomePlugin(): ApolloServerPlugin<Context> {
           );
           return Promise.resolve();
         },
-        willSendResponse: ({ contextValue, operationName }) => {
+        willSendResponse: ({ contextValue, operationName, operation, metrics }) => {
           contextValue.outcome.operationName = operationName ?? null;
+          if (options.cache && operation?.operation === OperationTypeNode.QUERY) {
+            contextValue.outcome.cache = metrics.responseCacheHit === true ? 'hit' : 'miss';
+          }
           return Promise.resolve();
         },
       }),

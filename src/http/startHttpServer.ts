@@ -33,6 +33,9 @@ import type { SourceTexts } from '../provenance/checkCitations';
 import { Authenticator, OPEN_READS, type AuthSettings } from '../auth/Authenticator';
 import { authentication, principalOf } from './authentication';
 import { DEFAULT_CURATION_LIMITS, type CurationLimits } from '../curation/applyChanges';
+import { responseCachePlugins, type ResponseCacheSettings } from '../cache/responseCache';
+import { GraphVersionReader } from '../cache/graphVersion';
+import { conditionalGet, conditionalGetHeaders, etagOf } from './conditionalGet';
 
 /** What the HTTP server needs. */
 export interface HttpServerOptions {
@@ -60,6 +63,8 @@ export interface HttpServerOptions {
   auth?: AuthSettings;
   /** Caps on one change set; DEFAULT_CURATION_LIMITS when omitted. */
   curation?: CurationLimits;
+  /** The response cache and GET revalidation; off when omitted. */
+  responseCache?: ResponseCacheSettings;
 }
 
 /** A listening server. */
@@ -93,6 +98,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       ? undefined
       : readAllowedOperations(options.allowedOperationsDir, schema);
   if (allowed) logger.info({ operations: allowed.files }, 'allow-list mode: only registered operations run');
+  const caching = options.responseCache !== undefined && options.responseCache.maxBytes > 0;
+  const versions = new GraphVersionReader(db);
   const apollo = new ApolloServer<Context>({
     typeDefs,
     resolvers,
@@ -105,9 +112,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
       graphiqlLandingPage(WEB_DIR),
-      requestOutcomePlugin(),
+      requestOutcomePlugin({ cache: caching }),
       complexityGuard(guards, limits),
       ...(allowed ? [allowListGuard(allowed)] : []),
+      // After the guards: a cached answer is still refused to a document the guards refuse.
+      ...(caching ? [...responseCachePlugins(options.responseCache!), conditionalGetHeaders()] : []),
     ],
   });
   await apollo.start();
@@ -141,6 +150,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.use(
     '/graphql',
     authentication(authenticator, logger, { ide: true }),
+    ...(caching ? [conditionalGet(versions, logger)] : []),
     express.json({ limit: guards.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: ({ res }): Promise<Context> =>
@@ -156,6 +166,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           requestId: String(res.getHeader('x-request-id') ?? ''),
           curation: options.curation ?? DEFAULT_CURATION_LIMITS,
           outcome: outcomeOf(res),
+          graphVersion: () => versions.versionFor(res),
+          etag: etagOf(res),
         }),
     }),
   );

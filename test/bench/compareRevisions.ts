@@ -4,7 +4,8 @@
  * `node_modules`, e.g. `git worktree add ../before <commit>` and a link to this `node_modules`), both in
  * this process on one database, so a change on the read path shows its before and after in one run. A
  * third server, this checkout's with sign-in configured, is asked with a reader's token: what verifying
- * credentials adds. Uses the library `npm run bench -- --size SIZE` loaded (run that first).
+ * credentials adds, and a fourth with the response cache on, which answers the repeated reads from memory
+ * after the first. Uses the library `npm run bench -- --size SIZE` loaded (run that first).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { readConfig } from '../../src/config/readConfig';
 import { openDatabase } from '../../src/startup/openDatabase';
 import { startHttpServer } from '../../src/http/startHttpServer';
 import { DEFAULT_API_LIMITS } from '../../src/config/ApiLimits';
+import { DEFAULT_RESPONSE_CACHE } from '../../src/cache/responseCache';
 import { PROJECT_ROOT } from '../../src/paths';
 
 interface Server {
@@ -78,6 +80,8 @@ async function main(): Promise<void> {
     servers.push(beforeServer);
     const afterServer = await startHttpServer({ ...base, db });
     servers.push(afterServer);
+    const cachedServer = await startHttpServer({ ...base, db, responseCache: DEFAULT_RESPONSE_CACHE });
+    servers.push(cachedServer);
     const secret = 'bench-secret-0123456789abcdef0123456789';
     const signedServer = await startHttpServer({
       ...base,
@@ -102,12 +106,14 @@ async function main(): Promise<void> {
       ['before', (q) => time(beforeServer.url, q)],
       ['after', (q) => time(afterServer.url, q)],
       ['after, token', (q) => time(signedServer.url, q, { authorization: `Bearer ${token}` })],
+      ['after, cached', (q) => time(cachedServer.url, q)],
     ];
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     process.stdout.write(
       `${values.size}, ${runs} requests per path and query, paths in turn (order rotating)\n\n` +
-        '| query | before p50 ms | after p50 ms | after with a token p50 ms | after/before | with a token/before |\n' +
-        '| --- | ---: | ---: | ---: | ---: | ---: |\n',
+        '| query | before p50 ms | after p50 ms | after with a token p50 ms | after, cache hits p50 ms | ' +
+        'after/before | with a token/before | cache hits/before |\n' +
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n',
     );
     for (const [name, query] of Object.entries(queries)) {
       const times = paths.map(() => [] as number[]);
@@ -118,10 +124,10 @@ async function main(): Promise<void> {
           times[j]!.push(await paths[j]![1](query));
         }
       }
-      const [b, a, t] = times.map(median) as [number, number, number];
-      process.stdout.write(
-        `| ${name} | ${b.toFixed(2)} | ${a.toFixed(2)} | ${t.toFixed(2)} | ${(a / b).toFixed(2)} | ${(t / b).toFixed(2)} |\n`,
-      );
+      const [b, a, t, c] = times.map(median) as [number, number, number, number];
+      const cells = [b, a, t, c].map((x) => x.toFixed(2));
+      const ratios = [a / b, t / b, c / b].map((x) => x.toFixed(2));
+      process.stdout.write(`| ${name} | ${[...cells, ...ratios].join(' | ')} |\n`);
     }
   } finally {
     for (const server of servers.reverse()) await server.close();

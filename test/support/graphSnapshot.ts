@@ -4,11 +4,13 @@ import { assertTestDatabase } from './testNeo4j';
 
 /**
  * Nodes with labels and properties, and relationships with type, ends and properties, sorted. History
- * (change sets and their changes) is left out: every write adds to it, even one that changes nothing.
+ * (change sets and their changes) and the graph's version are left out: every write adds to them, even
+ * one that changes nothing.
  */
 export async function graphSnapshot(db: Database): Promise<{ nodes: string[]; relationships: string[] }> {
   const nodes = await db.read(
-    'MATCH (n) WHERE NOT n:ChangeSet AND NOT n:Change RETURN n.id AS id, labels(n) AS labels, properties(n) AS props',
+    'MATCH (n) WHERE NOT n:ChangeSet AND NOT n:Change AND NOT n:GraphVersion ' +
+      'RETURN n.id AS id, labels(n) AS labels, properties(n) AS props',
   );
   const relationships = await db.read(
     'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props',

@@ -11,6 +11,7 @@ import type { AdhocCypherSettings } from '../../src/adhoc/runAdhocCypher';
 import { servedSourceTexts } from '../../src/provenance/servedSourceTexts';
 import type { AuthSettings } from '../../src/auth/Authenticator';
 import type { CurationLimits } from '../../src/curation/applyChanges';
+import type { ResponseCacheSettings } from '../../src/cache/responseCache';
 
 /** The time limit of every read a test server makes, as NEO4J_TX_TIMEOUT_MS sets it for the real one. */
 export const READ_LIMIT_MS = 10_000;
@@ -46,6 +47,8 @@ export interface TestServerOptions {
   auth?: AuthSettings;
   /** Caps on one change set. */
   curation?: CurationLimits;
+  /** The response cache; off when omitted. */
+  responseCache?: ResponseCacheSettings;
 }
 
 /** Starts a server with migrations applied; logs are silenced so test output stays readable. */
@@ -63,6 +66,7 @@ export async function startTestServer(
     sourceTexts,
     ...(options.auth ? { auth: options.auth } : {}),
     ...(options.curation ? { curation: options.curation } : {}),
+    ...(options.responseCache ? { responseCache: options.responseCache } : {}),
     host: '127.0.0.1',
     port: 0,
     db,

@@ -1,0 +1,70 @@
+/**
+ * A response cache that is never stale: identical queries (the same normalised document, variables and
+ * rights) are answered from memory, keyed by the graph's version in the database, which every write
+ * raises before it commits. Once a write has committed, no server on that database reads the old
+ * version, so no answer from before the write is served after it. Bounded in bytes, with an off switch.
+ */
+import { print, visit, type DocumentNode } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { createHash } from 'node:crypto';
+import type { Context } from '../graphql/context';
+import type { Principal } from '../auth/Principal';
+
+/** How the cache is sized. */
+export interface ResponseCacheSettings {
+  /** Largest total size of the cached answers, in bytes (as JSON text); 0 turns the cache off. */
+  maxBytes: number;
+  /** How long an answer is kept at most, in seconds; staleness never depends on it. */
+  ttlSeconds: number;
+}
+
+/** The cache's defaults: 64 MB, ten minutes. */
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheSettings = { maxBytes: 64 * 1024 * 1024, ttlSeconds: 600 };
+
+// Ad-hoc Cypher may call functions whose answer changes without a write (rand(), datetime()).
+const NEVER_CACHED = new Set(['cypher']);
+
+/** The plugins that cache query answers, or none when the cache is off. */
+export function responseCachePlugins(settings: ResponseCacheSettings): Array<ApolloServerPlugin<Context>> {
+  if (settings.maxBytes === 0) return [];
+  // Sized by the length of each cached JSON text (the library's own size calculation).
+  const cache = new InMemoryLRUCache<string>({ maxSize: settings.maxBytes });
+  const cacheable = async (context: Context, document: DocumentNode | undefined): Promise<boolean> =>
+    document !== undefined && !selectsAny(document, NEVER_CACHED) && (await context.graphVersion()) !== null;
+  return [
+    ApolloServerPluginCacheControl({ defaultMaxAge: settings.ttlSeconds, calculateHttpHeaders: false }),
+    responseCachePlugin<Context>({
+      cache,
+      extraCacheKeyData: async ({ contextValue }) => ({
+        version: await contextValue.graphVersion(),
+        rights: rightsOf(contextValue.principal),
+      }),
+      shouldReadFromCache: ({ contextValue, document }) => cacheable(contextValue, document),
+      shouldWriteToCache: ({ contextValue, document }) => cacheable(contextValue, document),
+      // The document as graphql-js prints it, so spacing and comments in the text do not matter.
+      generateCacheKey: ({ document }, keyData) =>
+        createHash('sha256')
+          .update(JSON.stringify({ ...(keyData as object), source: document ? print(document) : null }))
+          .digest('hex'),
+    }),
+  ];
+}
+
+/** What a caller may see: answers are shared only between callers with the same rights. */
+export function rightsOf(principal: Principal): string {
+  return `${[...principal.roles].sort().join(',')}${principal.cypher ? '+cypher' : ''}`;
+}
+
+// Anywhere in the document, fragments included.
+function selectsAny(document: DocumentNode, fields: ReadonlySet<string>): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (fields.has(node.name.value)) found = true;
+    },
+  });
+  return found;
+}
