@@ -33,13 +33,14 @@ export function responseCachePlugins(settings: ResponseCacheSettings): Array<Apo
   // Sized by the length of each cached JSON text (the library's own size calculation).
   const cache = new InMemoryLRUCache<string>({ maxSize: settings.maxBytes });
   const cacheable = async (context: Context, document: DocumentNode | undefined): Promise<boolean> =>
-    document !== undefined && !selectsAny(document, NEVER_CACHED) && (await context.graphVersion()) !== null;
+    isCacheable(document) && (await context.graphVersion()) !== null;
   return [
     ApolloServerPluginCacheControl({ defaultMaxAge: settings.ttlSeconds, calculateHttpHeaders: false }),
     responseCachePlugin<Context>({
       cache,
-      extraCacheKeyData: async ({ contextValue }) => ({
-        version: await contextValue.graphVersion(),
+      // A document that is never cached costs no version read.
+      extraCacheKeyData: async ({ contextValue, document }) => ({
+        version: isCacheable(document) ? await contextValue.graphVersion() : null,
         rights: rightsOf(contextValue.principal),
       }),
       shouldReadFromCache: ({ contextValue, document }) => cacheable(contextValue, document),
@@ -51,6 +52,11 @@ export function responseCachePlugins(settings: ResponseCacheSettings): Array<Apo
           .digest('hex'),
     }),
   ];
+}
+
+/** Whether the answer to `document` may be kept: not when it runs ad-hoc Cypher. */
+export function isCacheable(document: DocumentNode | undefined): boolean {
+  return document !== undefined && !selectsAny(document, NEVER_CACHED);
 }
 
 /** What a caller may see: answers are shared only between callers with the same rights. */

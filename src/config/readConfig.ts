@@ -181,10 +181,14 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
       }),
     },
     responseCache: {
-      maxBytes: integer(env, 'RESPONSE_CACHE_MAX_BYTES', DEFAULT_RESPONSE_CACHE.maxBytes, {
-        min: 0,
-        max: 100_000_000_000,
-      }),
+      // On a cluster the version and the data may be read from members at different points, so the
+      // cache is off unless asked for (see the README).
+      maxBytes: integer(
+        env,
+        'RESPONSE_CACHE_MAX_BYTES',
+        neo4j.mode === 'external' && /^neo4j(\+s|\+ssc)?:/.test(neo4j.uri) ? 0 : DEFAULT_RESPONSE_CACHE.maxBytes,
+        { min: 0, max: 100_000_000_000 },
+      ),
       ttlSeconds: integer(env, 'RESPONSE_CACHE_TTL_S', DEFAULT_RESPONSE_CACHE.ttlSeconds, { min: 1, max: 31_536_000 }),
     },
     guards: {

@@ -33,7 +33,13 @@ export function authentication(
     authenticator.principalOf(req.headers).then(
       (principal) => {
         res.locals['principal'] = principal;
-        const idePage = options.ide && req.method === 'GET' && req.query['query'] === undefined && req.path === '/';
+        // Only the bare page: a GET with a query or a persisted query's hash (extensions) is a read.
+        const idePage =
+          options.ide &&
+          req.method === 'GET' &&
+          req.path === '/' &&
+          req.query['query'] === undefined &&
+          req.query['extensions'] === undefined;
         if (!idePage && !allows(principal, 'read')) {
           sendError(
             res,

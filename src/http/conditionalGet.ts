@@ -11,7 +11,7 @@ import fresh from 'fresh';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '../logging/createLogger';
 import type { GraphVersionReader } from '../cache/graphVersion';
-import { rightsOf } from '../cache/responseCache';
+import { isCacheable, rightsOf } from '../cache/responseCache';
 import type { Context } from '../graphql/context';
 import { principalOf } from './authentication';
 import { sendError } from './httpError';
@@ -24,7 +24,7 @@ function pending(res: ServerResponse): { etag?: string } {
 }
 
 /** Express middleware, after authentication: answers 304 to a GET whose ETag is still current. */
-export function conditionalGet(versions: GraphVersionReader, logger: Logger): RequestHandler {
+export function conditionalGet(versions: GraphVersionReader, fingerprint: string, logger: Logger): RequestHandler {
   return (req, res, next) => {
     if (req.method !== 'GET' || (req.query['query'] === undefined && req.query['extensions'] === undefined)) {
       next();
@@ -37,10 +37,14 @@ export function conditionalGet(versions: GraphVersionReader, logger: Logger): Re
           return;
         }
         const rights = rightsOf(principalOf(res));
-        const hash = createHash('sha256').update(`${version}\n${rights}\n${req.originalUrl}`).digest('base64url');
+        // The server's fingerprint (schema, limits, texts, allow-list) keeps an answer from one build or
+        // configuration from being confirmed by another.
+        const hash = createHash('sha256')
+          .update(`${version}\n${rights}\n${fingerprint}\n${req.originalUrl}`)
+          .digest('base64url');
         const etag = `W/"${hash}"`;
         if (fresh(req.headers, { etag })) {
-          res.setHeader('etag', etag);
+          for (const [name, value] of Object.entries(revalidation(etag))) res.setHeader(name, value);
           res.status(304).end();
           return;
         }
@@ -52,18 +56,24 @@ export function conditionalGet(versions: GraphVersionReader, logger: Logger): Re
   };
 }
 
-/** Puts the waiting ETag on a GET answer without errors (an error may not hold on the next try). */
+/** The headers of an answer that may be revalidated, on the 200 and the 304 alike. */
+function revalidation(etag: string): Record<string, string> {
+  return { etag, 'cache-control': 'no-cache', vary: 'authorization, x-api-key' };
+}
+
+/**
+ * Puts the waiting ETag on a GET answer the response cache could keep: without errors (an error may not
+ * hold on the next try) and without ad-hoc Cypher (whose answer may change without a write).
+ */
 export function conditionalGetHeaders(): ApolloServerPlugin<Context> {
   return {
     requestDidStart: () =>
       Promise.resolve({
-        willSendResponse: ({ contextValue, response }) => {
+        willSendResponse: ({ contextValue, response, document }) => {
           const etag = contextValue.etag;
           const ok = response.body.kind === 'single' && response.body.singleResult.errors === undefined;
-          if (etag !== undefined && ok && (response.http.status ?? 200) === 200) {
-            response.http.headers.set('etag', etag);
-            response.http.headers.set('cache-control', 'no-cache');
-            response.http.headers.set('vary', 'authorization, x-api-key');
+          if (etag !== undefined && ok && (response.http.status ?? 200) === 200 && isCacheable(document)) {
+            for (const [name, value] of Object.entries(revalidation(etag))) response.http.headers.set(name, value);
           }
           return Promise.resolve();
         },

@@ -35,6 +35,7 @@ import { authentication, principalOf } from './authentication';
 import { DEFAULT_CURATION_LIMITS, type CurationLimits } from '../curation/applyChanges';
 import { responseCachePlugins, type ResponseCacheSettings } from '../cache/responseCache';
 import { GraphVersionReader } from '../cache/graphVersion';
+import { serverFingerprint } from '../cache/serverFingerprint';
 import { conditionalGet, conditionalGetHeaders, etagOf } from './conditionalGet';
 
 /** What the HTTP server needs. */
@@ -91,6 +92,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const guards = options.guards ?? DEFAULT_GUARDS;
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers carry the ETag of the graph's version (conditionalGet), not one of their bytes.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   const { typeDefs, schema } = options.schema ?? loadSchema(SCHEMA_DIR);
   const allowed =
@@ -150,7 +153,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.use(
     '/graphql',
     authentication(authenticator, logger, { ide: true }),
-    ...(caching ? [conditionalGet(versions, logger)] : []),
+    ...(caching ? [conditionalGet(versions, serverFingerprint(typeDefs, limits, sourceTexts, allowed), logger)] : []),
     express.json({ limit: guards.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: ({ res }): Promise<Context> =>

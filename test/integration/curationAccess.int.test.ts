@@ -204,6 +204,12 @@ describe('Sign-in required for everything (ANONYMOUS_ROLE=none)', () => {
       ((await read.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code,
     ]).toEqual([401, 'UNAUTHENTICATED']);
     expect((await fetch(`${closed.url}/export.graphml`)).status).toBe(401);
+    // A GET naming a persisted query by its hash is a read, not the IDE's page.
+    const byHash = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } }));
+    const persisted = await fetch(`${closed.url}/graphql?extensions=${byHash}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(persisted.status).toBe(401);
     const page = await fetch(`${closed.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
   });
