@@ -40,10 +40,12 @@ export interface ChangeSetRecord {
   changes: ChangeRecord[];
 }
 
-/** Writes `record` in `tx`. */
+/** Writes `record` in `tx`, raising the graph's version when it changed anything. */
 export async function recordChangeSet(tx: WriteTransaction, record: ChangeSetRecord): Promise<void> {
   const { changes, ...changeSet } = record;
   await tx.run(RECORD_CHANGE_SET, {
+    // A first load lists no changes one by one, yet changed everything it wrote.
+    changed: changes.length > 0 || record.createdNamespace !== undefined,
     changeSet: Object.fromEntries(Object.entries(changeSet).filter(([, v]) => v !== undefined)),
     changes: changes.map((c) => ({
       op: c.op,

@@ -12,6 +12,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
 import type { Logger } from '../logging/createLogger';
 import type { Context } from '../graphql/context';
+import { isCacheable } from '../cache/responseCache';
 
 /** What a GraphQL request did, filled in by `requestOutcomePlugin` and logged with the request. */
 export interface RequestOutcome {
@@ -92,9 +93,9 @@ export function requestOutcomePlugin(options: { cache: boolean } = { cache: fals
           );
           return Promise.resolve();
         },
-        willSendResponse: ({ contextValue, operationName, operation, metrics }) => {
+        willSendResponse: ({ contextValue, operationName, operation, document, metrics }) => {
           contextValue.outcome.operationName = operationName ?? null;
-          if (options.cache && operation?.operation === OperationTypeNode.QUERY) {
+          if (options.cache && operation?.operation === OperationTypeNode.QUERY && isCacheable(document)) {
             contextValue.outcome.cache = metrics.responseCacheHit === true ? 'hit' : 'miss';
           }
           return Promise.resolve();

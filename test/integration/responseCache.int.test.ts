@@ -70,6 +70,13 @@ describe('The response cache on one server', () => {
     expect(nameIn(await t.graphql(QUERY))).toBe('Version two');
   });
 
+  it('keeps its answers through a reload that changes nothing', async () => {
+    expect(nameIn(await t.graphql(QUERY))).toBe('Version two');
+    await load(t, 'Version two');
+    const statements = await statementsDuring(async () => expect(nameIn(await t.graphql(QUERY))).toBe('Version two'));
+    expect(statements).toHaveLength(1);
+  });
+
   it('never caches ad-hoc Cypher, whose answer may change without a write', async () => {
     const off = await startTestServer(
       { ...DEFAULT_API_LIMITS },
