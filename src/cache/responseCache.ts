@@ -48,15 +48,28 @@ export function responseCachePlugins(settings: ResponseCacheSettings): Array<Apo
       // The document as graphql-js prints it, so spacing and comments in the text do not matter.
       generateCacheKey: ({ document }, keyData) =>
         createHash('sha256')
-          .update(JSON.stringify({ ...(keyData as object), source: document ? print(document) : null }))
+          .update(JSON.stringify({ ...(keyData as object), source: document ? printed(document) : null }))
           .digest('hex'),
     }),
   ];
 }
 
+// Apollo keeps one parsed document per query text, so each document is printed and inspected once.
+const printedDocuments = new WeakMap<DocumentNode, string>();
+const cacheableDocuments = new WeakMap<DocumentNode, boolean>();
+
+function printed(document: DocumentNode): string {
+  let text = printedDocuments.get(document);
+  if (text === undefined) printedDocuments.set(document, (text = print(document)));
+  return text;
+}
+
 /** Whether the answer to `document` may be kept: not when it runs ad-hoc Cypher. */
 export function isCacheable(document: DocumentNode | undefined): boolean {
-  return document !== undefined && !selectsAny(document, NEVER_CACHED);
+  if (document === undefined) return false;
+  let cacheable = cacheableDocuments.get(document);
+  if (cacheable === undefined) cacheableDocuments.set(document, (cacheable = !selectsAny(document, NEVER_CACHED)));
+  return cacheable;
 }
 
 /** What a caller may see: answers are shared only between callers with the same rights. */

@@ -8,6 +8,7 @@ import { emptyGraph, graphSnapshot } from '../support/graphSnapshot';
 import { dumpNamespace } from '../../src/curation/dumpNamespace';
 import { startTestServer, type TestServer } from '../support/testServer';
 import type { AuthSettings } from '../../src/auth/Authenticator';
+import { testAuth } from '../support/signIn';
 import { loadDataset } from '../../src/dataset/loadDataset';
 import { checkDataset } from '../../src/dataset/readDataset';
 import type { PlanDataset } from '../../src/dataset/PlanDataset';
@@ -15,14 +16,10 @@ import type { PlanDataset } from '../../src/dataset/PlanDataset';
 const SECRET = 'curation-test-secret-0123456789abcdef';
 const SCRIPT_KEY = 'script-key-0123456789abcdef';
 const AUTH: AuthSettings = {
-  jwtSecret: SECRET,
-  jwksUrl: undefined,
+  ...testAuth(SECRET),
   apiKeys: [
     { name: 'nightly-script', sha256: createHash('sha256').update(SCRIPT_KEY).digest('hex'), roles: ['curator'] },
   ],
-  anonymousRole: 'reader',
-  cypherRole: 'admin',
-  cypherApiKey: undefined,
 };
 
 async function token(
