@@ -1,22 +1,30 @@
 /**
- * `npm run generate -- --size small|medium|large|xl [--plans N] [--out DIR]`: builds a synthetic plan
- * library and loads it through the project's loader (into NEO4J_URI, or the embedded Neo4j), one
- * dataset per transaction, showing progress and the load rate; with --out it writes the plan files
- * instead, for `npm run load`.
+ * `npm run generate -- --size small|medium|large|xl [--plans N] [--loader auto|bulk|transactional] [--out DIR]`:
+ * builds a synthetic plan library and loads it. Into an empty embedded database it goes through
+ * Neo4j's bulk import (same checks, same graph); otherwise through the transactional loader (into
+ * NEO4J_URI, or the embedded Neo4j), one dataset per transaction, showing progress and the load rate.
+ * With --out it writes the plan files instead, for `npm run load`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../config/readConfig';
-import { createLogger } from '../logging/createLogger';
+import { readConfig, type Config } from '../config/readConfig';
+import { createLogger, type Logger } from '../logging/createLogger';
+import { bulkLoad, type BulkLoad } from '../bulk/bulkLoad';
+import { completeBulkLoad } from '../bulk/completeBulkLoad';
+import { checkDataset } from '../dataset/readDataset';
+import { embeddedStoreExists } from '../embedded/EmbeddedNeo4j';
 import { openDatabase } from '../startup/openDatabase';
 import { applyMigrations } from '../migrations/applyMigrations';
 import { sizeOf, SIZES, type LibraryShape } from '../synthetic/generateLibrary';
 import { libraryDatasets, loadLibrary } from '../synthetic/loadLibrary';
-import { CYPHER_DIR, PROJECT_ROOT } from '../paths';
+import { CYPHER_DIR, LAUNCHER_DIR, PROJECT_ROOT } from '../paths';
 import { runCli } from './runCli';
 
-const USAGE = 'usage: npm run generate -- --size small|medium|large|xl [--plans N] [--seed N] [--out DIR]\n';
+const USAGE =
+  'usage: npm run generate -- --size small|medium|large|xl [--plans N] [--seed N] ' +
+  '[--loader auto|bulk|transactional] [--out DIR]\n';
+const LOADERS = ['auto', 'bulk', 'transactional'] as const;
 
 async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -26,11 +34,13 @@ async function run(argv: string[]): Promise<number> {
       plans: { type: 'string' },
       seed: { type: 'string' },
       out: { type: 'string' },
+      loader: { type: 'string', default: 'auto' },
     },
   });
+  const loader = LOADERS.find((l) => l === values.loader);
   const base = SIZES[values.size as keyof typeof SIZES] as LibraryShape | undefined;
   const plans = values.plans === undefined ? undefined : Number(values.plans);
-  if (!base || (plans !== undefined && !(Number.isInteger(plans) && plans >= 1 && plans <= 1_000_000))) {
+  if (!base || !loader || (plans !== undefined && !(Number.isInteger(plans) && plans >= 1 && plans <= 1_000_000))) {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -53,37 +63,82 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const config = readConfig(process.env, PROJECT_ROOT);
-  const { db, close } = await openDatabase(
-    config,
-    createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 2),
-  );
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 2);
+  const started = Date.now();
+  const bulk = await bulkLoadIfEmpty(config, logger, shape, loader, started);
+  if (bulk === 'refused') return 2;
+  const { db, close } = await openDatabase(config, logger);
   try {
     await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
-    const started = Date.now();
-    let relationships = 0;
-    let nodes = 0;
-    await loadLibrary(db, shape, (dataset, i, total) => {
-      relationships += dataset.relationships.length;
-      nodes += dataset.nodes.length;
-      const seconds = (Date.now() - started) / 1000;
-      const width = 30;
-      const filled = Math.round((width * (i + 1)) / total);
-      process.stderr.write(
-        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${i + 1}/${total} datasets, ` +
-          `${relationships} relationships, ${Math.round(relationships / Math.max(seconds, 0.001))} relationships/s`,
-      );
-    });
+    let relationships = size.relationships;
+    if (bulk) {
+      process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] Neo4j is up on the imported store\n`);
+      await completeBulkLoad(db, bulk.completions);
+    } else {
+      relationships = 0;
+      await loadLibrary(db, shape, (dataset, i, total) => {
+        relationships += dataset.relationships.length;
+        const seconds = (Date.now() - started) / 1000;
+        const width = 30;
+        const filled = Math.round((width * (i + 1)) / total);
+        process.stderr.write(
+          `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${i + 1}/${total} datasets, ` +
+            `${relationships} relationships, ${Math.round(relationships / Math.max(seconds, 0.001))} relationships/s`,
+        );
+      });
+      process.stderr.write('\n');
+    }
+    // Loaded means searchable and found by id: the indexes the migrations made are populated.
+    process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] Waiting for the indexes\n`);
+    await db.write('CALL db.awaitIndexes($seconds)', { seconds: 600 });
     const seconds = (Date.now() - started) / 1000;
-    process.stderr.write('\n');
     process.stdout.write(
-      `Loaded ${nodes} nodes and ${relationships} relationships in ` +
-        `${seconds.toFixed(1)} s: ${Math.round(relationships / seconds)} relationships/s, ` +
+      `Loaded ${size.nodes} nodes and ${relationships} relationships ${bulk ? 'by bulk import' : 'transactionally'} ` +
+        `in ${seconds.toFixed(1)} s, indexes online: ${Math.round(relationships / seconds)} relationships/s, ` +
         `${((100_000 * seconds) / Math.max(relationships, 1)).toFixed(1)} s per 100k relationships\n`,
     );
   } finally {
     await close();
   }
   return 0;
+}
+
+// Bulk-loads the library when the embedded database is empty (and the loader allows it); null means
+// the transactional loader is to load it, 'refused' that --loader bulk cannot be honoured.
+async function bulkLoadIfEmpty(
+  config: Config,
+  logger: Logger,
+  shape: LibraryShape,
+  loader: (typeof LOADERS)[number],
+  started: number,
+): Promise<BulkLoad | null | 'refused'> {
+  if (loader === 'transactional') return null;
+  const target = config.neo4j;
+  if (target.mode !== 'embedded') {
+    if (loader === 'auto') return null;
+    process.stderr.write('--loader bulk needs the embedded Neo4j: unset NEO4J_URI, or use --loader transactional\n');
+    return 'refused';
+  }
+  const exists = embeddedStoreExists(target.dataDir);
+  if (exists) {
+    const { db, close } = await openDatabase(config, logger);
+    const [row] = await db.read('MATCH (n) RETURN count(n) AS nodes').finally(close);
+    if (row?.['nodes'] !== 0) {
+      if (loader === 'auto') return null;
+      process.stderr.write(
+        `--loader bulk needs an empty database; ${target.dataDir} holds ${String(row?.['nodes'])} nodes\n`,
+      );
+      return 'refused';
+    }
+  }
+  const datasets = libraryDatasets(shape).map((dataset) => checkDataset(`${dataset.namespace} (generated)`, dataset));
+  return bulkLoad(datasets, {
+    launcherDir: LAUNCHER_DIR,
+    dataDir: target.dataDir,
+    heap: target.heap,
+    overwrite: exists,
+    onProgress: (message) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}\n`),
+  });
 }
 
 runCli(run, { failure: 'Generate failed', hint: USAGE });

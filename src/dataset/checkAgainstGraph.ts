@@ -17,19 +17,51 @@ const CHECK_SOURCES = readCypher('load/check-sources.cypher');
 const CITED_NAMES = readCypher('load/cited-names.cypher');
 const CITED_STALE_SOURCES = readCypher('load/cited-stale-sources.cypher');
 
-/** Throws DatasetError, listing every problem, when `checked` does not fit the graph `tx` sees. */
-export async function checkAgainstGraph(tx: WriteTransaction, checked: CheckedDataset): Promise<void> {
-  const problems: DatasetProblem[] = [];
+/** What the checks need to know of the entities already loaded: in the graph, or in files about to be. */
+export interface LoadedEntities {
+  /** Which of `ids` name no entity. */
+  missing(ids: readonly string[]): Promise<string[]>;
+  /** Which of `ids` name no Source. */
+  missingSources(ids: readonly string[]): Promise<string[]>;
+  /** The names and aliases of the entities `ids` name. */
+  named(ids: readonly string[]): Promise<Map<string, Named>>;
+}
+
+/** The entities the graph that `tx` sees holds. */
+export function entitiesInGraph(tx: WriteTransaction): LoadedEntities {
   const missing = async (cypher: string, ids: readonly string[]): Promise<string[]> =>
     ids.length === 0 ? [] : (((await tx.run(cypher, { ids }))[0]?.['missing'] as string[] | undefined) ?? []);
-  for (const id of await missing(CHECK_REFERENCES, checked.externalReferences)) {
+  return {
+    missing: (ids) => missing(CHECK_REFERENCES, ids),
+    missingSources: (ids) => missing(CHECK_SOURCES, ids),
+    named: async (ids) => {
+      const rows = await tx.run(CITED_NAMES, { ids });
+      return new Map<string, Named>(
+        rows.map((row) => [
+          String(row['id']),
+          { name: String(row['name']), aliases: row['aliases'] as string[] | null },
+        ]),
+      );
+    },
+  };
+}
+
+/** Throws DatasetError, listing every problem, when `checked` does not fit the graph `tx` sees. */
+export async function checkAgainstGraph(tx: WriteTransaction, checked: CheckedDataset): Promise<void> {
+  await checkAgainstLoaded(entitiesInGraph(tx), checked);
+}
+
+/** Throws DatasetError, listing every problem, when `checked` does not fit the entities `loaded` knows. */
+export async function checkAgainstLoaded(loaded: LoadedEntities, checked: CheckedDataset): Promise<void> {
+  const problems: DatasetProblem[] = [];
+  for (const id of await loaded.missing(checked.externalReferences)) {
     problems.push({
       entry: 'relationships',
       field: 'from/to',
       message: `refers to "${id}", which is not in the graph; load its file first`,
     });
   }
-  for (const id of await missing(CHECK_SOURCES, checked.externalSources)) {
+  for (const id of await loaded.missingSources(checked.externalSources)) {
     problems.push({
       entry: 'citations',
       field: 'source',
@@ -38,10 +70,7 @@ export async function checkAgainstGraph(tx: WriteTransaction, checked: CheckedDa
   }
   if (problems.length > 0) throw new DatasetError(checked.file, problems);
   if (checked.texts.size > 0 && checked.externalReferences.length > 0) {
-    const rows = await tx.run(CITED_NAMES, { ids: checked.externalReferences });
-    const others = new Map<string, Named>(
-      rows.map((row) => [String(row['id']), { name: String(row['name']), aliases: row['aliases'] as string[] | null }]),
-    );
+    const others = await loaded.named(checked.externalReferences);
     problems.push(...checkCitations(checked.dataset, checked.texts, others));
     if (problems.length > 0) throw new DatasetError(checked.file, problems);
   }

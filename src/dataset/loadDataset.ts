@@ -6,10 +6,8 @@
 import type { Database, Row, WriteTransaction } from '../database/Database';
 import { InternalError } from '../errors/errors';
 import { readCypher } from '../cypher/readCypher';
-import { qualify, type PlanDataset } from './PlanDataset';
 import type { CheckedDataset } from './readDataset';
-import { storedCitations } from '../provenance/storedCitations';
-import { storedReview } from '../curation/storedReview';
+import { storedLink, storedNode } from './storedRows';
 import { recordChangeSet, type ChangeRecord } from '../curation/recordChangeSet';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -54,8 +52,8 @@ export async function loadDataset(
 ): Promise<LoadReport> {
   const { dataset } = checked;
   const batchSize = options.batchSize ?? 1000;
-  const nodeRows = dataset.nodes.map((node) => toNodeRow(dataset, node));
-  const relationshipRows = dataset.relationships.map((rel) => toRelationshipRow(dataset, rel));
+  const nodeRows = dataset.nodes.map((node) => storedNode(dataset, node));
+  const relationshipRows = dataset.relationships.map((rel) => storedLink(dataset, rel));
 
   const changeSetId = randomUUID();
   return db.writeTransaction(async (tx) => {
@@ -114,8 +112,8 @@ export async function loadDataset(
   });
 }
 
-// What a load did, in one line of the change set.
-function loadMessage(file: string, report: LoadReport, fresh: boolean): string {
+/** What a load did, in one line of its change set. */
+export function loadMessage(file: string, report: LoadReport, fresh: boolean): string {
   const part = (what: string, c: LoadReport['nodes']): string =>
     `${what} ${c.created} created, ${c.updated} updated, ${c.deleted} deleted`;
   return `${fresh ? 'first load' : 'reload'} of ${path.basename(file)}: ${part('entities', report.nodes)}; ${part('links', report.relationships)}`;
@@ -149,49 +147,4 @@ async function inBatches(
 function count(rows: Row[], column: string): number {
   const value = rows[0]?.[column];
   return typeof value === 'number' ? value : 0;
-}
-
-function toNodeRow(
-  dataset: PlanDataset,
-  node: PlanDataset['nodes'][number],
-): { id: string; label: string; properties: Record<string, unknown> } {
-  const { id, label, citations, ...rest } = node;
-  const qualified = qualify(dataset.namespace, id);
-  return {
-    id: qualified,
-    label,
-    properties: {
-      ...rest,
-      ...storedCitations(dataset.namespace, citations),
-      summary: rest.summary ?? null,
-      id: qualified,
-      namespace: dataset.namespace,
-    },
-  };
-}
-
-function toRelationshipRow(
-  dataset: PlanDataset,
-  rel: PlanDataset['relationships'][number],
-): { type: string; from: string; to: string; keepReview: boolean; properties: Record<string, unknown> } {
-  const from = qualify(dataset.namespace, rel.from);
-  const to = qualify(dataset.namespace, rel.to);
-  return {
-    type: rel.type,
-    from,
-    to,
-    keepReview: rel.review === undefined,
-    properties: {
-      basis: rel.basis,
-      rationale: rel.rationale ?? null,
-      ...storedCitations(dataset.namespace, rel.citations),
-      ...storedReview({
-        status: rel.review?.status ?? 'ACCEPTED',
-        by: rel.review?.by ?? null,
-        at: rel.review?.at ?? null,
-        note: rel.review?.note ?? null,
-      }),
-      namespace: dataset.namespace,
-    },
-  };
 }

@@ -50,7 +50,7 @@ const INSTALL_HINT =
 
 /** Builds the launcher if needed, starts it and resolves once Bolt accepts connections. */
 export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
-  const classpath = ensureLauncherBuilt(options);
+  const classpath = launcherClasspath(options.launcherDir, options.onProgress);
   fs.mkdirSync(options.dataDir, { recursive: true });
   const child = spawn(
     'java',
@@ -160,9 +160,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Returns the launcher's classpath, running Maven first when the build is missing or stale. */
-function ensureLauncherBuilt(options: EmbeddedNeo4jOptions): string {
-  const dir = options.launcherDir;
+/** Returns the launcher's classpath (Neo4j and its tools), running Maven first when the build is missing or stale. */
+export function launcherClasspath(dir: string, onProgress?: (message: string) => void): string {
   const classpathFile = path.join(dir, 'target', 'classpath.txt');
   // Maven leaves unchanged outputs untouched, so a stamp written after each good build tells freshness.
   const stamp = path.join(dir, 'target', 'launcher.stamp');
@@ -176,9 +175,7 @@ function ensureLauncherBuilt(options: EmbeddedNeo4jOptions): string {
   ];
   const builtAt = fs.existsSync(classpathFile) ? mtime(stamp) : -Infinity;
   if (sources.some((file) => mtime(file) > builtAt)) {
-    options.onProgress?.(
-      'Building the embedded Neo4j launcher with Maven (the first run downloads Neo4j, about 100 MB)...',
-    );
+    onProgress?.('Building the embedded Neo4j launcher with Maven (the first run downloads Neo4j, about 100 MB)...');
     const build = spawnSync('mvn', ['-B', '-q', 'compile'], {
       cwd: dir,
       encoding: 'utf8',
@@ -208,4 +205,9 @@ function mtime(file: string): number {
     // A missing file is older than anything, so a missing build output forces a build.
     return -Infinity;
   }
+}
+
+/** Whether the embedded database's store exists in `dataDir`: once Neo4j has started there, or an import wrote it. */
+export function embeddedStoreExists(dataDir: string): boolean {
+  return fs.existsSync(path.join(dataDir, 'data', 'databases', 'neo4j'));
 }
