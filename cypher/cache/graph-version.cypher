@@ -1,3 +1,3 @@
-// The graph's version as one text (epoch:version), or null before anything was written through this server.
+// The graph's version as one text (epoch:version), or null when the database has none (emptied by hand).
 OPTIONAL MATCH (v:GraphVersion {key: 'graph'})
 RETURN v.epoch + ':' + toString(v.version) AS version

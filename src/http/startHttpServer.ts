@@ -10,6 +10,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Database } from '../database/Database';
 import type { Logger } from '../logging/createLogger';
 import type { Context } from '../graphql/context';
@@ -114,6 +115,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     persistedQueries: { cache: persistedQueryCache(allowed) },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
+      // Apollo's default cache-control plugin hooks every resolved field; the response cache sets its
+      // policy per answer instead (see responseCache.ts), and no field carries a hint.
+      ApolloServerPluginCacheControlDisabled(),
       graphiqlLandingPage(WEB_DIR),
       requestOutcomePlugin({ cache: caching }),
       complexityGuard(guards, limits),

@@ -17,7 +17,8 @@ import { openDatabase } from '../../src/startup/openDatabase';
 import { startHttpServer } from '../../src/http/startHttpServer';
 import { DEFAULT_API_LIMITS } from '../../src/config/ApiLimits';
 import { DEFAULT_RESPONSE_CACHE } from '../../src/cache/responseCache';
-import { PROJECT_ROOT } from '../../src/paths';
+import { CYPHER_DIR, PROJECT_ROOT } from '../../src/paths';
+import { applyMigrations } from '../../src/migrations/applyMigrations';
 
 interface Server {
   url: string;
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
   );
   const logger = pino({ level: 'warn' });
   const { db, close } = await openDatabase(config, logger);
+  // As the server does at start: the schema, and the graph's version that cached answers are keyed by.
+  await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
   const servers: Server[] = [];
   let closeBefore: (() => Promise<void>) | undefined;
   try {
