@@ -100,15 +100,19 @@ export class Database {
     return database;
   }
 
-  /** Runs one read-only statement in a read transaction (routed to a reader on a cluster). */
+  /**
+   * Runs one read-only statement (routed to a reader on a cluster), retrying transient failures as the
+   * driver retries transaction functions. It runs as an auto-commit statement: the driver sends RUN and
+   * PULL in one write, where a transaction function adds a BEGIN and a COMMIT, each its own write and,
+   * for the COMMIT, its own round trip. A read is safe to run again, which is all a retry needs.
+   */
   async read(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.options.onQuery?.({ cypher, params, mode: 'READ' });
     return this.withSession('READ', async (session, attempt) => {
-      const result = await session.executeRead(
-        attempt((tx) => tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>)),
-        this.txConfig(),
+      const once = attempt(() =>
+        session.run(cypher, toNeo4jParams(params) as Record<string, unknown>, this.txConfig()),
       );
-      return rows(result);
+      return rows(await retryTransient(once, this.options.retryMs ?? this.options.connectTimeoutMs));
     });
   }
 
@@ -413,7 +417,22 @@ function translate(error: unknown, statement: StatementTerms): unknown {
 }
 
 /** Wraps a transaction function so that the driver's retries stop when retrying cannot help. */
-type AttemptGuard = <R>(fn: (tx: ManagedTransaction) => Promise<R>) => (tx: ManagedTransaction) => Promise<R>;
+type AttemptGuard = <A, R>(fn: (arg: A) => Promise<R>) => (arg: A) => Promise<R>;
+
+// The driver's retry schedule for transaction functions: 1 s, then doubling, each with 20% jitter, for
+// as long as `maxRetryMs` allows.
+async function retryTransient<R>(work: (arg: void) => Promise<R>, maxRetryMs: number): Promise<R> {
+  const started = Date.now();
+  for (let delay = 1000; ; delay *= 2) {
+    try {
+      return await work();
+    } catch (error) {
+      const wait = delay * (0.8 + 0.4 * Math.random());
+      if (!neo4j.isRetriableError(error) || Date.now() - started + wait > maxRetryMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
 
 /** How long past a read's time limit its request waits for Neo4j before answering QUERY_TIMEOUT itself. */
 export const DEADLINE_GRACE_MS = 1000;
