@@ -110,6 +110,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     fieldResolver: readResponseKey,
     formatError: maskError(logger),
     includeStacktraceInErrorResponses: false,
+    // The IDE page and ad-hoc clients read the schema; Apollo would turn this off under NODE_ENV=production.
+    introspection: true,
     parseOptions: { maxTokens: guards.maxTokens },
     validationRules: guardRules(guards),
     persistedQueries: { cache: persistedQueryCache(allowed) },
