@@ -2,8 +2,8 @@
  * Loads a library into an empty embedded database through Neo4j's bulk import: every dataset passes
  * the same checks as with the transactional loader (each against the datasets before it), then the
  * graph the transactional loader would write (entities, links, one first-load change set per dataset
- * and the graph's version) goes to CSV files and from there straight into the store. The database must
- * not be running; `completeBulkLoad` finishes the job once it is.
+ * and the graph's version) goes to CSV files and from there straight into a new store. The store must
+ * not exist yet; `completeBulkLoad` finishes the job once the database runs on it.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ import { loadMessage, type LoadReport } from '../dataset/loadDataset';
 import type { CheckedDataset } from '../dataset/readDataset';
 import { storedLink, storedNode } from '../dataset/storedRows';
 import { runImportTool } from '../embedded/runImportTool';
-import { InternalError } from '../errors/errors';
+import { DatasetError } from '../errors/errors';
 import { EntitiesInLibrary } from './EntitiesInLibrary';
 import { ARRAY_DELIMITER, writeImportFiles, type Completions, type ImportSource } from './writeImportFiles';
 
@@ -22,8 +22,6 @@ export interface BulkLoadOptions {
   launcherDir: string;
   dataDir: string;
   heap: string;
-  /** Replace the existing, empty, database; without it the store must not exist yet. */
-  overwrite: boolean;
   /** Who loads, for the change sets. */
   by?: string | null;
   onProgress?: (message: string) => void;
@@ -42,7 +40,13 @@ export async function bulkLoad(datasets: readonly CheckedDataset[], options: Bul
   for (const checked of datasets) {
     // A second dataset of one namespace would be a reload, which only the transactional loader does.
     if (namespaces.has(checked.dataset.namespace)) {
-      throw new InternalError(`${checked.file}: namespace "${checked.dataset.namespace}" comes twice in one bulk load`);
+      throw new DatasetError(checked.file, [
+        {
+          entry: 'namespace',
+          field: 'namespace',
+          message: `"${checked.dataset.namespace}" was loaded by an earlier file of this bulk load; a reload needs the transactional loader`,
+        },
+      ]);
     }
     namespaces.add(checked.dataset.namespace);
     await checkAgainstLoaded(loaded, checked);
@@ -68,7 +72,6 @@ export async function bulkLoad(datasets: readonly CheckedDataset[], options: Bul
       arrayDelimiter: ARRAY_DELIMITER,
       multiline: files.multiline,
       reportFile: path.join(dir, 'import.report'),
-      overwrite: options.overwrite,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     return { reports, completions: files.completions };
@@ -94,6 +97,9 @@ function librarySource(
   reports: readonly LoadReport[],
   by: string | null,
 ): ImportSource {
+  // History lists change sets newest first by time: each gets its own millisecond, in load order.
+  let last = 0;
+  const now = (): string => new Date((last = Math.max(Date.now(), last + 1))).toISOString();
   return {
     visit(node, link) {
       datasets.forEach((checked, i) => {
@@ -108,7 +114,7 @@ function librarySource(
         }
         node(['ChangeSet'], null, {
           id: randomUUID(),
-          at: new Date().toISOString(),
+          at: now(),
           by,
           via: 'LOADER',
           message: loadMessage(checked.file, reports[i]!, true),

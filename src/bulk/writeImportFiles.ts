@@ -61,7 +61,8 @@ export function writeImportFiles(dir: string, source: ImportSource): ImportFiles
     if (!file) {
       if (files.size >= MAX_IMPORT_FILES) {
         throw new InternalError(
-          `The bulk import needs one file per kind of row and would need more than ${MAX_IMPORT_FILES}: ` +
+          `The bulk import needs one file per kind of row and would need more than ${MAX_IMPORT_FILES} ` +
+            `(the next is for ${key.slice(0, 200)}): ` +
             'the data is too varied for it; load it with the transactional loader',
         );
       }

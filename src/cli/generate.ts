@@ -13,7 +13,7 @@ import { createLogger, type Logger } from '../logging/createLogger';
 import { bulkLoad, type BulkLoad } from '../bulk/bulkLoad';
 import { completeBulkLoad } from '../bulk/completeBulkLoad';
 import { checkDataset } from '../dataset/readDataset';
-import { embeddedStoreExists } from '../embedded/EmbeddedNeo4j';
+import { embeddedStoreExists, removeEmbeddedStore } from '../embedded/EmbeddedNeo4j';
 import { openDatabase } from '../startup/openDatabase';
 import { applyMigrations } from '../migrations/applyMigrations';
 import { sizeOf, SIZES, type LibraryShape } from '../synthetic/generateLibrary';
@@ -67,7 +67,11 @@ async function run(argv: string[]): Promise<number> {
   const started = Date.now();
   const bulk = await bulkLoadIfEmpty(config, logger, shape, loader, started);
   if (bulk === 'refused') return 2;
-  const { db, close } = await openDatabase(config, logger);
+  const { db, close } = await openDatabase(config, logger).catch((error: unknown) => {
+    if (bulk && config.neo4j.mode === 'embedded') removeEmbeddedStore(config.neo4j.dataDir);
+    throw error;
+  });
+  let finished = false;
   try {
     await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
     let relationships = size.relationships;
@@ -97,8 +101,14 @@ async function run(argv: string[]): Promise<number> {
         `in ${seconds.toFixed(1)} s, indexes online: ${Math.round(relationships / seconds)} relationships/s, ` +
         `${((100_000 * seconds) / Math.max(relationships, 1)).toFixed(1)} s per 100k relationships\n`,
     );
+    finished = true;
   } finally {
     await close();
+    // An imported store that did not get its schema or its last properties is not a loaded library.
+    if (bulk && !finished && config.neo4j.mode === 'embedded') {
+      removeEmbeddedStore(config.neo4j.dataDir);
+      process.stderr.write('The imported database was removed; the next start makes an empty one\n');
+    }
   }
   return 0;
 }
@@ -119,10 +129,10 @@ async function bulkLoadIfEmpty(
     process.stderr.write('--loader bulk needs the embedded Neo4j: unset NEO4J_URI, or use --loader transactional\n');
     return 'refused';
   }
-  const exists = embeddedStoreExists(target.dataDir);
-  if (exists) {
+  if (embeddedStoreExists(target.dataDir)) {
     const { db, close } = await openDatabase(config, logger);
-    const [row] = await db.read('MATCH (n) RETURN count(n) AS nodes').finally(close);
+    // The version node alone, which every start creates, still makes an empty database.
+    const [row] = await db.read('MATCH (n) WHERE NOT n:GraphVersion RETURN count(n) AS nodes').finally(close);
     if (row?.['nodes'] !== 0) {
       if (loader === 'auto') return null;
       process.stderr.write(
@@ -130,13 +140,14 @@ async function bulkLoadIfEmpty(
       );
       return 'refused';
     }
+    // Empty and stopped: the import writes a new store in its place.
+    removeEmbeddedStore(target.dataDir);
   }
   const datasets = libraryDatasets(shape).map((dataset) => checkDataset(`${dataset.namespace} (generated)`, dataset));
   return bulkLoad(datasets, {
     launcherDir: LAUNCHER_DIR,
     dataDir: target.dataDir,
     heap: target.heap,
-    overwrite: exists,
     onProgress: (message) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}\n`),
   });
 }

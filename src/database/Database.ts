@@ -419,17 +419,18 @@ function translate(error: unknown, statement: StatementTerms): unknown {
 /** Wraps a transaction function so that the driver's retries stop when retrying cannot help. */
 type AttemptGuard = <A, R>(fn: (arg: A) => Promise<R>) => (arg: A) => Promise<R>;
 
-// The driver's retry schedule for transaction functions: 1 s, then doubling, each with 20% jitter, for
-// as long as `maxRetryMs` allows.
+// The driver's retry rule for transaction functions: the clock starts at the first failure; while it
+// shows no more than `maxRetryMs`, a retriable failure is tried again after 1 s, then doubling, each
+// with 20% jitter.
 async function retryTransient<R>(work: (arg: void) => Promise<R>, maxRetryMs: number): Promise<R> {
-  const started = Date.now();
+  let firstFailure: number | undefined;
   for (let delay = 1000; ; delay *= 2) {
     try {
       return await work();
     } catch (error) {
-      const wait = delay * (0.8 + 0.4 * Math.random());
-      if (!neo4j.isRetriableError(error) || Date.now() - started + wait > maxRetryMs) throw error;
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      firstFailure ??= Date.now();
+      if (!neo4j.isRetriableError(error) || Date.now() - firstFailure > maxRetryMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay * (0.8 + 0.4 * Math.random())));
     }
   }
 }

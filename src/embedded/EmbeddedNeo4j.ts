@@ -211,3 +211,13 @@ function mtime(file: string): number {
 export function embeddedStoreExists(dataDir: string): boolean {
   return fs.existsSync(path.join(dataDir, 'data', 'databases', 'neo4j'));
 }
+
+/**
+ * Removes the embedded database's store, so that the next start makes an empty database. Only for a
+ * store no Neo4j has open: one this process imported, or checked empty and stopped.
+ */
+export function removeEmbeddedStore(dataDir: string): void {
+  for (const dir of ['databases', 'transactions']) {
+    fs.rmSync(path.join(dataDir, 'data', dir, 'neo4j'), { recursive: true, force: true });
+  }
+}

@@ -5,9 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { StartupError } from '../errors/errors';
-import { launcherClasspath } from './EmbeddedNeo4j';
+import { embeddedStoreExists, launcherClasspath, removeEmbeddedStore } from './EmbeddedNeo4j';
 
 const ADMIN_TOOL = 'org.neo4j.cli.AdminTool';
 
@@ -25,13 +24,21 @@ export interface ImportToolOptions {
   multiline: boolean;
   /** Where the tool lists what it could not import. */
   reportFile: string;
-  /** Replace a database that exists (emptied, as the caller has checked). */
-  overwrite: boolean;
   onProgress?: (message: string) => void;
 }
 
-/** Imports the files; throws StartupError with the tool's own words when it fails or skips anything. */
+/**
+ * Imports the files into a store that does not exist yet; throws StartupError with the tool's own words
+ * when it fails or would skip anything, having removed what it wrote.
+ */
 export async function runImportTool(options: ImportToolOptions): Promise<void> {
+  // Never over an existing store: a failure would leave it unusable, and it may be in use.
+  if (embeddedStoreExists(options.dataDir)) {
+    throw new StartupError(
+      `The bulk import writes only a new database, and ${options.dataDir} already holds one; ` +
+        'load into it with the transactional loader',
+    );
+  }
   const classpath = launcherClasspath(options.launcherDir, options.onProgress);
   const args = [
     `-Xmx${options.heap}`,
@@ -51,7 +58,6 @@ export async function runImportTool(options: ImportToolOptions): Promise<void> {
     '--skip-bad-relationships=false',
     '--skip-duplicate-nodes=false',
     `--report-file=${options.reportFile}`,
-    `--overwrite-destination=${String(options.overwrite)}`,
     // On failure the reason comes with its cause only when verbose.
     '--verbose',
   ];
@@ -73,22 +79,23 @@ export async function runImportTool(options: ImportToolOptions): Promise<void> {
   });
   const text = output.join('');
   if (code !== 0) {
-    // The tool leaves a store it could not finish; without it, the next start makes an empty database.
-    removeStore(options.dataDir);
-    // The progress bars are long lines of dots; the reason is in the other lines.
-    const reason = text
-      .split('\n')
-      .filter((line) => !/^[-.*\s[\]]/.test(line) && line.trim() !== '')
-      .slice(-30)
-      .join('\n');
-    throw new StartupError(`Neo4j's import tool failed (exit code ${code ?? 'none'}):\n${reason}`);
+    // The tool leaves a store it could not finish (ours: there was none before); without it, the
+    // next start makes an empty database.
+    removeEmbeddedStore(options.dataDir);
+    const report = fs.existsSync(options.reportFile)
+      ? fs.readFileSync(options.reportFile, 'utf8').split('\n').slice(0, 10).join('\n').trim()
+      : '';
+    // The reason is in the chain of causes; without one, in the last lines that are not progress bars.
+    const lines = text.split('\n').map((line) => line.trim());
+    const causes = [...new Set(lines.filter((line) => /^Caused by: /.test(line)))];
+    const reason = (
+      causes.length > 0 ? causes.slice(-2) : lines.filter((line) => line !== '' && !/^[-.*[\]]/.test(line)).slice(-15)
+    ).join('\n');
+    throw new StartupError(
+      `Neo4j's import tool failed (exit code ${code ?? 'none'}):\n${reason}` +
+        (report ? `\nFirst rows it refused:\n${report}` : ''),
+    );
   }
   const done = /IMPORT DONE in ([^\n]+)/.exec(text);
   options.onProgress?.(`Neo4j's import tool finished${done ? ` in ${done[1]!.trim()}` : ''}`);
-}
-
-function removeStore(dataDir: string): void {
-  for (const dir of ['databases', 'transactions']) {
-    fs.rmSync(path.join(dataDir, 'data', dir, 'neo4j'), { recursive: true, force: true });
-  }
 }

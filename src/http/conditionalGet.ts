@@ -63,7 +63,8 @@ function revalidation(etag: string): Record<string, string> {
 
 /**
  * Puts the waiting ETag on a GET answer the response cache could keep: without errors (an error may not
- * hold on the next try) and without ad-hoc Cypher (whose answer may change without a write).
+ * hold on the next try) and without ad-hoc Cypher (whose answer may change without a write). Every other
+ * answer says `no-store`: nothing would tell a browser or a proxy when it went stale.
  */
 export function conditionalGetHeaders(): ApolloServerPlugin<Context> {
   return {
@@ -74,6 +75,8 @@ export function conditionalGetHeaders(): ApolloServerPlugin<Context> {
           const ok = response.body.kind === 'single' && response.body.singleResult.errors === undefined;
           if (etag !== undefined && ok && (response.http.status ?? 200) === 200 && isCacheable(document)) {
             for (const [name, value] of Object.entries(revalidation(etag))) response.http.headers.set(name, value);
+          } else {
+            response.http.headers.set('cache-control', 'no-store');
           }
           return Promise.resolve();
         },

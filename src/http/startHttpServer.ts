@@ -125,7 +125,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       complexityGuard(guards, limits),
       ...(allowed ? [allowListGuard(allowed)] : []),
       // After the guards: a cached answer is still refused to a document the guards refuse.
-      ...(caching ? [...responseCachePlugins(options.responseCache!), conditionalGetHeaders()] : []),
+      ...(caching ? responseCachePlugins(options.responseCache!) : []),
+      conditionalGetHeaders(),
     ],
   });
   await apollo.start();

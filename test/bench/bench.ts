@@ -473,7 +473,7 @@ async function main(): Promise<void> {
     fresh && config.neo4j.mode === 'embedded'
       ? await bulkLoad(
           libraryDatasets(shape).map((dataset) => checkDataset(`${dataset.namespace} (generated)`, dataset)),
-          { launcherDir: LAUNCHER_DIR, dataDir, heap: config.neo4j.heap, overwrite: false },
+          { launcherDir: LAUNCHER_DIR, dataDir, heap: config.neo4j.heap },
         )
       : null;
   const { db: loaderDb, close } = await openDatabase(config, logger);

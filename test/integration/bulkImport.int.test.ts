@@ -48,8 +48,9 @@ function awkwardDataset(): CheckedDataset {
       {
         id: 'goal',
         label: 'Goal',
-        name: 'Goal',
-        aliases: ['目标', 'a, b', 'say "goal"'],
+        name: 'Goal \\ with\ttab',
+        summary: '',
+        aliases: ['目标', 'a, b', 'say "goal"', ' padded ', 'back\\slash'],
         citations: [...CITE, { source: 'zgc14:source-article', paragraph: 2, start: 0, end: 5 }],
         goalKind: 'STAGE',
         targetYear: 2025,
@@ -86,7 +87,6 @@ async function bulkSnapshot(
     launcherDir: LAUNCHER_DIR,
     dataDir,
     heap: '512m',
-    overwrite: false,
   });
   const neo4j = await startEmbeddedNeo4j({
     launcherDir: LAUNCHER_DIR,
@@ -99,6 +99,11 @@ async function bulkSnapshot(
   try {
     await applyMigrations(imported, SCHEMA_DIR);
     await completeBulkLoad(imported, completions);
+    // History lists change sets by time: the loads' times must keep their order.
+    const times = (await imported.read('MATCH (cs:ChangeSet) RETURN cs.at AS at ORDER BY cs.graphVersion')).map((row) =>
+      String(row['at']),
+    );
+    expect(times).toEqual([...new Set(times)].sort());
     return await typedGraphSnapshot(imported);
   } finally {
     await imported.close();
@@ -136,6 +141,8 @@ describe('Bulk import into an empty database', () => {
     // The comparison sees what matters: the awkward values arrived intact, with their types.
     expect(expected.nodes.join('\n')).toContain('"aliases",[],"LIST<NOTHING> NOT NULL"');
     expect(expected.nodes.join('\n')).toContain('"periodStart",2021,"INTEGER NOT NULL"');
+    expect(expected.nodes.join('\n')).toContain('"summary","","STRING NOT NULL"');
+    expect(expected.nodes.join('\n')).toContain('" padded "');
     expect(expected.relationships.join('\n')).toContain('"reviewNote","Not, \\"quite\\"","STRING NOT NULL"');
     expect(expected.graphVersion).toEqual({ versions: [2], epochs: 1 });
   }, 180_000);
@@ -160,7 +167,7 @@ describe('Bulk import into an empty database', () => {
       ],
     });
     // Without the Plan's namespace before it, both its reference and its citation point nowhere.
-    const attempt = bulkLoad([dangling], { launcherDir: LAUNCHER_DIR, dataDir, heap: '512m', overwrite: false });
+    const attempt = bulkLoad([dangling], { launcherDir: LAUNCHER_DIR, dataDir, heap: '512m' });
     await expect(attempt).rejects.toThrow(DatasetError);
     await expect(attempt).rejects.toThrow(/refers to "zgc14:industry-new-materials", which is not in the graph/);
     await expect(attempt).rejects.toThrow(/cites "zgc14:source-article", which is no Source in the graph/);
@@ -181,10 +188,21 @@ describe('Bulk import into an empty database', () => {
       arrayDelimiter: ';',
       multiline: false,
       reportFile: path.join(scratch, 'failed.report'),
-      overwrite: false,
     });
     await expect(attempt).rejects.toThrow(StartupError);
-    await expect(attempt).rejects.toThrow(/import tool failed[\s\S]*a/);
+    await expect(attempt).rejects.toThrow(/import tool failed[\s\S]*Id 'a' is defined more than once/);
     expect(embeddedStoreExists(dataDir)).toBe(false);
   }, 120_000);
+
+  it('refuses to write over a database that exists, leaving it as it was', async () => {
+    const dataDir = fs.mkdtempSync(path.join(scratch, 'existing-'));
+    const store = path.join(dataDir, 'data', 'databases', 'neo4j');
+    fs.mkdirSync(store, { recursive: true });
+    fs.writeFileSync(path.join(store, 'neostore'), 'kept');
+    const attempt = bulkLoad([readDataset(BUNDLED_PLAN_FILE)], { launcherDir: LAUNCHER_DIR, dataDir, heap: '512m' });
+    await expect(attempt).rejects.toThrow(StartupError);
+    await expect(attempt).rejects.toThrow(/writes only a new database, and .* already holds one/);
+    expect(fs.readFileSync(path.join(store, 'neostore'), 'utf8')).toBe('kept');
+    expect(fs.readdirSync(dataDir)).toEqual(['data']);
+  });
 });

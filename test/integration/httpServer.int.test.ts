@@ -29,6 +29,23 @@ describe('HTTP server over the real Neo4j', () => {
     expect(Array.isArray(result.data?.plans)).toBe(true);
   });
 
+  it('tells browsers and proxies not to keep answers it gives no ETag (here, with the response cache off)', async () => {
+    for (const get of [false, true]) {
+      const response = get
+        ? await fetch(`${t.server.url}/graphql?query=${encodeURIComponent('{ plans { id } }')}`, {
+            headers: { 'apollo-require-preflight': 'true' },
+          })
+        : await fetch(`${t.server.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ plans { id } }' }),
+          });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('etag')).toBeNull();
+    }
+  });
+
   it('answers a query sent with GET, as GraphQL over HTTP allows, given a CSRF-safe header', async () => {
     const response = await fetch(`${t.server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
       headers: { accept: 'application/graphql-response+json', 'apollo-require-preflight': 'true' },
