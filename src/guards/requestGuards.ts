@@ -3,7 +3,14 @@
  * complexity estimate, weighted by list sizes, checked once the operation and its variables are known.
  * (The token limit is graphql-js's own parser option; the body limit is Express's.)
  */
-import { GraphQLError, isListType, isNonNullType, type GraphQLOutputType, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  isListType,
+  isNonNullType,
+  type DocumentNode,
+  type GraphQLOutputType,
+  type ValidationRule,
+} from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -106,26 +113,45 @@ function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
+// Most estimates a document gets kept per document, one per operation name and variables.
+const ESTIMATES_PER_DOCUMENT = 64;
+const MAX_KEPT_KEY = 1024;
+
 /** Refuses, before execution, an operation whose estimated cost exceeds `maxComplexity`. */
 export function complexityGuard(guards: RequestGuards, limits: ApiLimits): ApolloServerPlugin {
   const estimators = [listSizeEstimator(guards, limits)];
+  // An estimate depends only on the document, the operation and the variables, and Apollo keeps one
+  // parsed document per query text, so a repeated request is estimated once (a tenth of a cached hit).
+  const estimates = new WeakMap<DocumentNode, Map<string, number | null>>();
   return {
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: ({ schema, document, request, operationName }) => {
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators,
-            });
-          } catch {
-            // Variables that do not fit their types: execution refuses them (BAD_USER_INPUT) before any resolver runs.
-            return Promise.resolve();
+          let known = estimates.get(document);
+          if (!known) estimates.set(document, (known = new Map<string, number | null>()));
+          const key = JSON.stringify([operationName ?? null, request.variables ?? {}]);
+          let complexity = known.get(key);
+          if (complexity === undefined) {
+            try {
+              complexity = getComplexity({
+                schema,
+                query: document,
+                variables: request.variables ?? {},
+                operationName: operationName ?? undefined,
+                estimators,
+              });
+            } catch {
+              // Variables that do not fit their types: execution refuses them (BAD_USER_INPUT) before any
+              // resolver runs.
+              complexity = null;
+            }
+            // Long variables are estimated each time rather than kept: memory stays small whatever is sent.
+            if (key.length <= MAX_KEPT_KEY) {
+              if (known.size >= ESTIMATES_PER_DOCUMENT) known.clear();
+              known.set(key, complexity);
+            }
           }
+          if (complexity === null) return Promise.resolve();
           if (complexity > guards.maxComplexity) {
             throw new QueryTooComplexError(
               `Query is too complex: its estimated cost is ${complexity}, the limit is ${guards.maxComplexity} ` +
