@@ -9,7 +9,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { InternalError } from '../errors/errors';
 
-/** Separates list items inside a cell: a control character no text of a validated dataset holds. */
+/** Separates list items inside a cell: a control character; an item that holds it is refused when written. */
 export const ARRAY_DELIMITER = '\u001f';
 /** More files than this would overflow the import command line; such data is too varied for the bulk path. */
 export const MAX_IMPORT_FILES = 500;
