@@ -12,7 +12,7 @@ import { InternalError } from '../errors/errors';
 /** Separates list items inside a cell: a control character; an item that holds it is refused when written. */
 export const ARRAY_DELIMITER = '\u001f';
 /** More files than this would overflow the import command line; such data is too varied for the bulk path. */
-export const MAX_IMPORT_FILES = 500;
+const MAX_IMPORT_FILES = 500;
 const ROWS_PER_WRITE = 5000;
 
 /** Properties as Neo4j stores them: strings, numbers, booleans and lists of one of those. */

@@ -12,12 +12,11 @@ import { readConfig, type Config } from '../config/readConfig';
 import { createLogger, type Logger } from '../logging/createLogger';
 import { bulkLoad, type BulkLoad } from '../bulk/bulkLoad';
 import { completeBulkLoad } from '../bulk/completeBulkLoad';
-import { checkDataset } from '../dataset/readDataset';
 import { embeddedStoreExists, removeEmbeddedStore } from '../embedded/EmbeddedNeo4j';
 import { openDatabase } from '../startup/openDatabase';
 import { applyMigrations } from '../migrations/applyMigrations';
 import { sizeOf, SIZES, type LibraryShape } from '../synthetic/generateLibrary';
-import { libraryDatasets, loadLibrary } from '../synthetic/loadLibrary';
+import { checkedLibrary, libraryDatasets, loadLibrary } from '../synthetic/loadLibrary';
 import { CYPHER_DIR, LAUNCHER_DIR, PROJECT_ROOT } from '../paths';
 import { runCli } from './runCli';
 
@@ -76,7 +75,7 @@ async function run(argv: string[]): Promise<number> {
     await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
     let relationships = size.relationships;
     if (bulk) {
-      process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] Neo4j is up on the imported store\n`);
+      progress(started, 'Neo4j is up on the imported store');
       await completeBulkLoad(db, bulk.completions);
     } else {
       relationships = 0;
@@ -93,7 +92,7 @@ async function run(argv: string[]): Promise<number> {
       process.stderr.write('\n');
     }
     // Loaded means searchable and found by id: the indexes the migrations made are populated.
-    process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] Waiting for the indexes\n`);
+    progress(started, 'Waiting for the indexes');
     await db.write('CALL db.awaitIndexes($seconds)', { seconds: 600 });
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(
@@ -143,13 +142,17 @@ async function bulkLoadIfEmpty(
     // Empty and stopped: the import writes a new store in its place.
     removeEmbeddedStore(target.dataDir);
   }
-  const datasets = libraryDatasets(shape).map((dataset) => checkDataset(`${dataset.namespace} (generated)`, dataset));
-  return bulkLoad(datasets, {
+  return bulkLoad(checkedLibrary(shape), {
     launcherDir: LAUNCHER_DIR,
     dataDir: target.dataDir,
     heap: target.heap,
-    onProgress: (message) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}\n`),
+    onProgress: (message) => progress(started, message),
   });
+}
+
+// One line of progress, with the seconds since the command started.
+function progress(started: number, message: string): void {
+  process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}\n`);
 }
 
 runCli(run, { failure: 'Generate failed', hint: USAGE });

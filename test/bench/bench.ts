@@ -18,10 +18,9 @@ import { Database, type QueryEvent } from '../../src/database/Database';
 import { openDatabase } from '../../src/startup/openDatabase';
 import { applyMigrations } from '../../src/migrations/applyMigrations';
 import { sizeOf, SIZES } from '../../src/synthetic/generateLibrary';
-import { libraryDatasets, loadLibrary } from '../../src/synthetic/loadLibrary';
+import { checkedLibrary, loadLibrary } from '../../src/synthetic/loadLibrary';
 import { bulkLoad } from '../../src/bulk/bulkLoad';
 import { completeBulkLoad } from '../../src/bulk/completeBulkLoad';
-import { checkDataset } from '../../src/dataset/readDataset';
 import { startHttpServer } from '../../src/http/startHttpServer';
 import { kindOfLabel } from '../../src/compiler/project';
 import { CYPHER_DIR, LAUNCHER_DIR, PROJECT_ROOT } from '../../src/paths';
@@ -471,10 +470,7 @@ async function main(): Promise<void> {
   // A new data folder is empty: the library goes in by bulk import, as `npm run generate` does it.
   const bulk =
     fresh && config.neo4j.mode === 'embedded'
-      ? await bulkLoad(
-          libraryDatasets(shape).map((dataset) => checkDataset(`${dataset.namespace} (generated)`, dataset)),
-          { launcherDir: LAUNCHER_DIR, dataDir, heap: config.neo4j.heap },
-        )
+      ? await bulkLoad(checkedLibrary(shape), { launcherDir: LAUNCHER_DIR, dataDir, heap: config.neo4j.heap })
       : null;
   const { db: loaderDb, close } = await openDatabase(config, logger);
   const uri = config.neo4j.mode === 'external' ? config.neo4j.uri : `bolt://127.0.0.1:${config.neo4j.boltPort}`;

@@ -18,7 +18,7 @@ import { DatasetError, StartupError } from '../../src/errors/errors';
 import { applyMigrations } from '../../src/migrations/applyMigrations';
 import { CYPHER_DIR, LAUNCHER_DIR } from '../../src/paths';
 import { SIZES } from '../../src/synthetic/generateLibrary';
-import { libraryDatasets } from '../../src/synthetic/loadLibrary';
+import { checkedLibrary } from '../../src/synthetic/loadLibrary';
 import { freePort } from '../support/freePort';
 import { emptyGraph, typedGraphSnapshot } from '../support/graphSnapshot';
 import { connectTestDatabase } from '../support/testNeo4j';
@@ -148,7 +148,7 @@ describe('Bulk import into an empty database', () => {
   }, 180_000);
 
   it('writes the graph the transactional loader writes for the medium synthetic library', async () => {
-    const datasets = libraryDatasets(SIZES.medium).map((d) => checkDataset(`${d.namespace} (generated)`, d));
+    const datasets = checkedLibrary(SIZES.medium);
     const expected = await transactionalSnapshot(datasets);
     const actual = await bulkSnapshot(datasets);
     expect(actual.nodes).toHaveLength(expected.nodes.length);

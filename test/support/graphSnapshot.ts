@@ -2,16 +2,16 @@
 import type { Database } from '../../src/database/Database';
 import { assertTestDatabase } from './testNeo4j';
 
+// The graph's own nodes: history and the version are written by every write, even one that changes nothing.
+const GRAPH_NODES = 'MATCH (n) WHERE NOT n:ChangeSet AND NOT n:Change AND NOT n:GraphVersion';
+
 /**
  * Nodes with labels and properties, and relationships with type, ends and properties, sorted. History
  * (change sets and their changes) and the graph's version are left out: every write adds to them, even
  * one that changes nothing.
  */
 export async function graphSnapshot(db: Database): Promise<{ nodes: string[]; relationships: string[] }> {
-  const nodes = await db.read(
-    'MATCH (n) WHERE NOT n:ChangeSet AND NOT n:Change AND NOT n:GraphVersion ' +
-      'RETURN n.id AS id, labels(n) AS labels, properties(n) AS props',
-  );
+  const nodes = await db.read(`${GRAPH_NODES} RETURN n.id AS id, labels(n) AS labels, properties(n) AS props`);
   const relationships = await db.read(
     'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props',
   );
@@ -32,10 +32,7 @@ export async function typedGraphSnapshot(
   db: Database,
 ): Promise<{ nodes: string[]; relationships: string[]; history: unknown[]; graphVersion: unknown }> {
   const typed = (v: string): string => `[k IN keys(${v}) | [k, ${v}[k], valueType(${v}[k])]]`;
-  const nodes = await db.read(
-    'MATCH (n) WHERE NOT n:ChangeSet AND NOT n:Change AND NOT n:GraphVersion ' +
-      `RETURN n.id AS id, labels(n) AS labels, ${typed('n')} AS props`,
-  );
+  const nodes = await db.read(`${GRAPH_NODES} RETURN n.id AS id, labels(n) AS labels, ${typed('n')} AS props`);
   const relationships = await db.read(
     `MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, ${typed('r')} AS props`,
   );
