@@ -6,44 +6,24 @@
  * through the driver in-process. Writes JSON and a Markdown table under .artifacts/bench/.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import express from 'express';
 import pino from 'pino';
 import autocannon from 'autocannon';
 import { readConfig } from '../../src/config/readConfig';
-import { Database, type QueryEvent } from '../../src/database/Database';
+import { Database } from '../../src/database/Database';
 import { openDatabase } from '../../src/startup/openDatabase';
 import { applyMigrations } from '../../src/migrations/applyMigrations';
 import { sizeOf, SIZES } from '../../src/synthetic/generateLibrary';
 import { checkedLibrary, loadLibrary } from '../../src/synthetic/loadLibrary';
 import { bulkLoad } from '../../src/bulk/bulkLoad';
 import { completeBulkLoad } from '../../src/bulk/completeBulkLoad';
-import { startHttpServer } from '../../src/http/startHttpServer';
-import { kindOfLabel } from '../../src/compiler/project';
 import { CYPHER_DIR, LAUNCHER_DIR, PROJECT_ROOT } from '../../src/paths';
-import { startPeerServer } from './peerServer';
+import { startBenchServer, type BenchServer } from './startBenchServer';
+import { workload, workloadIds, type Json } from './workload';
+import { checkAnswers } from './checkAnswers';
+import { drain } from './drain';
 import { plotLatency, type SizeReport } from './plotLatency';
-
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access,
-   @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment,
-   @typescript-eslint/no-unsafe-call --
-   Answers of four paths are read loosely and then compared; a wrong shape fails the comparison. */
-type Json = any;
-
-interface Case {
-  name: string;
-  ours: string;
-  peer?: string;
-  floor: { cypher: string; params: Record<string, unknown> };
-  /**
-   * Each path's answer brought to one form (from GraphQL `data`, or from the floor's rows), compared
-   * before anything is timed: a path that returns less must not look faster.
-   */
-  answer: { ours: (data: Json) => unknown; peer?: (data: Json) => unknown; floor: (rows: Json[]) => unknown };
-}
 
 interface PathResult {
   p50: number;
@@ -55,275 +35,6 @@ interface PathResult {
   /** The first error message, when requests failed. */
   failure?: string;
   dbHits?: number;
-}
-
-// The peer is asked for the order our API gives by default, so all three paths return the same lists.
-const BY_ORDINAL = 'sort: [{ordinal: ASC}, {id: ASC}]';
-const BY_ID = 'sort: [{id: ASC}]';
-
-function workload(ids: { goal: string; plan: string; hub: string; task: string; otherTask: string }): Case[] {
-  const after999 = Buffer.from('offset:999').toString('base64');
-  const peerAfter999 = Buffer.from('arrayconnection:999').toString('base64');
-  return [
-    {
-      name: 'root list, filter + sort',
-      answer: { ours: (d) => d.goals, peer: (d) => d.goals, floor: (rows) => rows.map((r) => r.goal) },
-      ours:
-        '{ goals(where: {targetYear: {eq: 2025}, goalKind: {eq: SPECIFIC}}, ' +
-        'sort: [{field: NAME}], limit: 20) { id name targetYear } }',
-      peer:
-        '{ goals(where: {targetYear: {eq: 2025}, goalKind: {eq: "SPECIFIC"}}, ' +
-        'sort: [{name: ASC}, {id: ASC}], limit: 20) { id name targetYear } }',
-      floor: {
-        cypher:
-          "MATCH (g:Goal {targetYear: 2025, goalKind: 'SPECIFIC'}) WITH g " +
-          'ORDER BY g.name, g.id LIMIT 20 RETURN g {.id, .name, .targetYear} AS goal',
-        params: {},
-      },
-    },
-    {
-      name: '2-hop goal -> tasks -> industries',
-      answer: { ours: (d) => d.goals, peer: (d) => d.goals, floor: (rows) => rows },
-      ours: `{ goals(where: {id: {eq: "${ids.goal}"}}) { id tasks { id industries { id name } } } }`,
-      peer:
-        `{ goals(where: {id: {eq: "${ids.goal}"}}) { id ` +
-        `tasks(${BY_ORDINAL}) { id industries(${BY_ID}) { id name } } } }`,
-      floor: {
-        cypher:
-          'MATCH (g:Entity:Goal {id: $id}) RETURN g.id AS id, COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) ' +
-          'WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industries: COLLECT { ' +
-          'MATCH (t)-[:DEVELOPS]->(i:Industry) WITH i ORDER BY i.id RETURN {id: i.id, name: i.name} }} } AS tasks',
-        params: { id: ids.goal },
-      },
-    },
-    {
-      name: '3-hop plan -> goals -> tasks -> industries',
-      answer: { ours: (d) => d.plans, peer: (d) => d.plans, floor: (rows) => rows },
-      ours: `{ plans(where: {id: {eq: "${ids.plan}"}}) { id goals { id tasks { id industries { id } } } } }`,
-      peer:
-        `{ plans(where: {id: {eq: "${ids.plan}"}}) { id goals(${BY_ORDINAL}) ` +
-        `{ id tasks(${BY_ORDINAL}) { id industries(${BY_ID}) { id } } } } }`,
-      floor: {
-        cypher:
-          'MATCH (p:Entity:Plan {id: $id}) RETURN p.id AS id, COLLECT { MATCH (p)-[:SETS]->(g:Goal) ' +
-          'WITH g ORDER BY g.ordinal, g.id RETURN {id: g.id, tasks: COLLECT { MATCH (g)<-[:ADVANCES]-(t:Task) ' +
-          'WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industries: COLLECT { ' +
-          'MATCH (t)-[:DEVELOPS]->(i:Industry) WITH i ORDER BY i.id RETURN {id: i.id} }} }} } AS goals',
-        params: { id: ids.plan },
-      },
-    },
-    {
-      name: 'hub industry <- tasks -> goals',
-      answer: {
-        ours: (d) => d.industries.map((i: Json) => ({ id: i.id, total: i.tasksConnection.totalCount, tasks: i.tasks })),
-        peer: (d) => d.industries.map((i: Json) => ({ id: i.id, total: i.tasksConnection.totalCount, tasks: i.tasks })),
-        floor: (rows) => rows,
-      },
-      ours:
-        `{ industries(where: {id: {eq: "${ids.hub}"}}) { id ` +
-        `tasksConnection { totalCount } tasks { id goals { id } } } }`,
-      peer:
-        `{ industries(where: {id: {eq: "${ids.hub}"}}) { id ` +
-        `tasksConnection { totalCount } tasks(${BY_ORDINAL}) { id goals(${BY_ORDINAL}) { id } } } }`,
-      floor: {
-        cypher:
-          'MATCH (i:Entity:Industry {id: $id}) RETURN i.id AS id, COUNT { (i)<-[:DEVELOPS]-(:Task) } AS total, ' +
-          'COLLECT { MATCH (i)<-[:DEVELOPS]-(t:Task) WITH t ORDER BY t.ordinal, t.id ' +
-          'RETURN {id: t.id, goals: COLLECT { MATCH (t)-[:ADVANCES]->(g:Goal) ' +
-          'WITH g ORDER BY g.ordinal, g.id RETURN {id: g.id} }} } AS tasks',
-        params: { id: ids.hub },
-      },
-    },
-    {
-      name: 'paged connection with totalCount',
-      answer: {
-        ours: (d) => ({ total: d.goalsConnection.totalCount, page: d.goalsConnection.edges.map((e: Json) => e.node) }),
-        peer: (d) => ({ total: d.goalsConnection.totalCount, page: d.goalsConnection.edges.map((e: Json) => e.node) }),
-        // The floor reads one row more, as we do, to know whether a next page exists.
-        floor: ([row]) => ({ total: row.total, page: row.page.slice(0, 20) }),
-      },
-      ours: `{ goalsConnection(first: 20, after: "${after999}") { totalCount edges { node { id name } } } }`,
-      peer:
-        `{ goalsConnection(first: 20, after: "${peerAfter999}", ` +
-        `sort: [{id: ASC}]) { totalCount edges { node { id name } } } }`,
-      floor: {
-        cypher:
-          'CALL () { MATCH (g:Goal) RETURN count(g) AS total } ' +
-          'CALL () { MATCH (g:Goal) WITH g ORDER BY g.id SKIP 1000 LIMIT 21 ' +
-          'RETURN collect({id: g.id, name: g.name}) AS page } RETURN total, page',
-        params: {},
-      },
-    },
-    {
-      name: 'neighborhood, depth 2',
-      // Nodes as a set, and the whole neighbourhood: cut at a limit, either path may keep other nodes
-      // of the farthest distance, and the answers could not be compared.
-      answer: {
-        ours: (d) => ({
-          nodes: byId(d.neighborhood.nodes),
-          edges: d.neighborhood.edges,
-          ...(d.neighborhood.truncated ? { truncated: true } : {}),
-        }),
-        floor: ([row]) => ({
-          nodes: byId(row.nodes.map((n: Json) => ({ ...n, kind: kindOfLabel(n.kind) }))),
-          edges: row.edges,
-        }),
-      },
-      ours:
-        `{ neighborhood(id: "${ids.plan}", depth: 2, limit: 500) ` +
-        `{ truncated nodes { id kind name } edges { id type source target basis } } }`,
-      floor: {
-        cypher:
-          'MATCH (s:Entity {id: $id}) MATCH (s)-[*0..2]-(n:Entity) WITH collect(DISTINCT n)[..500] AS nodes ' +
-          'CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes ' +
-          'WITH a.id AS source, type(r) AS type, b.id AS target, r.basis AS basis ORDER BY source, type, target ' +
-          "RETURN collect({id: source + '|' + type + '|' + target, " +
-          'type: type, source: source, target: target, basis: basis}) AS edges } ' +
-          'RETURN [n IN nodes | ' +
-          "{id: n.id, kind: head([l IN labels(n) WHERE l <> 'Entity']), name: n.name}] AS nodes, edges",
-        params: { id: ids.plan },
-      },
-    },
-    {
-      name: 'link filter: tasks developing a leading industry',
-      answer: { ours: (d) => d.tasks, peer: (d) => d.tasks, floor: (rows) => rows },
-      ours: '{ tasks(where: {industries: {some: {tier: {eq: LEADING}}}}, limit: 20) { id } }',
-      peer: `{ tasks(where: {industries: {some: {tier: {eq: "LEADING"}}}}, limit: 20, ${BY_ID}) { id } }`,
-      floor: {
-        cypher:
-          "MATCH (t:Task) WHERE EXISTS { (t)-[:DEVELOPS]->(i:Industry) WHERE i.tier = 'LEADING' } " +
-          'WITH t ORDER BY t.id LIMIT 20 RETURN t.id AS id',
-        params: {},
-      },
-    },
-    {
-      name: 'none filter: goals no task advances',
-      answer: { ours: (d) => d.goals, peer: (d) => d.goals, floor: (rows) => rows },
-      ours: '{ goals(where: {tasks: {none: {ordinal: {gte: 1}}}}, limit: 20) { id } }',
-      peer: `{ goals(where: {tasks: {none: {ordinal: {gte: 1}}}}, limit: 20, ${BY_ID}) { id } }`,
-      floor: {
-        cypher:
-          'MATCH (g:Goal) WHERE NOT EXISTS { (g)<-[:ADVANCES]-(t:Task) WHERE t.ordinal >= 1 } ' +
-          'WITH g ORDER BY g.id LIMIT 20 RETURN g.id AS id',
-        params: {},
-      },
-    },
-    {
-      name: "nested aggregate count: a plan's tasks and their industry counts",
-      answer: { ours: (d) => d.plans, peer: (d) => d.plans, floor: (rows) => rows },
-      ours:
-        `{ plans(where: {id: {eq: "${ids.plan}"}}) { id tasks { id ` +
-        'industriesConnection { aggregate { count { nodes } } } } } }',
-      peer:
-        `{ plans(where: {id: {eq: "${ids.plan}"}}) { id tasks(${BY_ORDINAL}) { id ` +
-        'industriesConnection { aggregate { count { nodes } } } } } }',
-      floor: {
-        cypher:
-          'MATCH (p:Entity:Plan {id: $id}) RETURN p.id AS id, COLLECT { MATCH (p)-[:DEPLOYS]->(t:Task) ' +
-          'WITH t ORDER BY t.ordinal, t.id RETURN {id: t.id, industriesConnection: {aggregate: {count: ' +
-          '{nodes: COUNT { (t)-[:DEVELOPS]->(:Industry) }}}}} } AS tasks',
-        params: { id: ids.plan },
-      },
-    },
-    {
-      name: 'group-by: industries by tier',
-      // The peer has no group-by: it is asked for one count per tier the library uses.
-      answer: {
-        ours: (d) => d.industriesCountBy,
-        peer: (d) =>
-          Object.entries(d as Record<string, { aggregate: { count: { nodes: number } } }>)
-            .map(([key, c]) => ({ key, count: c.aggregate.count.nodes }))
-            .filter((b) => b.count > 0)
-            .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)),
-        floor: (rows) => rows,
-      },
-      ours: '{ industriesCountBy(by: TIER) { key count } }',
-      peer:
-        '{ ' +
-        ['LEADING', 'KEY']
-          .map(
-            (tier) => `${tier}: industriesConnection(where: {tier: {eq: "${tier}"}}) { aggregate { count { nodes } } }`,
-          )
-          .join(' ') +
-        ' }',
-      floor: {
-        cypher: 'MATCH (i:Industry) WITH i.tier AS key, count(*) AS count ORDER BY count DESC, key RETURN key, count',
-        params: {},
-      },
-    },
-    {
-      name: 'shortest path',
-      // Several paths may be shortest; each path must find one of that length between the same ends.
-      answer: {
-        ours: (d) => ({
-          length: d.shortestPath.length,
-          ends: [d.shortestPath.nodes[0].id, d.shortestPath.nodes.at(-1).id],
-          hops: d.shortestPath.edges.length,
-        }),
-        floor: ([row]) => ({
-          length: row.nodes.length - 1,
-          ends: [row.nodes[0], row.nodes.at(-1)],
-          hops: row.types.length,
-        }),
-      },
-      ours: `{ shortestPath(from: "${ids.task}", to: "${ids.otherTask}") { length nodes { id } edges { type } } }`,
-      floor: {
-        cypher:
-          'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) MATCH p = shortestPath((a)-[*..6]-(b)) ' +
-          'RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | type(r)] AS types',
-        params: { from: ids.task, to: ids.otherTask },
-      },
-    },
-    {
-      name: 'full-text search',
-      answer: {
-        ours: (d) => d.search.map((h: Json) => ({ id: h.entity.id, name: h.entity.name, score: h.score })),
-        floor: (rows) => rows,
-      },
-      ours: '{ search(text: "industry 42", limit: 10) { score entity { id name } } }',
-      floor: {
-        cypher:
-          "CALL db.index.fulltext.queryNodes('entity_text', 'name:industry^4 name:industry*^2 " +
-          "summary:industry summary:industry*^0.5 name:42^4 name:42*^2 summary:42 summary:42*^0.5') " +
-          // The same order as ours: an exact name first, then by score, ties by id.
-          "YIELD node, score WITH node, score ORDER BY toLower(node.name) = 'industry 42' DESC, score DESC, node.id " +
-          'LIMIT 10 RETURN node.id AS id, node.name AS name, score',
-        params: {},
-      },
-    },
-  ];
-}
-
-function byId<T extends { id: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-// JSON with object keys sorted, so two answers compare by content, not by key order.
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
-
-/** Asks every path once and throws, naming the paths and showing both answers, unless all agree. */
-async function checkAnswers(c: Case, ask: Record<string, () => Promise<unknown>>): Promise<void> {
-  const answers: Record<string, string> = {};
-  for (const [name, get] of Object.entries(ask)) answers[name] = canonical(await get());
-  const [first, ...rest] = Object.entries(answers);
-  for (const [name, answer] of rest) {
-    if (answer !== first![1]) {
-      let at = 0;
-      while (at < answer.length && answer[at] === first![1][at]) at++;
-      const from = Math.max(0, at - 200);
-      throw new Error(
-        `${c.name}: ${name} answers differently from ${first![0]}, so timing them would compare unlike work ` +
-          `(${first![1].length} and ${answer.length} characters; they part at character ${at})\n` +
-          `  ${first![0]}: …${first![1].slice(from, at + 300)}\n  ${name}: …${answer.slice(from, at + 300)}`,
-      );
-    }
-  }
 }
 
 const percentile = (sorted: number[], p: number): number =>
@@ -411,18 +122,6 @@ async function throughput(
   };
 }
 
-/**
- * Waits until Neo4j runs no transaction but the one asking: autocannon stops sending at the end of a
- * step, but servers may still work through queued requests, which would slow the next measurement.
- */
-async function drain(db: Database): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const [row] = await db.read('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS running');
-    if (Number(row?.['running']) <= 1) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 async function postGraphql(url: string, query: string): Promise<Json> {
   const response = await fetch(url, {
     method: 'POST',
@@ -481,10 +180,8 @@ async function main(): Promise<void> {
     node: process.version,
     date: new Date().toISOString(),
   };
-  let peakRss = 0;
   // Whatever was opened is closed, last first, however the run ends.
   const opened: Array<() => Promise<unknown>> = [];
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   try {
     await applyMigrations(loaderDb, path.join(CYPHER_DIR, 'schema'));
     if (fresh) {
@@ -501,61 +198,39 @@ async function main(): Promise<void> {
       report['loadSecondsPer100kRelationships'] = (loadSeconds * 100_000) / sizeOf(shape).relationships;
       fs.writeFileSync(marker, expected);
     }
-    const ours: QueryEvent[] = [];
-    const db = await Database.connect({
-      uri,
-      database: 'neo4j',
-      connectTimeoutMs: 10_000,
-      onQuery: (q) => ours.push(q),
-    });
-    opened.push(() => db.close());
-    // The floor and the driver path get their own pool, so their statements never mix with ours.
+    // The driver path runs here, in the client's process; it also profiles the floor and waits for idle.
     const floorDb = await Database.connect({ uri, database: 'neo4j', connectTimeoutMs: 10_000 });
     opened.push(() => floorDb.close());
-    let started = performance.now();
-    const server = await startHttpServer({ host: '127.0.0.1', port: 0, db, logger, limits: config.limits });
-    opened.push(() => server.close());
-    report['oursStartMs'] = performance.now() - started;
-    started = performance.now();
-    const peer = await startPeerServer(uri);
-    opened.push(() => peer.close());
-    report['peerStartMs'] = performance.now() - started;
-    report['peerSchemaMs'] = peer.schemaMs;
-
-    const cases = workload({
-      goal: 'lib-00000:plan-0-goal-s1',
-      plan: 'lib-00000:plan-7',
-      hub: 'shared:industry-0',
-      task: 'lib-00000:plan-3-task-2',
-      otherTask:
-        `lib-${String(Math.floor((shape.plans - 1) / shape.plansPerFile)).padStart(5, '0')}` +
-        `:plan-${shape.plans - 1}-task-5`,
-    });
-    const floorApp = express();
-    cases.forEach((c, i) =>
-      floorApp.get(`/floor/${i}`, async (_req, res) => res.json(await floorDb.read(c.floor.cypher, c.floor.params))),
-    );
-    const floorServer = http.createServer(floorApp);
-    opened.push(() => new Promise((resolve) => floorServer.close(resolve)));
-    await new Promise<void>((resolve) => floorServer.listen(0, '127.0.0.1', resolve));
-    const floorUrl = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}/floor`;
-    const oursUrl = `${server.url.replace('localhost', '127.0.0.1')}/graphql`;
+    // Each server runs in a process of its own: its memory is its own, and no server shares an event
+    // loop with the client or another server.
+    const serverEnv = { ...env, NODE_ENV: process.env['NODE_ENV'] ?? 'production' };
+    const servers: Record<'ours' | 'peer' | 'floor', BenchServer> = {} as never;
+    for (const kind of ['ours', 'peer', 'floor'] as const) {
+      servers[kind] = await startBenchServer(kind, uri, `bench-${sizeName}`, serverEnv);
+      opened.push(() => servers[kind].close());
+    }
+    report['oursStartMs'] = servers.ours.startMs;
+    report['peerStartMs'] = servers.peer.startMs;
+    report['peerSchemaMs'] = servers.peer.schemaMs;
+    const cases = workload(workloadIds(shape));
+    const oursUrl = servers.ours.url;
+    const peer = servers.peer;
+    const floorUrl = servers.floor.url;
 
     const results: Record<string, Record<string, PathResult | null>> = {};
     for (const [i, c] of cases.entries()) {
       if (only && !only.test(c.name)) continue;
       process.stderr.write(`${c.name}...\n`);
-      ours.length = 0;
+      await servers.ours.reset();
       await postGraphql(oursUrl, c.ours);
-      const oursCypher = ours[ours.length - 1]!;
+      const oursHits = await servers.ours.dbHits();
       let peerHits: number | undefined;
       let peerFailure: string | undefined;
       if (c.peer) {
-        peer.recorded.length = 0;
+        await peer.reset();
         try {
           await postGraphql(peer.url, c.peer);
-          peerHits = 0;
-          for (const q of peer.recorded) peerHits += (await db.profile(q.cypher, q.params)).dbHits;
+          peerHits = await peer.dbHits();
         } catch (error) {
           // A query the peer cannot answer once is not timed: its failures would only slow the run.
           peerFailure = (error as Error).message.slice(0, 300);
@@ -569,7 +244,7 @@ async function main(): Promise<void> {
           : {}),
         floor: async () => c.answer.floor((await (await fetch(`${floorUrl}/${i}`)).json()) as Json[]),
         driver: async () =>
-          c.answer.floor(JSON.parse(JSON.stringify(await floorDb.read(c.floor.cypher, c.floor.params)))),
+          c.answer.floor(JSON.parse(JSON.stringify(await floorDb.read(c.floor.cypher, c.floor.params))) as Json[]),
       });
       const requests: Record<string, { url: string; method: 'GET' | 'POST'; body?: string }> = {
         ours: { url: oursUrl, method: 'POST', body: JSON.stringify({ query: c.ours }) },
@@ -586,9 +261,9 @@ async function main(): Promise<void> {
       };
       const latencies = await latency(senders, runs);
       const hits: Record<string, number | undefined> = {
-        ours: (await db.profile(oursCypher.cypher, oursCypher.params)).dbHits,
+        ours: oursHits,
         peer: peerHits,
-        floor: (await db.profile(c.floor.cypher, c.floor.params)).dbHits,
+        floor: (await floorDb.profile(c.floor.cypher, c.floor.params)).dbHits,
       };
       const row: Record<string, PathResult | null> = { peer: null };
       for (const [name, request] of Object.entries(requests)) {
@@ -612,12 +287,13 @@ async function main(): Promise<void> {
       results[c.name] = row;
     }
     report['results'] = results;
+    report['peakRssMB'] = Object.fromEntries(
+      Object.entries(servers).map(([kind, server]) => [kind, Math.round(server.peakRssMB())]),
+    );
   } finally {
     for (const shut of opened.reverse()) {
       await shut().catch((error: unknown) => process.stderr.write(`closing failed: ${String(error)}\n`));
     }
-    clearInterval(sampler);
-    report['peakRssMB'] = Math.round(peakRss / 1024 / 1024);
     await close();
   }
   const md = toMarkdown(report);
@@ -637,6 +313,13 @@ async function main(): Promise<void> {
       `Plot of ${reports.map((r) => r.size).join(', ')}: ${path.join(dir, 'latency-vs-size.svg')}\n`,
     );
   }
+}
+
+function peakRss(byServer: unknown): string {
+  if (!byServer || typeof byServer !== 'object') return 'not measured';
+  return Object.entries(byServer as Record<string, number>)
+    .map(([kind, mb]) => `${kind} ${mb} MB`)
+    .join(', ');
 }
 
 function toMarkdown(report: Record<string, unknown>): string {
@@ -687,7 +370,7 @@ function toMarkdown(report: Record<string, unknown>): string {
     }. ` +
       `Start: ours ${f(report['oursStartMs'] as number)} ms, peer ${f(report['peerStartMs'] as number)} ms ` +
       `(schema ${f(report['peerSchemaMs'] as number)} ms). ` +
-      `Peak RSS of the benchmark process (both servers): ${String(report['peakRssMB'])} MB.`,
+      `Peak RSS per server process: ${peakRss(report['peakRssMB'])}.`,
     '',
   );
   return lines.join('\n');

@@ -26,6 +26,39 @@ type Task @node { id: ID! name: String! ordinal: Int! ` +
 type Industry @node { id: ID! name: String! tier: String! ` +
   `tasks: [Task!]! @relationship(type: "DEVELOPS", direction: IN) }
 type Platform @node { id: ID! name: String! tasks: [Task!]! @relationship(type: "BUILDS", direction: IN) }
+` +
+  // What @neo4j/graphql has no operation for is written as @cypher, the way its users would: the
+  // same Cypher as the floor's, the neighbourhood's depth fixed at 2 because a pattern's bounds
+  // cannot be parameters.
+  `
+type NeighborhoodNode { id: ID! kind: String! name: String! }
+type NeighborhoodEdge { id: ID! type: String! source: ID! target: ID! basis: String }
+type Neighborhood { nodes: [NeighborhoodNode!]! edges: [NeighborhoodEdge!]! }
+type PathNode { id: ID! }
+type PathEdge { type: String! }
+type Path { length: Int! nodes: [PathNode!]! edges: [PathEdge!]! }
+type Hit { id: ID! name: String! }
+type SearchHit { score: Float! entity: Hit! }
+type Query {
+  neighborhood(id: ID!, limit: Int!): Neighborhood @cypher(columnName: "result", statement: """
+    MATCH (s:Entity {id: $id}) MATCH (s)-[*0..2]-(n:Entity) WITH collect(DISTINCT n)[..$limit] AS nodes
+    CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes
+      WITH a.id AS source, type(r) AS type, b.id AS target, r.basis AS basis ORDER BY source, type, target
+      RETURN collect({id: source + '|' + type + '|' + target, type: type, source: source, target: target,
+        basis: basis}) AS edges }
+    RETURN {nodes: [n IN nodes | {id: n.id, kind: head([l IN labels(n) WHERE l <> 'Entity']), name: n.name}],
+      edges: edges} AS result""")
+  shortestPath(from: ID!, to: ID!): Path @cypher(columnName: "result", statement: """
+    MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) MATCH p = shortestPath((a)-[*..6]-(b))
+    RETURN {length: length(p), nodes: [n IN nodes(p) | {id: n.id}],
+      edges: [r IN relationships(p) | {type: type(r)}]} AS result""")
+  search(text: String!, limit: Int!): [SearchHit!]! @cypher(columnName: "hit", statement: """
+    WITH reduce(q = '', w IN split(toLower(trim($text)), ' ') |
+      q + ' name:' + w + '^4 name:' + w + '*^2 summary:' + w + ' summary:' + w + '*^0.5') AS q
+    CALL db.index.fulltext.queryNodes('entity_text', q) YIELD node, score
+    WITH node, score ORDER BY toLower(node.name) = toLower($text) DESC, score DESC, node.id LIMIT $limit
+    RETURN {score: score, entity: {id: node.id, name: node.name}} AS hit""")
+}
 `;
 
 /** A statement the peer sent. */

@@ -1,0 +1,13 @@
+import type { Database } from '../../src/database/Database';
+
+/**
+ * Waits until Neo4j runs no transaction but the one asking: autocannon stops sending at the end of a
+ * step, but servers may still work through queued requests, which would slow the next measurement.
+ */
+export async function drain(db: Database): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const [row] = await db.read('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS running');
+    if (Number(row?.['running']) <= 1) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,70 @@
+/** Starts one benchmark server (`benchServer.ts`) in a process of its own and talks to it. */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ServerReady, ServerReply, ServerRequest } from './benchServer';
+
+/** A benchmark server running in its own process. */
+export interface BenchServer {
+  url: string;
+  pid: number;
+  startMs: number;
+  schemaMs?: number;
+  /** Forgets the statements the server has sent so far. */
+  reset(): Promise<void>;
+  /** The db hits of the statements the server sent since the last reset, by PROFILE. */
+  dbHits(): Promise<number>;
+  /** The highest resident set size the process has reached, in MB (Linux: VmHWM). */
+  peakRssMB(): number;
+  close(): Promise<void>;
+}
+
+/** Forks `benchServer.ts KIND URI WORKLOAD` and waits until it listens. */
+export async function startBenchServer(
+  kind: 'ours' | 'peer' | 'floor',
+  uri: string,
+  workload: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<BenchServer> {
+  const child = fork(path.join(__dirname, 'benchServer.ts'), [kind, uri, workload], {
+    execArgv: ['--import', 'tsx'],
+    env,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const waiting = new Map<number, { resolve: (reply: ServerReply) => void }>();
+  let seq = 0;
+  const ready = await new Promise<ServerReady>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the ${kind} bench server exited with ${String(code)}`)));
+    child.on('message', (message: ServerReady | ServerReply) => {
+      if (message.type === 'ready') resolve(message);
+      else waiting.get(message.seq)?.resolve(message);
+    });
+  });
+  const ask = async (op: ServerRequest['op']): Promise<ServerReply> => {
+    const request: ServerRequest = { type: 'request', seq: ++seq, op };
+    const reply = await new Promise<ServerReply>((resolve) => {
+      waiting.set(request.seq, { resolve });
+      child.send(request);
+    });
+    waiting.delete(request.seq);
+    if (reply.error) throw new Error(`the ${kind} bench server could not ${op}: ${reply.error}`);
+    return reply;
+  };
+  return {
+    url: ready.url,
+    pid: child.pid!,
+    startMs: ready.startMs,
+    ...(ready.schemaMs === undefined ? {} : { schemaMs: ready.schemaMs }),
+    reset: async () => void (await ask('reset')),
+    dbHits: async () => (await ask('profile')).value ?? 0,
+    peakRssMB: () => {
+      const status = fs.readFileSync(`/proc/${child.pid!}/status`, 'utf8');
+      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+    },
+    close: async () => {
+      if (child.connected) child.disconnect();
+      await exited;
+    },
+  };
+}
