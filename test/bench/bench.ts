@@ -20,6 +20,7 @@ import { bulkLoad } from '../../src/bulk/bulkLoad';
 import { completeBulkLoad } from '../../src/bulk/completeBulkLoad';
 import { CYPHER_DIR, LAUNCHER_DIR, PROJECT_ROOT } from '../../src/paths';
 import { startBenchServer, type BenchServer } from './startBenchServer';
+import { benchLibrary } from './benchLibrary';
 import { workload, workloadIds, type Json } from './workload';
 import { checkAnswers } from './checkAnswers';
 import { drain } from './drain';
@@ -151,18 +152,11 @@ async function main(): Promise<void> {
   const seconds = Number(values.duration);
   // --cases REGEX runs only the matching queries, for a quick look at one of them.
   const only = values.cases === undefined ? undefined : new RegExp(values.cases, 'i');
-  const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', `bench-${sizeName}`);
+  const { dataDir, env } = benchLibrary(sizeName);
   const marker = path.join(dataDir, 'library.json');
   const expected = JSON.stringify({ shape, size: sizeOf(shape) });
   const fresh = !fs.existsSync(marker) || fs.readFileSync(marker, 'utf8') !== expected;
   if (fresh) fs.rmSync(dataDir, { recursive: true, force: true });
-  const env = {
-    ...process.env,
-    NEO4J_EMBEDDED_DATA_DIR: dataDir,
-    NEO4J_EMBEDDED_BOLT_PORT: process.env['NEO4J_EMBEDDED_BOLT_PORT'] ?? '7696',
-    NEO4J_EMBEDDED_HEAP: process.env['NEO4J_EMBEDDED_HEAP'] ?? '2g',
-    NEO4J_EMBEDDED_PAGECACHE: process.env['NEO4J_EMBEDDED_PAGECACHE'] ?? '1g',
-  };
   const config = readConfig(env, PROJECT_ROOT);
   const logger = pino({ level: 'warn' });
   let loadStarted = performance.now();
