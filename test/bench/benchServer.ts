@@ -3,7 +3,8 @@
  * none of them shares an event loop with the client or the others. Started by `startBenchServer`:
  * `benchServer.ts ours|peer|floor URI WORKLOAD`, where WORKLOAD names the floor's statements
  * (`bench-SIZE` or `plan-mix`). It tells its parent where it listens, then answers two requests:
- * `reset` forgets the statements sent so far, `profile` returns the db hits of those statements.
+ * `reset` starts recording the statements the server sends, `profile` stops and returns their db hits
+ * (the sum over all of them).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,24 +40,34 @@ export interface ServerReply {
   error?: string;
 }
 
+/** The summed db hits of `statements`; none is an error, as a server that sent nothing was not measured. */
+async function dbHits(
+  db: Database,
+  statements: ReadonlyArray<{ cypher: string; params: Record<string, unknown> }>,
+): Promise<number> {
+  if (statements.length === 0) throw new Error('no statement was sent since the reset');
+  let hits = 0;
+  for (const q of statements) hits += (await db.profile(q.cypher, q.params)).dbHits;
+  return hits;
+}
+
 async function main(): Promise<void> {
   const [kind, uri, workloadName] = process.argv.slice(2);
   if (!kind || !uri || !workloadName) throw new Error('usage: benchServer.ts ours|peer|floor URI WORKLOAD');
-  const sent: QueryEvent[] = [];
-  const db = await Database.connect({
-    uri,
-    database: 'neo4j',
-    connectTimeoutMs: 10_000,
-    // Only our server's own statements are recorded; the peer brings its own driver and records there.
-    ...(kind === 'ours' ? { onQuery: (q: QueryEvent) => void sent.push(q) } : {}),
-  });
+  // Statements are kept only between a reset and the next profile, so that what a server keeps for
+  // the benchmark's sake does not grow through the timed steps and count in its memory.
+  let recording = false;
+  const sent: Array<{ cypher: string; params: Record<string, unknown> }> = [];
+  const connect = (onQuery?: (q: QueryEvent) => void): Promise<Database> =>
+    Database.connect({ uri, database: 'neo4j', connectTimeoutMs: 10_000, ...(onQuery ? { onQuery } : {}) });
   const started = performance.now();
   let url: string;
   let schemaMs: number | undefined;
-  let recorded: () => Array<{ cypher: string; params: Record<string, unknown> }>;
   let close: () => Promise<void>;
-  let reset = (): void => void (sent.length = 0);
+  // Profiles what was sent since the reset, through `db`.
+  let profile: (db?: Database) => Promise<number>;
   if (kind === 'ours') {
+    const db = await connect((q) => void (recording && sent.push(q)));
     const config = readConfig(process.env, PROJECT_ROOT);
     const server = await startHttpServer({
       host: '127.0.0.1',
@@ -66,17 +77,27 @@ async function main(): Promise<void> {
       limits: config.limits,
     });
     url = `${server.url.replace('localhost', '127.0.0.1')}/graphql`;
-    // The answer's own statement is the last one; anything before it is bookkeeping.
-    recorded = () => sent.slice(-1);
-    close = () => server.close();
+    profile = () => dbHits(db, sent);
+    close = async () => {
+      await server.close();
+      await db.close();
+    };
   } else if (kind === 'peer') {
-    const peer = await startPeerServer(uri);
+    const peer = await startPeerServer(uri, (q) => void (recording && sent.push(q)));
     url = peer.url;
     schemaMs = peer.schemaMs;
-    recorded = () => [...peer.recorded];
-    reset = () => void (peer.recorded.length = 0);
+    // The peer has its own driver; a second one, for PROFILE only, lives only while it profiles.
+    profile = async () => {
+      const db = await connect();
+      try {
+        return await dbHits(db, sent);
+      } finally {
+        await db.close();
+      }
+    };
     close = () => peer.close();
   } else if (kind === 'floor') {
+    const db = await connect();
     const app = express();
     floorStatements(workloadName).forEach((statement, i) =>
       app.get(`/floor/${i}`, async (_req, res) => res.json(await db.read(statement.cypher, statement.params))),
@@ -84,8 +105,11 @@ async function main(): Promise<void> {
     const server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/floor`;
-    recorded = () => [];
-    close = () => new Promise((resolve) => server.close(() => resolve()));
+    profile = () => Promise.reject(new Error('the floor records nothing: the client profiles its statements'));
+    close = async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    };
   } else {
     throw new Error(`no bench server called ${kind}`);
   }
@@ -99,12 +123,12 @@ async function main(): Promise<void> {
   process.on('message', (message: ServerRequest) => {
     const reply = async (): Promise<number | undefined> => {
       if (message.op === 'reset') {
-        reset();
+        sent.length = 0;
+        recording = true;
         return undefined;
       }
-      let hits = 0;
-      for (const q of recorded()) hits += (await db.profile(q.cypher, q.params)).dbHits;
-      return hits;
+      recording = false;
+      return profile();
     };
     reply().then(
       (value) => process.send!({ type: 'reply', seq: message.seq, ...(value === undefined ? {} : { value }) }),
@@ -113,9 +137,7 @@ async function main(): Promise<void> {
   });
   // The parent going away, by design or not, ends this process.
   process.on('disconnect', () => {
-    void close()
-      .then(() => db.close())
-      .finally(() => process.exit(0));
+    void close().finally(() => process.exit(0));
   });
 }
 

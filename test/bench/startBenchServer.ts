@@ -31,20 +31,31 @@ export async function startBenchServer(
     env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const waiting = new Map<number, { resolve: (reply: ServerReply) => void }>();
+  const waiting = new Map<number, { resolve: (reply: ServerReply) => void; reject: (error: Error) => void }>();
   let seq = 0;
+  let exitCode: number | null | undefined;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      exitCode = code;
+      // A server that dies leaves no question unanswered: the run fails instead of hanging.
+      for (const pending of waiting.values()) pending.reject(new Error(`the ${kind} bench server exited with ${code}`));
+      waiting.clear();
+      resolve();
+    }),
+  );
   const ready = await new Promise<ServerReady>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the ${kind} bench server exited with ${String(code)}`)));
+    child.once('error', reject);
+    void exited.then(() => reject(new Error(`the ${kind} bench server exited with ${String(exitCode)}`)));
     child.on('message', (message: ServerReady | ServerReply) => {
       if (message.type === 'ready') resolve(message);
       else waiting.get(message.seq)?.resolve(message);
     });
   });
   const ask = async (op: ServerRequest['op']): Promise<ServerReply> => {
+    if (exitCode !== undefined) throw new Error(`the ${kind} bench server exited with ${String(exitCode)}`);
     const request: ServerRequest = { type: 'request', seq: ++seq, op };
-    const reply = await new Promise<ServerReply>((resolve) => {
-      waiting.set(request.seq, { resolve });
+    const reply = await new Promise<ServerReply>((resolve, reject) => {
+      waiting.set(request.seq, { resolve, reject });
       child.send(request);
     });
     waiting.delete(request.seq);
@@ -64,7 +75,10 @@ export async function startBenchServer(
     },
     close: async () => {
       if (child.connected) child.disconnect();
+      // Disconnecting asks the server to close; one that has not exited after the grace is killed.
+      const grace = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
+      clearTimeout(grace);
     },
   };
 }

@@ -79,7 +79,8 @@ export const PLAN_MIX: readonly MixQuery[] = [
     floor: {
       cypher:
         "CALL db.index.fulltext.queryNodes('entity_text', 'name:innovation^4 name:innovation*^2 " +
-        "summary:innovation summary:innovation*^0.5') YIELD node, score " +
+        // Lucene scores only the best hits, as ours asks it to: four times the page and ten more.
+        "summary:innovation summary:innovation*^0.5', {limit: 50}) YIELD node, score " +
         "WITH node, score ORDER BY toLower(node.name) = 'innovation' DESC, score DESC, node.id LIMIT 10 " +
         "RETURN score, node.id AS id, node.name AS name, head([l IN labels(node) WHERE l <> 'Entity']) AS label",
       params: {},
@@ -97,13 +98,14 @@ export const PLAN_MIX: readonly MixQuery[] = [
       '{ nodes { id kind name } edges { id type source target basis } truncated } }',
     floor: {
       cypher:
-        'MATCH (s:Entity {id: $id}) MATCH (s)-[*0..2]-(n:Entity) WITH collect(DISTINCT n)[..100] AS nodes ' +
+        'MATCH (s:Entity {id: $id}) MATCH (s)-[*0..2]-(n:Entity) WITH collect(DISTINCT n) AS reached ' +
+        'WITH reached[..100] AS nodes, size(reached) > 100 AS truncated ' +
         'CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes ' +
         'WITH a.id AS source, type(r) AS type, b.id AS target, r.basis AS basis ORDER BY source, type, target ' +
         "RETURN collect({id: source + '|' + type + '|' + target, type: type, source: source, target: target, " +
         'basis: basis}) AS edges } ' +
         "RETURN [n IN nodes | {id: n.id, label: head([l IN labels(n) WHERE l <> 'Entity']), name: n.name}] AS nodes, " +
-        'edges, size(nodes) >= 100 AS truncated',
+        'edges, truncated',
       params: { id: 'zgc14:platform-zgc-forum' },
     },
     answer: {
