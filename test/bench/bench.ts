@@ -24,6 +24,7 @@ import { benchLibrary } from './benchLibrary';
 import { workload, workloadIds, type Json } from './workload';
 import { checkAnswers } from './checkAnswers';
 import { drain } from './drain';
+import { postGraphql } from './postGraphql';
 import { plotLatency, type SizeReport } from './plotLatency';
 
 interface PathResult {
@@ -121,18 +122,6 @@ async function throughput(
     rps: (served / result.requests.total) * result.requests.average || 0,
     errors: result.errors + result.non2xx + graphqlErrors,
   };
-}
-
-async function postGraphql(url: string, query: string): Promise<Json> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-    signal: AbortSignal.timeout(60_000),
-  });
-  const body = (await response.json()) as { data?: Json; errors?: unknown };
-  if (body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors).slice(0, 500)}`);
-  return body.data;
 }
 
 async function main(): Promise<void> {

@@ -19,6 +19,12 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
+/** The highest resident set size process `pid` has reached, in MB (Linux: VmHWM). */
+export function peakRssMB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
 /** Forks `benchServer.ts KIND URI WORKLOAD` and waits until it listens. */
 export async function startBenchServer(
   kind: 'ours' | 'peer' | 'floor',
@@ -69,10 +75,7 @@ export async function startBenchServer(
     ...(ready.schemaMs === undefined ? {} : { schemaMs: ready.schemaMs }),
     reset: async () => void (await ask('reset')),
     dbHits: async () => (await ask('profile')).value ?? 0,
-    peakRssMB: () => {
-      const status = fs.readFileSync(`/proc/${child.pid!}/status`, 'utf8');
-      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
-    },
+    peakRssMB: () => peakRssMB(child.pid!),
     close: async () => {
       if (child.connected) child.disconnect();
       // Disconnecting asks the server to close; one that has not exited after the grace is killed.

@@ -51,8 +51,24 @@ export interface Case {
 const BY_ORDINAL = 'sort: [{ordinal: ASC}, {id: ASC}]';
 const BY_ID = 'sort: [{id: ASC}]';
 
+// Where the peer is asked as we are (its @cypher fields), one query and one reading serve both.
+const SEARCH_QUERY = '{ search(text: "industry 42", limit: 10) { score entity { id name } } }';
+const searchAnswer = (d: Json): unknown =>
+  d.search.map((h: Json) => ({ id: h.entity.id, name: h.entity.name, score: h.score }));
+const pathAnswer = (d: Json): unknown => ({
+  length: d.shortestPath.length,
+  ends: [d.shortestPath.nodes[0].id, d.shortestPath.nodes.at(-1).id],
+  hops: d.shortestPath.edges.length,
+});
+// The peer and the floor name each node's label; ours names its kind.
+const labelledNeighbourhood = (n: { nodes: Json[]; edges: Json[] }): unknown => ({
+  nodes: byId(n.nodes.map((node: Json) => ({ ...node, kind: kindOfLabel(node.kind) }))),
+  edges: n.edges,
+});
+
 /** The workload over a library whose entities `ids` names. */
 export function workload(ids: WorkloadIds): Case[] {
+  const pathQuery = `{ shortestPath(from: "${ids.task}", to: "${ids.otherTask}") { length nodes { id } edges { type } } }`;
   const after999 = Buffer.from('offset:999').toString('base64');
   const peerAfter999 = Buffer.from('arrayconnection:999').toString('base64');
   return [
@@ -155,14 +171,8 @@ export function workload(ids: WorkloadIds): Case[] {
           edges: d.neighborhood.edges,
           ...(d.neighborhood.truncated ? { truncated: true } : {}),
         }),
-        peer: (d) => ({
-          nodes: byId(d.neighborhood.nodes.map((n: Json) => ({ ...n, kind: kindOfLabel(n.kind) }))),
-          edges: d.neighborhood.edges,
-        }),
-        floor: ([row]) => ({
-          nodes: byId(row.nodes.map((n: Json) => ({ ...n, kind: kindOfLabel(n.kind) }))),
-          edges: row.edges,
-        }),
+        peer: (d) => labelledNeighbourhood(d.neighborhood),
+        floor: ([row]) => labelledNeighbourhood(row),
       },
       ours:
         `{ neighborhood(id: "${ids.plan}", depth: 2, limit: 500) ` +
@@ -253,24 +263,16 @@ export function workload(ids: WorkloadIds): Case[] {
       name: 'shortest path',
       // Several paths may be shortest; each path must find one of that length between the same ends.
       answer: {
-        ours: (d) => ({
-          length: d.shortestPath.length,
-          ends: [d.shortestPath.nodes[0].id, d.shortestPath.nodes.at(-1).id],
-          hops: d.shortestPath.edges.length,
-        }),
-        peer: (d) => ({
-          length: d.shortestPath.length,
-          ends: [d.shortestPath.nodes[0].id, d.shortestPath.nodes.at(-1).id],
-          hops: d.shortestPath.edges.length,
-        }),
+        ours: pathAnswer,
+        peer: pathAnswer,
         floor: ([row]) => ({
           length: row.nodes.length - 1,
           ends: [row.nodes[0], row.nodes.at(-1)],
           hops: row.types.length,
         }),
       },
-      ours: `{ shortestPath(from: "${ids.task}", to: "${ids.otherTask}") { length nodes { id } edges { type } } }`,
-      peer: `{ shortestPath(from: "${ids.task}", to: "${ids.otherTask}") { length nodes { id } edges { type } } }`,
+      ours: pathQuery,
+      peer: pathQuery,
       floor: {
         cypher:
           'MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) MATCH p = shortestPath((a)-[*..6]-(b)) ' +
@@ -281,12 +283,12 @@ export function workload(ids: WorkloadIds): Case[] {
     {
       name: 'full-text search',
       answer: {
-        ours: (d) => d.search.map((h: Json) => ({ id: h.entity.id, name: h.entity.name, score: h.score })),
-        peer: (d) => d.search.map((h: Json) => ({ id: h.entity.id, name: h.entity.name, score: h.score })),
+        ours: searchAnswer,
+        peer: searchAnswer,
         floor: (rows) => rows,
       },
-      ours: '{ search(text: "industry 42", limit: 10) { score entity { id name } } }',
-      peer: '{ search(text: "industry 42", limit: 10) { score entity { id name } } }',
+      ours: SEARCH_QUERY,
+      peer: SEARCH_QUERY,
       floor: {
         cypher:
           "CALL db.index.fulltext.queryNodes('entity_text', 'name:industry^4 name:industry*^2 " +

@@ -19,7 +19,8 @@ import { Database } from '../../src/database/Database';
 import { PROJECT_ROOT } from '../../src/paths';
 import { checkAnswers } from '../bench/checkAnswers';
 import { drain } from '../bench/drain';
-import { startBenchServer, type BenchServer } from '../bench/startBenchServer';
+import { peakRssMB, startBenchServer, type BenchServer } from '../bench/startBenchServer';
+import { postGraphql } from '../bench/postGraphql';
 import type { Json } from '../bench/workload';
 import { PLAN_MIX } from './planMix';
 
@@ -35,11 +36,6 @@ interface Step {
   p99: number;
   max: number;
   errors: { total: number; connection: number; timeouts: number; non2xx: number; graphql: number };
-}
-
-function peakRssMB(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
 /** Runs `src/main.ts` as `npm start` does, logging to `logFile`, and waits for its GraphQL address. */
@@ -112,20 +108,10 @@ async function main(): Promise<void> {
     });
     db = await Database.connect({ uri, database: 'neo4j', connectTimeoutMs: 10_000 });
     const floorBase = floor.url.replace(/\/floor$/, '');
-    const graphql = async (url: string, query: string): Promise<Json> => {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query }),
-      });
-      const body = (await response.json()) as { data?: Json; errors?: unknown };
-      if (body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors).slice(0, 500)}`);
-      return body.data;
-    };
     for (const [i, q] of PLAN_MIX.entries()) {
       await checkAnswers(q, {
-        cached: async () => q.answer.ours(await graphql(cached.url, q.query)),
-        uncached: async () => q.answer.ours(await graphql(uncached.url, q.query)),
+        cached: async () => q.answer.ours(await postGraphql(cached.url, q.query)),
+        uncached: async () => q.answer.ours(await postGraphql(uncached.url, q.query)),
         floor: async () => q.answer.floor((await (await fetch(`${floor!.url}/${i}`)).json()) as Json[]),
       });
     }
