@@ -22,7 +22,7 @@ export interface GraphFields {
   citations?: { node: ReadonlyMap<string, readonly FieldNode[]>; edge: ReadonlyMap<string, readonly FieldNode[]> };
 }
 
-const NODE_FIELDS = ['id', 'name', 'kind', 'summary', 'sources', 'citations', 'namespace'] as const;
+const NODE_FIELDS = ['id', 'name', 'kind', 'summary', 'sources', 'citations', 'namespace', 'tier'] as const;
 const EDGE_EXTRAS = ['basis', 'rationale', 'sources', 'citations', 'version', 'review'] as const;
 
 /** Every field: for exports, which write them all. */
@@ -57,11 +57,22 @@ export function selectedGraphFields(scope: CompileScope): GraphFields {
 /** Map literal of a GraphNode for node `n`, holding the selected fields (always `id`). */
 export function graphNode(scope: ParamScope, n: string, fields: GraphFields): string {
   const entries = NODE_FIELDS.filter((f) => f === 'id' || fields.node.has(f)).map((f) =>
-    f === 'citations'
-      ? citationsOf(scope, n, fields, 'node')
-      : `${f}: ${f === 'kind' ? kindExpression(scope, n) : `${n}.${f}`}`,
+    f === 'citations' ? citationsOf(scope, n, fields, 'node') : `${f}: ${nodeField(scope, n, f)}`,
   );
   return `{${entries.join(', ')}}`;
+}
+
+// The value of a GraphNode field other than citations, for node `n`.
+function nodeField(scope: ParamScope, n: string, field: Exclude<(typeof NODE_FIELDS)[number], 'citations'>): string {
+  switch (field) {
+    case 'kind':
+      return kindExpression(scope, n);
+    // The field promises null for every kind but Industry, whatever else a node may hold.
+    case 'tier':
+      return `CASE WHEN ${n}:Industry THEN ${n}.tier END`;
+    default:
+      return `${n}.${field}`;
+  }
 }
 
 // Map entries for the citations of `v`: one per response key the request selects, or plain locators.

@@ -16,6 +16,8 @@ export interface ExportNode {
   sources: number[];
   citations: ExportCitation[];
   namespace: string;
+  /** The tier of an industry; null for every other kind. */
+  tier: string | null;
 }
 
 /** A directed edge to export. */

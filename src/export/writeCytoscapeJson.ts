@@ -18,6 +18,8 @@ export function writeCytoscapeJson(graph: ExportGraph): string {
             sources: n.sources,
             citations: n.citations,
             namespace: n.namespace,
+            // Only industries have a tier; GraphML and GEXF likewise write none for the other kinds.
+            ...(n.tier === null ? {} : { tier: n.tier }),
           },
         })),
         edges: graph.edges.map((e) => ({

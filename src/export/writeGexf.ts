@@ -5,12 +5,14 @@
 import { create } from 'xmlbuilder2';
 import { citationsAttribute, type ExportGraph } from './ExportGraph';
 
+// Attribute ids are positions (n0, e0, ...): a new attribute goes last, so the others keep their ids.
 const NODE_ATTRIBUTES = [
   ['kind', 'string'],
   ['summary', 'string'],
   ['sources', 'liststring'],
   ['citations', 'string'],
   ['namespace', 'string'],
+  ['tier', 'string'],
 ] as const;
 const EDGE_ATTRIBUTES = [
   ['basis', 'string'],
@@ -37,6 +39,7 @@ export function writeGexf(graph: ExportGraph): string {
       sources: listString(node.sources),
       citations: citationsAttribute(node.citations),
       namespace: node.namespace,
+      tier: node.tier,
     };
     const attvalues = nodes.ele('node', { id: node.id, label: node.name }).ele('attvalues');
     NODE_ATTRIBUTES.forEach(([title], i) => {

@@ -13,6 +13,7 @@ const NODE_KEYS = [
   ['sources', 'string'],
   ['citations', 'string'],
   ['namespace', 'string'],
+  ['tier', 'string'],
 ] as const;
 const EDGE_KEYS = [
   ['type', 'string'],
@@ -41,6 +42,7 @@ export function writeGraphML(graph: ExportGraph): string {
       sources: node.sources.join(','),
       citations: citationsAttribute(node.citations),
       namespace: node.namespace,
+      tier: node.tier,
     };
     for (const [name] of NODE_KEYS) {
       const value = values[name];

@@ -602,6 +602,28 @@ describe('node, search, neighborhood and rankings', () => {
     expect(cut.neighborhood.nodes).toHaveLength(3);
   });
 
+  it('gives a graph or neighbourhood node its tier when it is an industry, and null for every other kind', async () => {
+    const stored = new Map(
+      (await t.db.read('MATCH (n:Entity) RETURN n.id AS id, n:Industry AS industry, n.tier AS tier')).map((r) => [
+        r['id'] as string,
+        r['industry'] ? (r['tier'] as string) : null,
+      ]),
+    );
+    const { graph, neighborhood } = await data<{
+      graph: { nodes: Array<{ id: string; tier: string | null }> };
+      neighborhood: { nodes: Array<{ id: string; kind: string; tier: string | null }> };
+    }>(
+      '{ graph(limit: 500) { nodes { id tier } } ' +
+        'neighborhood(id: "zgc14:industry-modern-services", depth: 1) { nodes { id kind tier } } }',
+    );
+    expect(graph.nodes).toHaveLength(stored.size);
+    for (const node of [...graph.nodes, ...neighborhood.nodes]) expect(node.tier).toBe(stored.get(node.id));
+    // Both cases occur: industries with their tier, and other kinds without one.
+    const kinds = neighborhood.nodes.map((n) => `${n.kind}:${n.tier === null ? 'null' : 'tier'}`);
+    expect(kinds).toEqual(expect.arrayContaining(['INDUSTRY:tier', 'FRAMEWORK:null']));
+    expect(neighborhood.nodes.find((n) => n.id === 'zgc14:industry-modern-services')?.tier).toBe('SERVICE');
+  });
+
   it('ranks entities by their number of links', async () => {
     const { mostConnected } = await data<{
       mostConnected: Array<{ degree: number; inDegree: number; outDegree: number; entity: { id: string } }>;

@@ -192,6 +192,44 @@ describe('Exports for visualization tools', () => {
     expect(doc.elements.nodes.find((n) => n.data.id === 'zgc14:goal-2035')!.data.citations).toEqual(fromApi);
   });
 
+  it('carries the tier of each industry, and none for other kinds, in every format', async () => {
+    const focus = 'export.%s?focus=zgc14%3Aindustry-modern-services&depth=1';
+    const stored = new Map(
+      (await t.db.read('MATCH (n:Entity) RETURN n.id AS id, n:Industry AS industry, n.tier AS tier')).map((r) => [
+        r['id'] as string,
+        r['industry'] ? (r['tier'] as string) : undefined,
+      ]),
+    );
+    const graphml = parser.parse((await download(`/${focus.replace('%s', 'graphml')}`)).body) as {
+      graphml: { graph: { node: XmlNode[] } };
+    };
+    const gexf = parser.parse((await download(`/${focus.replace('%s', 'gexf')}`)).body) as {
+      gexf: { graph: { nodes: { node: XmlNode[] }; attributes: Array<{ '@class': string; attribute: XmlNode[] }> } };
+    };
+    const tierId = gexf.gexf.graph.attributes
+      .find((a) => a['@class'] === 'node')!
+      .attribute.find((a) => a['@title'] === 'tier')!['@id'];
+    const cyjs = JSON.parse((await download(`/${focus.replace('%s', 'cyjs')}`)).body) as {
+      elements: { nodes: Array<{ data: { id: string; tier?: string } }> };
+    };
+    const written = {
+      graphml: graphml.graphml.graph.node.map((n) => [
+        n['@id'],
+        n.data?.find((d) => d['@key'] === 'n_tier')?.['#text'],
+      ]),
+      gexf: gexf.gexf.graph.nodes.node.map((n) => [
+        n['@id'],
+        n.attvalues?.attvalue.find((v) => v['@for'] === tierId)?.['@value'],
+      ]),
+      cyjs: cyjs.elements.nodes.map((n) => [n.data.id, n.data.tier]),
+    };
+    for (const pairs of Object.values(written)) {
+      expect(pairs.map(([id]) => [id, stored.get(id as string)])).toEqual(pairs);
+      expect(pairs.filter(([, tier]) => tier === undefined).length).toBeGreaterThan(0);
+    }
+    expect(written.cyjs).toContainEqual(['zgc14:industry-modern-services', 'SERVICE']);
+  });
+
   it(
     'keeps quotes, ampersands, angle brackets and non-Latin text intact, ' + 'and drops characters XML cannot hold',
     async () => {

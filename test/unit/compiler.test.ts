@@ -139,6 +139,15 @@ describe('Query compiler', () => {
     expect(q.cypher).not.toMatch(/summary|rationale|sources|namespace|labels\(/);
   });
 
+  it("reads a node's tier only when selected, and only from an industry", () => {
+    const neighbourhood = (selection: string): string =>
+      compiled(`{ neighborhood(id: "zgc14:plan") { nodes { ${selection} } } }`, (scope, args) =>
+        compileNeighborhood(scope, args as unknown as NeighborhoodArgs, selectedGraphFields(scope)),
+      ).cypher;
+    expect(neighbourhood('id tier')).toContain('[n IN nodes | {id: n.id, tier: CASE WHEN n:Industry THEN n.tier END}]');
+    expect(neighbourhood('id name')).not.toMatch(/\btier\b|Industry/);
+  });
+
   it('honours @skip and @include, and fragments spread from the document', () => {
     const q = compiled(
       'query($no: Boolean!) { tasks { ...T name @skip(if: $no) } } fragment T on Task { ordinal }',

@@ -1477,6 +1477,8 @@ export type GraphNode = {
   namespace: Scalars['String']['output'];
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
+  /** The tier of an industry; null for every other kind. */
+  tier: Maybe<IndustryTier>;
 };
 
 /** Conditions on an id; all given must hold. `eq` and `in` seek the id index. */
@@ -4567,6 +4569,7 @@ export type GraphNodeResolvers<ContextType = Context, ParentType extends Resolve
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['IndustryTier']>, ParentType, ContextType>;
 };
 
 export type IndustryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Industry'] = ResolversParentTypes['Industry']> = {

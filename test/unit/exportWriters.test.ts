@@ -1,0 +1,89 @@
+/**
+ * The three export writers, on a graph small enough to read whole: each carries an industry's tier,
+ * writes none for the other kinds, and keeps the attribute keys files already written use.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import type { ExportGraph, ExportNode } from '../../src/export/ExportGraph';
+import { writeGraphML } from '../../src/export/writeGraphML';
+import { writeGexf } from '../../src/export/writeGexf';
+import { writeCytoscapeJson } from '../../src/export/writeCytoscapeJson';
+
+const node = (id: string, kind: string, tier: string | null): ExportNode => ({
+  id,
+  kind,
+  name: id,
+  summary: null,
+  sources: [1],
+  citations: [],
+  namespace: 'a',
+  tier,
+});
+const GRAPH: ExportGraph = {
+  nodes: [node('a:industry', 'INDUSTRY', 'FUTURE'), node('a:goal', 'GOAL', null)],
+  edges: [],
+};
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['node', 'data', 'key', 'attvalue', 'attribute', 'attributes'].includes(name),
+});
+
+describe('Export writers', () => {
+  it('write a GraphML tier key after the others, and a tier only for the industry', () => {
+    const doc = parser.parse(writeGraphML(GRAPH)) as {
+      graphml: {
+        key: Array<Record<string, string>>;
+        graph: { node: Array<{ '@id': string; data: Array<{ '@key': string; '#text': string }> }> };
+      };
+    };
+    expect(doc.graphml.key.filter((k) => k['@for'] === 'node').map((k) => k['@id'])).toEqual([
+      'n_label',
+      'n_kind',
+      'n_summary',
+      'n_sources',
+      'n_citations',
+      'n_namespace',
+      'n_tier',
+    ]);
+    const tiers = doc.graphml.graph.node.map((n) => [n['@id'], n.data.find((d) => d['@key'] === 'n_tier')?.['#text']]);
+    expect(tiers).toEqual([
+      ['a:industry', 'FUTURE'],
+      ['a:goal', undefined],
+    ]);
+  });
+
+  it('write a GEXF tier attribute after the others, and a tier only for the industry', () => {
+    const doc = parser.parse(writeGexf(GRAPH)) as {
+      gexf: {
+        graph: {
+          attributes: Array<{ '@class': string; attribute: Array<Record<string, string>> }>;
+          nodes: { node: Array<{ '@id': string; attvalues: { attvalue: Array<Record<string, string>> } }> };
+        };
+      };
+    };
+    const declared = doc.gexf.graph.attributes.find((a) => a['@class'] === 'node')!.attribute;
+    expect(declared.map((a) => `${a['@id']}:${a['@title']}`)).toEqual([
+      'n0:kind',
+      'n1:summary',
+      'n2:sources',
+      'n3:citations',
+      'n4:namespace',
+      'n5:tier',
+    ]);
+    const tiers = doc.gexf.graph.nodes.node.map((n) => [
+      n['@id'],
+      n.attvalues.attvalue.find((v) => v['@for'] === 'n5')?.['@value'],
+    ]);
+    expect(tiers).toEqual([
+      ['a:industry', 'FUTURE'],
+      ['a:goal', undefined],
+    ]);
+  });
+
+  it('write a Cytoscape.js tier only for the industry', () => {
+    const doc = JSON.parse(writeCytoscapeJson(GRAPH)) as { elements: { nodes: Array<{ data: object }> } };
+    expect(doc.elements.nodes[0]!.data).toMatchObject({ id: 'a:industry', tier: 'FUTURE' });
+    expect(doc.elements.nodes[1]!.data).not.toHaveProperty('tier');
+  });
+});
