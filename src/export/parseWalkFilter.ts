@@ -2,9 +2,9 @@
  * The `basis` and `review` of an export (`?basis=STATED&review=ACCEPTED`, `--basis STATED,INFERRED`):
  * which links it walks and holds.
  */
-import { BadUserInputError } from '../errors/errors';
 import { BASES, type WalkFilter } from '../compiler/walkFilter';
 import { REVIEW_STATUSES } from '../curation/storedReview';
+import { parseCommaList } from './parseCommaList';
 
 const CHOICES = { basis: BASES, review: REVIEW_STATUSES } as const;
 
@@ -13,16 +13,7 @@ export function parseWalkFilter(texts: { basis?: string | undefined; review?: st
   const walk: WalkFilter = {};
   for (const argument of ['basis', 'review'] as const) {
     const text = texts[argument];
-    if (text === undefined) continue;
-    const allowed: readonly string[] = CHOICES[argument];
-    const values = text.split(',').map((v) => v.trim());
-    if (values.some((v) => !allowed.includes(v))) {
-      throw new BadUserInputError(
-        `${argument} must be one or more of ${allowed.join(', ')}, comma-separated, got ${JSON.stringify(text)}`,
-        { argument },
-      );
-    }
-    walk[argument] = values;
+    if (text !== undefined) walk[argument] = parseCommaList({ argument, text, allowed: CHOICES[argument] });
   }
   return walk;
 }
