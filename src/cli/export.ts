@@ -58,7 +58,7 @@ async function run(argv: string[]): Promise<number> {
     const graph = await readExportGraph(
       db,
       config.limits,
-      { focus: values.focus, depth, ...walk },
+      { foci: values.focus === undefined ? undefined : [values.focus], depth, ...walk },
       config.exportMaxNodes,
       await servedSourceTexts(db, config.sourceTextsDir),
     );

@@ -123,9 +123,12 @@ export function finishEdges<E extends EdgeRow>(
   options: { sort: boolean },
 ): (E & { id: string })[] {
   const finished = edges.map((e) => ({ ...e, id: `${e.source}|${e.type}|${e.target}` }));
-  if (options.sort)
-    finished.sort((x, y) => compare(x.source, y.source) || compare(x.type, y.type) || compare(x.target, y.target));
-  return finished;
+  return options.sort ? sortEdges(finished) : finished;
+}
+
+/** Sorts `edges` in place by source, type and target, the order `finishEdges` gives; returns them. */
+export function sortEdges<E extends Pick<EdgeRow, 'source' | 'type' | 'target'>>(edges: E[]): E[] {
+  return edges.sort((x, y) => compare(x.source, y.source) || compare(x.type, y.type) || compare(x.target, y.target));
 }
 
 // Code-point order, the order Neo4j sorts strings in, so results match an ORDER BY on the same keys

@@ -1,26 +1,36 @@
-/** Reads the whole graph, or the neighbourhood of one entity, for an export: one query either way. */
+/**
+ * Reads the whole graph, or the neighbourhoods of one or more entities, for an export: one query for
+ * the whole graph, or one per focus (the query a single focus has always had), then combined.
+ */
 import type { Database } from '../database/Database';
 import type { ApiLimits } from '../config/ApiLimits';
 import { ParamScope } from '../compiler/CompileScope';
 import { compileGraph, type GraphRow } from '../compiler/compileGraph';
 import { runCompiled } from '../compiler/runCompiled';
 import { compileNeighborhood } from '../compiler/compileNeighborhood';
-import { ALL_GRAPH_FIELDS, finishEdges } from '../compiler/graphShapes';
+import { ALL_GRAPH_FIELDS, finishEdges, sortEdges } from '../compiler/graphShapes';
 import { NotFoundError } from '../errors/errors';
 import type { WalkFilter } from '../compiler/walkFilter';
-import type { ExportCitation, ExportEdge, ExportGraph } from './ExportGraph';
+import type { ExportCitation, ExportEdge, ExportGraph, ExportNode } from './ExportGraph';
 import type { SourceTexts } from '../provenance/checkCitations';
 import type { Locator } from '../provenance/SourceText';
+import { combineParts, type ExportPart } from './combineParts';
+import type { NodeFilter } from './NodeFilter';
 
-/** What to export: everything, or `depth` links around `focus`; only the links `basis` and `review` keep. */
+/**
+ * What to export: everything, or `depth` links around each of `foci`; only the links `basis` and
+ * `review` keep, and of the nodes read only those `nodes` keeps.
+ */
 export interface ExportSelection extends WalkFilter {
-  focus?: string | undefined;
+  /** Entity ids; the whole graph when omitted. */
+  foci?: readonly string[] | undefined;
   depth?: number | undefined;
+  nodes?: NodeFilter | undefined;
 }
 
 /**
- * Reads the selected graph; `maxNodes` caps its size. Citations carry their words from `sourceTexts`
- * where it holds the source. Throws NotFoundError for an unknown focus.
+ * Reads the selected graph; `maxNodes` caps each read and the result. Citations carry their words from
+ * `sourceTexts` where it holds the source. Throws NotFoundError naming the first unknown focus.
  */
 export async function readExportGraph(
   db: Database,
@@ -29,27 +39,38 @@ export async function readExportGraph(
   maxNodes: number,
   sourceTexts: SourceTexts,
 ): Promise<ExportGraph & { truncated: boolean }> {
-  const scope = new ParamScope({ ...limits, maxLimit: maxNodes, defaultLimit: maxNodes });
-  // Each branch keeps its compiled row type, so a renamed column fails here too.
-  let row: GraphRow | undefined;
-  if (selection.focus === undefined) {
-    [row] = await runCompiled(db, compileGraph(scope, selection));
+  const scope = (): ParamScope => new ParamScope({ ...limits, maxLimit: maxNodes, defaultLimit: maxNodes });
+  const rows: GraphRow[] = [];
+  if (selection.foci === undefined) {
+    // Each branch keeps its compiled row type, so a renamed column fails here too.
+    const [row] = await runCompiled(db, compileGraph(scope(), selection));
+    if (row) rows.push(row);
   } else {
-    const args = { ...selection, id: selection.focus, depth: selection.depth ?? null };
-    const [found] = await runCompiled(db, compileNeighborhood(scope, args, ALL_GRAPH_FIELDS));
-    if (!found?.found) {
-      throw new NotFoundError(`focus: no entity has the id ${JSON.stringify(selection.focus)}`, { argument: 'focus' });
+    // One focus after another: each read is as large as an export of one, and they need not compete.
+    for (const focus of selection.foci) {
+      const args = { ...selection, id: focus, depth: selection.depth ?? null };
+      const [found] = await runCompiled(db, compileNeighborhood(scope(), args, ALL_GRAPH_FIELDS));
+      if (!found?.found) {
+        throw new NotFoundError(`focus: no entity has the id ${JSON.stringify(focus)}`, { argument: 'focus' });
+      }
+      rows.push(found);
     }
-    row = found;
   }
+  const parts: ExportPart<ExportNode, ExportEdge>[] = rows.map((row) => ({
+    // ALL_GRAPH_FIELDS reads every GraphNode field, so each node is a whole ExportNode (but for the
+    // words of its citations, which `withText` adds).
+    nodes: row.nodes as unknown as ExportNode[],
+    edges: finishEdges(row.edges as Omit<ExportEdge, 'id'>[], { sort: false }),
+    truncated: row.truncated,
+  }));
+  const graph = combineParts({ parts, filter: selection.nodes ?? {}, maxNodes });
   const withText = <T extends { citations: unknown }>(item: T): T & { citations: ExportCitation[] } => ({
     ...item,
     citations: (item.citations as Locator[]).map((l) => ({ ...l, text: sourceTexts.get(l.source)?.span(l) ?? null })),
   });
   return {
-    // ALL_GRAPH_FIELDS reads every GraphNode field, so each node is a whole ExportNode.
-    nodes: ((row?.nodes ?? []) as unknown as ExportGraph['nodes']).map(withText),
-    edges: finishEdges((row?.edges ?? []) as Omit<ExportEdge, 'id'>[], { sort: true }).map(withText),
-    truncated: row?.truncated === true,
+    nodes: graph.nodes.map(withText),
+    edges: sortEdges(graph.edges).map(withText),
+    truncated: graph.truncated,
   };
 }

@@ -153,6 +153,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       limits,
       logger,
       maxNodes: options.exportMaxNodes ?? 100_000,
+      maxFoci: guards.maxAliases,
+      schema,
       sourceTexts,
       authentication: authentication(authenticator, logger),
     }),

@@ -10,6 +10,8 @@ import { PROJECT_ROOT } from '../../src/paths';
 import { startPlanServer } from '../support/planServer';
 import type { TestServer } from '../support/testServer';
 import { toolEnvironment } from '../support/testNeo4j';
+import { readExportGraph } from '../../src/export/readExportGraph';
+import { DEFAULT_API_LIMITS } from '../../src/config/ApiLimits';
 
 let t: TestServer;
 const parser = new XMLParser({
@@ -84,6 +86,25 @@ async function download(
     disposition: response.headers.get('content-disposition'),
     body: await response.text(),
   };
+}
+
+interface CyNode {
+  id: string;
+  kind: string;
+  namespace: string;
+  tier?: string;
+}
+
+/** The nodes and edges of a Cytoscape.js export. */
+function elements(file: { body: string }): {
+  nodes: Array<{ data: CyNode }>;
+  edges: Array<{ data: { id: string; source: string; target: string } }>;
+} {
+  return (
+    JSON.parse(file.body) as {
+      elements: ReturnType<typeof elements>;
+    }
+  ).elements;
 }
 
 type XmlNode = Record<string, unknown> & {
@@ -297,6 +318,109 @@ describe('Exports for visualization tools', () => {
     expect(accepted).toEqual((await apiGraph(undefined, undefined, ', review: [ACCEPTED]')).edges);
     expect(accepted).not.toContain('tricky:plan|SETS|tricky:goal');
     expect(accepted.length).toBe((await apiGraph()).edges.length - 1);
+  });
+
+  it('exports several foci as the union of their neighbourhoods, each node and link once', async () => {
+    const foci = ['zgc14:plan', 'zgc14:goal-2035'];
+    const union = await download(`/export.cyjs?focus=${foci.map(encodeURIComponent).join(',')}&depth=1`);
+    expect(union.status).toBe(200);
+    expect(union.disposition).toBe('attachment; filename="zgc-plan-graph-2-foci-depth1.cyjs"');
+    const [plan, goal] = await Promise.all(
+      foci.map(async (focus) => elements(await download(`/export.cyjs?focus=${encodeURIComponent(focus)}&depth=1`))),
+    );
+    const both = elements(union);
+    const ids = (list: Array<{ data: { id: string } }>): string[] => list.map((e) => e.data.id).sort();
+    expect(ids(both.nodes)).toEqual([...new Set([...ids(plan!.nodes), ...ids(goal!.nodes)])].sort());
+    expect(ids(both.edges)).toEqual([...new Set([...ids(plan!.edges), ...ids(goal!.edges)])].sort());
+    // The two neighbourhoods overlap, and each has nodes the other lacks: the union is neither.
+    expect(both.nodes.length).toBeLessThan(plan!.nodes.length + goal!.nodes.length);
+    expect(both.nodes.length).toBeGreaterThan(Math.max(plan!.nodes.length, goal!.nodes.length));
+    expect(both.nodes.slice(0, 2).map((n) => n.data.id)).toEqual(foci);
+  });
+
+  it('cuts a union to the largest export, nearest nodes first, and drops the links it cut', async () => {
+    const selection = { foci: ['zgc14:plan', 'zgc14:platform-zgc-forum'], depth: 2 };
+    const whole = await readExportGraph(t.db, DEFAULT_API_LIMITS, selection, 1000, new Map());
+    const cut = await readExportGraph(t.db, DEFAULT_API_LIMITS, selection, 6, new Map());
+    expect(whole.truncated).toBe(false);
+    expect(whole.nodes.length).toBeGreaterThan(6);
+    expect(cut.truncated).toBe(true);
+    expect(cut.nodes.slice(0, 2).map((n) => n.id)).toEqual(selection.foci);
+    expect(cut.nodes).toHaveLength(6);
+    expect(whole.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(cut.nodes.map((n) => n.id)));
+    const inside = new Set(cut.nodes.map((n) => n.id));
+    expect(cut.edges.map((e) => e.id)).toEqual(
+      whole.edges.filter((e) => inside.has(e.source) && inside.has(e.target)).map((e) => e.id),
+    );
+  });
+
+  it.each([
+    ['kinds', '/export.cyjs?kinds=GOAL,TASK', '-goal-task', (n: CyNode) => ['GOAL', 'TASK'].includes(n.kind)],
+    [
+      'tiers',
+      '/export.cyjs?tiers=LEADING,KEY',
+      '-leading-key',
+      (n: CyNode) => n.kind !== 'INDUSTRY' || ['LEADING', 'KEY'].includes(n.tier!),
+    ],
+    ['namespace', '/export.cyjs?namespace=tricky', '-tricky', (n: CyNode) => n.namespace === 'tricky'],
+    [
+      'all three, around two foci',
+      '/export.cyjs?focus=zgc14%3Aplan,zgc14%3Aindustry-modern-services&depth=2' +
+        '&kinds=INDUSTRY,TASK&tiers=SERVICE_BRANCH&namespace=zgc14',
+      '-2-foci-depth2-industry-task-service-branch-zgc14',
+      (n: CyNode) =>
+        ['INDUSTRY', 'TASK'].includes(n.kind) &&
+        n.namespace === 'zgc14' &&
+        (n.kind !== 'INDUSTRY' || n.tier === 'SERVICE_BRANCH'),
+    ],
+  ])(
+    'filters by %s: keeps the nodes a plain filter of the whole export keeps, and the links among them',
+    async (_name, url, suffix, keeps) => {
+      const filtered = await download(url);
+      expect(filtered.status).toBe(200);
+      expect(filtered.disposition).toMatch(new RegExp(`${suffix}\\.cyjs"$`));
+      const all = elements(await download(url.replace(/&?(kinds|tiers|namespace)=[^&]*/g, '').replace('?&', '?')));
+      const kept = all.nodes.filter((n) => keeps(n.data)).map((n) => n.data.id);
+      const got = elements(filtered);
+      expect(got.nodes.map((n) => n.data.id).sort()).toEqual([...kept].sort());
+      // Something is dropped and something is kept, or the comparison says little.
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept.length).toBeLessThan(all.nodes.length);
+      const inside = new Set(kept);
+      expect(got.edges.map((e) => e.data.id).sort()).toEqual(
+        all.edges
+          .filter((e) => inside.has(e.data.source) && inside.has(e.data.target))
+          .map((e) => e.data.id)
+          .sort(),
+      );
+      expect(got.edges.every((e) => inside.has(e.data.source) && inside.has(e.data.target))).toBe(true);
+    },
+  );
+
+  it.each([
+    ['/export.cyjs?kinds=GOALS', 400, 'BAD_USER_INPUT', 'kinds must be one or more of PLAN, GOAL'],
+    ['/export.cyjs?kinds=', 400, 'BAD_USER_INPUT', 'got ""'],
+    ['/export.cyjs?tiers=TOP', 400, 'BAD_USER_INPUT', 'tiers must be one or more of LEADING, KEY'],
+    ['/export.cyjs?tiers=LEADING,', 400, 'BAD_USER_INPUT', 'got "LEADING,"'],
+    ['/export.cyjs?namespace=', 400, 'BAD_USER_INPUT', 'namespace must be one or more namespaces'],
+    ['/export.cyjs?kinds=GOAL&kinds=TASK', 400, 'BAD_USER_INPUT', 'kinds may be given only once'],
+    ['/export.cyjs?tiers=KEY&tiers=KEY', 400, 'BAD_USER_INPUT', 'tiers may be given only once'],
+    ['/export.cyjs?namespace=a&namespace=b', 400, 'BAD_USER_INPUT', 'namespace may be given only once'],
+    ['/export.cyjs?focus=zgc14%3Aplan,', 400, 'BAD_USER_INPUT', 'got "zgc14:plan,"'],
+    [
+      `/export.cyjs?focus=${Array.from({ length: 31 }, (_, i) => `x${i}`).join(',')}`,
+      400,
+      'BAD_USER_INPUT',
+      'focus may list at most 30 entity ids, got 31',
+    ],
+    ['/export.cyjs?focus=zgc14%3Aplan,zgc14%3Anowhere', 404, 'NOT_FOUND', 'no entity has the id "zgc14:nowhere"'],
+  ])('refuses %s with %d %s, saying why', async (path, status, code, says) => {
+    const response = await fetch(`${t.server.url}${path}`);
+    expect(response.status).toBe(status);
+    const error = ((await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> })
+      .errors[0];
+    expect(error?.extensions.code).toBe(code);
+    expect(error?.message).toContain(says);
   });
 
   it('writes the same files from the command line', () => {
