@@ -66,6 +66,24 @@ export default tseslint.config(
         ReactDOM: 'readonly',
         GraphiQL: 'readonly',
         cytoscape: 'readonly',
+        URLSearchParams: 'readonly',
+      },
+    },
+  },
+  {
+    // The explorer: ES modules loaded by the browser as they are, with the vendor libraries as globals.
+    files: ['src/web/public/explorer/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: {
+        location: 'readonly',
+        history: 'readonly',
+        performance: 'readonly',
+        URL: 'readonly',
+        Blob: 'readonly',
+        DOMParser: 'readonly',
+        setTimeout: 'readonly',
+        Papa: 'readonly',
       },
     },
   },

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       logger,
       limits: config.limits,
       exportMaxNodes: config.exportMaxNodes,
+      explorerMaxDrawn: config.explorerMaxDrawn,
       adhoc: config.adhoc,
       guards: config.guards,
       shutdownGraceMs: config.timeouts.shutdownGraceMs,

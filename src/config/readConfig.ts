@@ -43,6 +43,8 @@ export interface Config {
   limits: ApiLimits;
   /** Largest number of nodes one export may hold. */
   exportMaxNodes: number;
+  /** Most elements (nodes and links) the explorer page draws at once (`EXPLORER_MAX_DRAWN`). */
+  explorerMaxDrawn: number;
   /** Ad-hoc read-only Cypher: off unless CYPHER_API_KEY is set. */
   adhoc: AdhocCypherSettings;
   /** What one request may cost before any database work; see `RequestGuards`. */
@@ -167,6 +169,7 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     logLevel,
     limits: readLimits(env),
     exportMaxNodes: integer(env, 'EXPORT_MAX_NODES', 100_000, { min: 1, max: 10_000_000 }),
+    explorerMaxDrawn: integer(env, 'EXPLORER_MAX_DRAWN', 2000, { min: 50, max: 100_000 }),
     adhoc,
     auth: readAuth(env, projectRoot, adhoc.apiKey),
     curation: {

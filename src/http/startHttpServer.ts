@@ -25,6 +25,7 @@ import { AdhocSlots } from '../adhoc/AdhocSlots';
 import { SCHEMA_DIR, WEB_DIR } from '../paths';
 import { graphiqlLandingPage } from './graphiqlLandingPage';
 import { vendorAssets } from '../web/vendorAssets';
+import { explorerSettings, explorerSettingsModule } from '../web/explorerSettings';
 import { DEFAULT_GUARDS, type RequestGuards } from '../config/readConfig';
 import { complexityGuard, guardRules } from '../guards/requestGuards';
 import { allowListGuard, persistedQueryCache, readAllowedOperations } from '../guards/allowedOperations';
@@ -48,6 +49,8 @@ export interface HttpServerOptions {
   logger: Logger;
   limits: ApiLimits;
   /** Largest number of nodes one export may hold. */
+  /** Most elements the explorer page draws at once; 2000 when omitted. */
+  explorerMaxDrawn?: number;
   exportMaxNodes?: number;
   /** Ad-hoc Cypher; off when omitted. */
   adhoc?: AdhocCypherSettings;
@@ -145,6 +148,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   for (const [name, file] of Object.entries(vendorAssets())) {
     app.get(`/vendor/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d' }));
   }
+  const settingsModule = explorerSettingsModule(
+    explorerSettings(limits, options.explorerMaxDrawn ?? 2000, Math.min(guards.maxAliases, 30)),
+  );
+  app.get('/explorer/settings.js', (_req, res) => {
+    res.type('text/javascript').setHeader('cache-control', 'no-cache').send(settingsModule);
+  });
   app.use(express.static(WEB_DIR, { index: 'index.html', extensions: ['html'] }));
   const sourceTexts = options.sourceTexts ?? new Map();
   app.use(

@@ -26,5 +26,9 @@ export function vendorAssets(): Record<string, string> {
     'graphiql.min.js': path.join(packageDir('graphiql'), 'graphiql.min.js'),
     'graphiql.min.css': path.join(packageDir('graphiql'), 'graphiql.min.css'),
     'cytoscape.min.js': path.join(packageDir('cytoscape'), 'dist', 'cytoscape.min.js'),
+    // ELK's layered layout (Eclipse Public License 2.0) and its Cytoscape.js extension.
+    'elk.bundled.js': path.join(packageDir('elkjs'), 'lib', 'elk.bundled.js'),
+    'cytoscape-elk.js': path.join(packageDir('cytoscape-elk'), 'dist', 'cytoscape-elk.js'),
+    'papaparse.min.js': path.join(packageDir('papaparse'), 'papaparse.min.js'),
   };
 }

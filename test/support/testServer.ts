@@ -49,6 +49,8 @@ export interface TestServerOptions {
   curation?: CurationLimits;
   /** The response cache; off when omitted. */
   responseCache?: ResponseCacheSettings;
+  /** Most elements the explorer page draws at once; the server's default when omitted. */
+  explorerMaxDrawn?: number;
 }
 
 /** Starts a server with migrations applied; logs are silenced so test output stays readable. */
@@ -67,6 +69,7 @@ export async function startTestServer(
     ...(options.auth ? { auth: options.auth } : {}),
     ...(options.curation ? { curation: options.curation } : {}),
     ...(options.responseCache ? { responseCache: options.responseCache } : {}),
+    ...(options.explorerMaxDrawn ? { explorerMaxDrawn: options.explorerMaxDrawn } : {}),
     host: '127.0.0.1',
     port: 0,
     db,

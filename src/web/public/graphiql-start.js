@@ -37,6 +37,11 @@
       '  ]) {\n    id by at changes { op targetId }\n  }\n}',
     headers: '{"Authorization": "Bearer PASTE-A-TOKEN"}',
   };
+  // A link may open the IDE on a query of its own (the explorer's "Open in GraphiQL"): it comes first.
+  const params = new URLSearchParams(window.location.search);
+  const linked = params.has('query')
+    ? { query: params.get('query'), variables: params.get('variables') ?? undefined }
+    : {};
   const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
   const root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(
@@ -44,6 +49,8 @@
       fetcher,
       defaultEditorToolbarTabs: undefined,
       defaultTabs: examples.map(([comment, query]) => ({ query: comment + '\n' + query })).concat([curation]),
+      // GraphiQL opens (or adds) a tab for a given query, even when it restores the tabs of an earlier visit.
+      ...linked,
       shouldPersistHeaders: false,
     }),
   );

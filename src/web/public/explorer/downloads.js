@@ -1,0 +1,60 @@
+// Taking the view out: the drawing as PNG and SVG, its shown nodes and links as CSV, and the same
+// selection as GraphML from the server's export route.
+import { drawingToSvg } from './svgExport.js';
+
+/** Offers `blob` to the user as a file named `name`. */
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The drawing as a PNG at twice the screen's resolution, on white. */
+export async function downloadPng(cy) {
+  const blob = await cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale: 2 });
+  save(blob, 'zgc-plan-view.png');
+}
+
+/** The drawing as SVG. */
+export function downloadSvg(cy) {
+  save(new Blob([drawingToSvg(cy)], { type: 'image/svg+xml' }), 'zgc-plan-view.svg');
+}
+
+/** The shown nodes, or the shown links, as CSV (one row each). */
+export function downloadCsv(cy, what) {
+  const shown = cy.elements().not('.filtered');
+  const table =
+    what === 'nodes'
+      ? {
+          fields: ['id', 'kind', 'name', 'namespace', 'tier', 'summary', 'sources'],
+          data: shown.nodes().map((n) => {
+            const d = n.data();
+            return [d.id, d.kind, d.name, d.namespace, d.tier ?? '', d.summary ?? '', d.sources.join(';')];
+          }),
+        }
+      : {
+          fields: ['id', 'type', 'source', 'target', 'basis', 'review', 'rationale', 'sources'],
+          data: shown.edges().map((e) => {
+            const d = e.data();
+            return [d.id, d.type, d.source, d.target, d.basis, d.reviewStatus, d.rationale ?? '', d.sources.join(';')];
+          }),
+        };
+  save(new Blob([Papa.unparse(table)], { type: 'text/csv' }), `zgc-plan-view-${what}.csv`);
+}
+
+/** The export route's URL for the view's focus and filters, or null when the view is an overview. */
+export function graphmlUrl(state, mode) {
+  if (mode === 'overview') return null;
+  const params = new URLSearchParams();
+  if (state.focus.length > 0) {
+    params.set('focus', state.focus.join(','));
+    params.set('depth', String(state.depth));
+  }
+  for (const name of ['kinds', 'tiers', 'namespace', 'basis', 'review'])
+    if (state[name] !== null) params.set(name, state[name].join(','));
+  const query = params.toString();
+  return '/export.graphml' + (query ? '?' + query : '');
+}

@@ -1,0 +1,33 @@
+// "Open in GraphiQL": the IDE at /graphql, opened on the query that returns what is selected.
+import { CITATION_FIELDS } from './api.js';
+
+const NODE_QUERY = `# The entity selected in the explorer, its evidence, and its links with theirs
+query Selected($id: ID!) {
+  node(id: $id) {
+    __typename id kind name summary namespace sources
+    ${CITATION_FIELDS}
+    ... on Industry { tier }
+  }
+  neighborhood(id: $id, depth: 1) {
+    nodes { id kind name }
+    edges { id type source target basis rationale review { status } ${CITATION_FIELDS} }
+  }
+}`;
+
+const LINK_QUERY = `# The link selected in the explorer is the edge whose id is in the variables' comment below;
+# this asks for the links of that type around its source, with their evidence.
+query SelectedLink($source: ID!, $type: RelationType!) {
+  neighborhood(id: $source, depth: 1, relationTypes: [$type]) {
+    nodes { id kind name }
+    edges { id type source target basis rationale review { status by at note } ${CITATION_FIELDS} }
+  }
+}`;
+
+/** The URL of the IDE with the query for the selected node or link (`element` is its Cytoscape data). */
+export function graphiqlUrl(data, isEdge) {
+  const [query, variables] = isEdge
+    ? [LINK_QUERY, { source: data.source, type: data.type }]
+    : [NODE_QUERY, { id: data.id }];
+  const params = new URLSearchParams({ query, variables: JSON.stringify(variables, null, 2) });
+  return '/graphql?' + params.toString();
+}

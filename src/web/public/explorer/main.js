@@ -1,0 +1,360 @@
+// The graph explorer. The URL holds the view (see viewState.js); every change of view goes through
+// `navigate`, which records it in the history and draws it, and back/forward draw the view they reach.
+// The page announces its state on <body> so that scripts and tests wait for states, never for time:
+// data-ready ("true" once a view is drawn), data-drawn (how many views were drawn), data-layout
+// ("running" or "done"), data-view ("moving" while the viewport animates, else "still"), data-selected
+// and data-state (the view's query string).
+import { SETTINGS } from './settings.js';
+import { graphql, EDGE_FIELDS, NODE_FIELDS } from './api.js';
+import { graphStyle } from './graphStyle.js';
+import { labelLines } from './labels.js';
+import { readState, writeState } from './viewState.js';
+import { dataKey, loadLibrary, loadView } from './loadView.js';
+import { applyFilters, countsText, renderFilters, shapeIcon } from './filters.js';
+import { runLayout } from './runLayout.js';
+import { showDetails } from './details.js';
+import { runSearch } from './search.js';
+import { renderLibrary } from './libraryPanel.js';
+import { downloadCsv, downloadPng, downloadSvg, graphmlUrl } from './downloads.js';
+import { KINDS } from './kinds.js';
+import { time, timings } from './timing.js';
+
+const $ = (id) => document.getElementById(id);
+const body = document.body;
+
+const cy = cytoscape({ container: $('graph'), style: graphStyle(), wheelSensitivity: 0.3 });
+window.cy = cy;
+window.explorerTimings = timings;
+
+let state = readState(location.search, SETTINGS.maxDepth);
+let library = null;
+let view = null;
+let loadedKey = null;
+let laidOutKey = null;
+let searchedFor = null;
+let generation = 0;
+let opened = false;
+let drawnCount = 0;
+// Where the keyboard goes once the view a user asked for is drawn: the first search hit after a search,
+// the details after picking an entity; never moved on views restored from the URL or the history.
+let focusAfter = null;
+const path = { from: null, to: null };
+
+// New nodes start on a grid, apart, so that no link is drawn between two nodes on one spot before the
+// layout places them.
+function toElements(v) {
+  return [
+    ...v.nodes.map((n, i) => ({
+      group: 'nodes',
+      data: { ...n, tier: n.tier ?? null, label: labelLines(n.name).join('\n') },
+      position: { x: (i % 50) * 60, y: Math.floor(i / 50) * 60 },
+    })),
+    ...v.edges.map((e) => ({ group: 'edges', data: { ...e, reviewStatus: e.review?.status ?? 'ACCEPTED' } })),
+  ];
+}
+
+function status(text) {
+  $('status').textContent = text;
+}
+
+function viewText(v, counts) {
+  const cut = [
+    v.truncated ? ` A request was cut at ${SETTINGS.requestLimit} entities (the request limit).` : '',
+    v.capped ? ` The drawing stopped at ${SETTINGS.drawnLimit} elements (the drawing limit).` : '',
+  ].join('');
+  if (v.mode === 'overview')
+    return `Overview of ${library.total} entities: the plans and the most connected ones are drawn.` + cut;
+  if (v.mode === 'whole') return `The whole graph: ${counts.nodes.shown + counts.nodes.hidden} entities.` + cut;
+  return (
+    `Neighbourhood of ${state.focus.length} ${state.focus.length === 1 ? 'entity' : 'entities'} at depth ${state.depth}.` +
+    cut
+  );
+}
+
+// The layout depends on what is drawn, which filters hide what, and the layout chosen.
+function layoutKey(s) {
+  return JSON.stringify([loadedKey, s.layout, s.kinds, s.tiers, s.basis, s.review, s.namespace]);
+}
+
+// Centres the viewport on a node, announcing the animation on <body>.
+let moving = 0;
+function announceView() {
+  body.dataset.view = moving > 0 ? 'moving' : 'still';
+}
+function centre(element) {
+  if (!element.isNode() || element.hasClass('filtered')) return;
+  moving += 1;
+  announceView();
+  cy.animate({
+    center: { eles: element },
+    duration: 200,
+    complete: () => {
+      moving -= 1;
+      announceView();
+    },
+  });
+}
+
+function showSelection(id) {
+  const element = id ? cy.getElementById(id) : cy.collection();
+  cy.$(':selected').unselect();
+  if (element.nonempty()) {
+    element.select();
+    centre(element);
+  }
+  showDetails(cy, element, actions);
+  body.dataset.selected = element.nonempty() ? id : '';
+}
+
+/** Draws the view `next`; `how` says whether it enters the history ("push"), replaces it, or came from it. */
+async function apply(next, how, cause = 'view') {
+  const mine = ++generation;
+  const stop = time(cause);
+  state = next;
+  const url = location.pathname + (writeState(next) ? '?' + writeState(next) : '');
+  if (how === 'push') history.pushState(null, '', url);
+  if (how === 'replace') history.replaceState(null, '', url);
+  body.dataset.ready = 'false';
+  try {
+    if (!library) library = await loadLibrary(SETTINGS);
+    if (mine !== generation) return;
+    let drawnAgain = false;
+    if (dataKey(next) !== loadedKey) {
+      status('Loading…');
+      const loaded = await loadView(next, library, SETTINGS);
+      if (mine !== generation) return;
+      view = loaded;
+      loadedKey = dataKey(next);
+      cy.batch(() => {
+        cy.elements().remove();
+        cy.add(toElements(loaded));
+      });
+      renderLibrary($('library'), library, view, (id) => navigate({ focus: [id], selected: id }, 'expand'));
+      drawnAgain = true;
+    }
+    const hide = time('filter');
+    const counts = applyFilters(cy, next);
+    hide();
+    if (drawnAgain) renderFilters($('filters'), cy, next, (patch) => navigate(patch, 'filter'));
+    else syncFilters(next);
+    $('filter-counts').textContent = countsText(counts);
+    if (layoutKey(next) !== laidOutKey) {
+      body.dataset.layout = 'running';
+      const laying = time('layout');
+      await runLayout(cy, next.layout);
+      laying();
+      if (mine !== generation) return;
+      laidOutKey = layoutKey(next);
+    }
+    body.dataset.layout = 'done';
+    $('layout').value = next.layout;
+    $('depth').value = String(next.depth);
+    $('whole').hidden = next.focus.length === 0;
+    if (next.q !== searchedFor) {
+      $('search-text').value = next.q;
+      searchedFor = next.q;
+      await runSearch($('search-results'), next.q, pick);
+      if (mine !== generation) return;
+    }
+    showSelection(next.selected);
+    const graphml = graphmlUrl(next, view.mode);
+    const exportable =
+      graphml !== null &&
+      ['kinds', 'tiers', 'namespace', 'basis', 'review'].every((f) => next[f] === null || next[f].length > 0);
+    $('download-graphml').toggleAttribute('aria-disabled', !exportable);
+    if (exportable) $('download-graphml').href = graphml;
+    else $('download-graphml').removeAttribute('href');
+    status(viewText(view, counts) + ' Select an entity or a link for its evidence.');
+    stop();
+    if (!opened) {
+      opened = true;
+      performance.measure('open');
+    }
+    moveFocus();
+    body.dataset.state = writeState(next);
+    body.dataset.ready = 'true';
+    body.dataset.drawn = String(++drawnCount);
+  } catch (error) {
+    if (mine !== generation) return;
+    status('Could not draw the view: ' + error.message);
+    body.dataset.ready = 'error';
+    body.dataset.drawn = String(++drawnCount);
+  }
+}
+
+function moveFocus() {
+  const target =
+    focusAfter === 'results'
+      ? $('search-results').querySelector('button')
+      : focusAfter === 'details'
+        ? $('details')
+        : null;
+  focusAfter = null;
+  if (target && !target.closest('[hidden]')) target.focus();
+}
+
+function syncFilters(s) {
+  for (const box of $('filters').querySelectorAll('input[type=checkbox]')) {
+    const selected = s[box.name];
+    box.checked = selected === null || selected.includes(box.value);
+  }
+}
+
+/** Changes the view by `patch` and records it in the history. */
+function navigate(patch, cause) {
+  void apply({ ...state, ...patch }, 'push', cause);
+}
+
+// Search hits: selected where drawn, otherwise added to the focus (the overview gives way to it).
+function pick(entity) {
+  focusAfter = 'details';
+  if (cy.getElementById(entity.id).nonempty()) navigate({ selected: entity.id }, 'select');
+  else navigate({ focus: [...state.focus, entity.id], selected: entity.id }, 'expand');
+}
+
+function clearHighlights() {
+  cy.elements().removeClass('highlight faded');
+  $('path-status').textContent = '';
+}
+
+function highlight(ids) {
+  clearHighlights();
+  const chosen = cy.collection(ids.map((id) => cy.getElementById(id)).filter((e) => e.nonempty()));
+  cy.elements().not(chosen).addClass('faded');
+  chosen.addClass('highlight');
+  return chosen;
+}
+
+async function findPath() {
+  if (!path.from || !path.to) {
+    $('path-status').textContent = 'Path from ' + (path.from || '?') + ' to ' + (path.to || '?');
+    return;
+  }
+  const data = await graphql(
+    `query Path($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) ` +
+      `{ length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`,
+    { from: path.from, to: path.to },
+  );
+  const found = data.shortestPath;
+  if (!found) {
+    clearHighlights();
+    $('path-status').textContent = 'No path between them within the hop limit';
+    return;
+  }
+  const missing = toElements(found).filter((e) => cy.getElementById(e.data.id).empty());
+  if (missing.length > 0) {
+    cy.add(missing);
+    applyFilters(cy, state);
+    await runLayout(cy, state.layout);
+  }
+  highlight(found.nodes.map((n) => n.id).concat(found.edges.map((e) => e.id)));
+  $('path-status').textContent = 'Path of length ' + found.length + ': ' + found.nodes.map((n) => n.name).join(' — ');
+}
+
+const actions = {
+  select: (id) => {
+    focusAfter = 'details';
+    navigate({ selected: id }, 'select');
+  },
+  expand: (id) => {
+    if (view.mode === 'whole' && state.focus.length === 0) navigate({ focus: [id], selected: id }, 'expand');
+    else if (!state.focus.includes(id)) navigate({ focus: [...state.focus, id], selected: id }, 'expand');
+  },
+  pathFrom: (id) => {
+    path.from = id;
+    void findPath();
+  },
+  pathTo: (id) => {
+    path.to = id;
+    void findPath();
+  },
+  impact: async (id) => {
+    const data = await graphql(
+      'query Impact($id: ID!) { goalImpact(id: $id) { goals { id } tasks { id } industries { id } platforms { id } } }',
+      { id },
+    );
+    const impact = data.goalImpact;
+    const ids = [].concat(impact.goals, impact.tasks, impact.industries, impact.platforms).map((x) => x.id);
+    const chosen = highlight(ids);
+    chosen.edgesWith(chosen).addClass('highlight').removeClass('faded');
+    $('path-status').textContent =
+      `Impact: ${impact.tasks.length} tasks, ${impact.industries.length} industries, ` +
+      `${impact.platforms.length} platforms serve this goal`;
+  },
+};
+
+cy.on('tap', 'node, edge', (event) => {
+  if (event.target.id() !== state.selected) navigate({ selected: event.target.id() }, 'select');
+});
+// The full name of a node whose label is cut, on hover.
+cy.on('mouseover', 'node', (event) => {
+  $('graph').title = event.target.data('name');
+});
+cy.on('mouseout', 'node', () => {
+  $('graph').title = '';
+});
+
+// From the keyboard, the drawing steps through its shown nodes in reading order: arrows move, Enter
+// expands, + and - zoom, 0 fits the view.
+$('graph').addEventListener('keydown', (event) => {
+  const order = cy
+    .nodes()
+    .not('.filtered')
+    .sort((a, b) => a.position('x') - b.position('x') || a.position('y') - b.position('y'));
+  if (order.empty()) return;
+  const at = order.toArray().findIndex((n) => n.id() === state.selected);
+  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+  if (step) {
+    const next = order[(at + step + order.length) % order.length] ?? order[0];
+    navigate({ selected: next.id() }, 'select');
+  } else if (event.key === 'Enter' && at >= 0) actions.expand(state.selected);
+  else if (event.key === '+' || event.key === '=')
+    cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  else if (event.key === '-')
+    cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  else if (event.key === '0') cy.fit(cy.elements().not('.filtered'), 24);
+  else return;
+  event.preventDefault();
+});
+
+// Skip links move the keyboard focus without touching the URL (a fragment would enter the history).
+for (const link of document.querySelectorAll('.skip-links a')) {
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    const target = document.querySelector(link.getAttribute('href'));
+    (target.id === 'filters' ? (target.querySelector('input') ?? target) : target).focus();
+  });
+}
+
+$('search-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  focusAfter = 'results';
+  const text = $('search-text').value.trim();
+  if (text === state.q) {
+    searchedFor = null;
+    void apply(state, 'replace', 'search');
+  } else navigate({ q: text }, 'search');
+});
+$('layout').addEventListener('change', () => navigate({ layout: $('layout').value }, 'layout'));
+$('depth').addEventListener('change', () => navigate({ depth: Number($('depth').value) }, 'expand'));
+$('whole').addEventListener('click', () => navigate({ focus: [], selected: null }, 'expand'));
+$('clear').addEventListener('click', clearHighlights);
+$('download-png').addEventListener('click', () => void downloadPng(cy));
+$('download-svg').addEventListener('click', () => downloadSvg(cy));
+$('download-nodes').addEventListener('click', () => downloadCsv(cy, 'nodes'));
+$('download-links').addEventListener('click', () => downloadCsv(cy, 'links'));
+window.addEventListener('popstate', () => void apply(readState(location.search, SETTINGS.maxDepth), 'pop', 'history'));
+
+for (let depth = 1; depth <= SETTINGS.maxDepth; depth++)
+  $('depth').append(
+    Object.assign(document.createElement('option'), { value: String(depth), textContent: String(depth) }),
+  );
+for (const [kind, k] of Object.entries(KINDS)) {
+  const li = document.createElement('li');
+  li.dataset.kind = kind;
+  li.append(shapeIcon(kind), ' ' + k.label);
+  $('legend-kinds').append(li);
+}
+
+announceView();
+void apply(state, 'replace', 'first-view');
