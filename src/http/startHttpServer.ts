@@ -49,9 +49,9 @@ export interface HttpServerOptions {
   logger: Logger;
   limits: ApiLimits;
   /** Largest number of nodes one export may hold. */
+  exportMaxNodes?: number;
   /** Most elements the explorer page draws at once; 2000 when omitted. */
   explorerMaxDrawn?: number;
-  exportMaxNodes?: number;
   /** Ad-hoc Cypher; off when omitted. */
   adhoc?: AdhocCypherSettings;
   /** Cost controls; DEFAULT_GUARDS when omitted. */
@@ -149,7 +149,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     app.get(`/vendor/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d' }));
   }
   const settingsModule = explorerSettingsModule(
-    explorerSettings(limits, options.explorerMaxDrawn ?? 2000, Math.min(guards.maxAliases, 30)),
+    explorerSettings({ limits, drawnLimit: options.explorerMaxDrawn ?? 2000, maxFocus: guards.maxAliases }),
   );
   app.get('/explorer/settings.js', (_req, res) => {
     res.type('text/javascript').setHeader('cache-control', 'no-cache').send(settingsModule);

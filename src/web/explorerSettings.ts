@@ -1,7 +1,7 @@
 /**
  * The explorer page's settings, served as the ES module `/explorer/settings.js` and written from the
- * server's configuration, so the page never asks for more than the API allows or draws more than
- * EXPLORER_MAX_DRAWN elements.
+ * server's configuration, so the page never asks for more than the API allows, never draws more than
+ * EXPLORER_MAX_DRAWN elements, and never centres a view on more entities than one export may name.
  */
 import type { ApiLimits } from '../config/ApiLimits';
 
@@ -13,13 +13,27 @@ export interface ExplorerSettings {
   drawnLimit: number;
   /** Deepest neighbourhood the page offers. */
   maxDepth: number;
-  /** Most aliases of one field the page puts in one request. */
-  maxAliases: number;
+  /** Most entities a view centres on: as many as the export routes take in `focus`. */
+  maxFocus: number;
 }
 
-/** The settings for these limits. */
-export function explorerSettings(limits: ApiLimits, drawnLimit: number, maxAliases: number): ExplorerSettings {
-  return { requestLimit: limits.maxLimit, drawnLimit, maxDepth: limits.maxDepth, maxAliases: Math.max(1, maxAliases) };
+/** What the settings are made from. */
+export interface ExplorerSettingsSource {
+  limits: ApiLimits;
+  /** EXPLORER_MAX_DRAWN. */
+  drawnLimit: number;
+  /** The export routes' cap on `focus` ids (API_MAX_ALIASES). */
+  maxFocus: number;
+}
+
+/** The settings for this configuration. */
+export function explorerSettings(source: ExplorerSettingsSource): ExplorerSettings {
+  return {
+    requestLimit: source.limits.maxLimit,
+    drawnLimit: source.drawnLimit,
+    maxDepth: source.limits.maxDepth,
+    maxFocus: Math.max(1, source.maxFocus),
+  };
 }
 
 /** The text of the settings module. */

@@ -29,6 +29,10 @@ export function vendorAssets(): Record<string, string> {
     // ELK's layered layout (Eclipse Public License 2.0) and its Cytoscape.js extension.
     'elk.bundled.js': path.join(packageDir('elkjs'), 'lib', 'elk.bundled.js'),
     'cytoscape-elk.js': path.join(packageDir('cytoscape-elk'), 'dist', 'cytoscape-elk.js'),
+    // fCoSE, the force-directed layout (MIT), and the two libraries it is built on.
+    'layout-base.js': path.join(packageDir('layout-base'), 'layout-base.js'),
+    'cose-base.js': path.join(packageDir('cose-base'), 'cose-base.js'),
+    'cytoscape-fcose.js': path.join(packageDir('cytoscape-fcose'), 'cytoscape-fcose.js'),
     'papaparse.min.js': path.join(packageDir('papaparse'), 'papaparse.min.js'),
   };
 }

@@ -114,10 +114,12 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
     });
 
     it('draws no node label over another', async () => {
+      await openExplorer(page, t.server.url);
       expect(await labelOverlaps(page)).toEqual([]);
     });
 
     it('cuts long names on the canvas and gives the whole name on hover and in the details', async () => {
+      await openExplorer(page, t.server.url);
       const longest = await page.evaluate<{ id: string; name: string; label: string }>(`(() => {
         const n = cy.nodes().max((n) => n.data('name').length).ele;
         return { id: n.id(), name: n.data('name'), label: n.data('label') };
@@ -241,6 +243,7 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
     });
 
     it("follows a link to the entity at its other end, and shows a link's basis, rationale and evidence", async () => {
+      await openExplorer(page, t.server.url, 'selected=zgc14:platform-zgc-forum');
       const [inferred] = await t.db.read(
         `MATCH (f:Entity {id: 'zgc14:platform-zgc-forum'})-[r {basis: 'INFERRED'}]-(o:Entity)
          RETURN startNode(r).id + '|' + type(r) + '|' + endNode(r).id AS id, r.rationale AS rationale, o.id AS other
@@ -258,9 +261,7 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
     });
 
     it('opens GraphiQL on the query that returns the selection', async () => {
-      await changeView(page, () =>
-        page.locator('#search-results li[data-id="zgc14:platform-zgc-forum"] button').click(),
-      );
+      await openExplorer(page, t.server.url, 'selected=zgc14:platform-zgc-forum');
       const href = await page.locator('#open-graphiql').getAttribute('href');
       const ide = await page.context().newPage();
       try {
@@ -358,9 +359,10 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
   });
 
   describe('downloads', () => {
+    const DOWNLOAD_VIEW = 'basis=STATED&kinds=PLAN,GOAL,TASK,INDUSTRY,PLATFORM';
     let shown: Awaited<ReturnType<typeof drawn>>;
     beforeAll(async () => {
-      await openExplorer(page, t.server.url, 'basis=STATED&kinds=PLAN,GOAL,TASK,INDUSTRY,PLATFORM');
+      await openExplorer(page, t.server.url, DOWNLOAD_VIEW);
       shown = await drawn(page);
       expect(shown.hiddenNodes.length).toBeGreaterThan(0);
     });
@@ -422,7 +424,31 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
       expect(links.data.every((r) => r['basis'] === 'STATED')).toBe(true);
     });
 
+    it('downloads a view centred on two entities, filtered by kind and tier, as the same GraphML', async () => {
+      await openExplorer(
+        page,
+        t.server.url,
+        'focus=zgc14:task-digital-economy,zgc14:framework-241&kinds=TASK,INDUSTRY,FRAMEWORK,GOAL&tiers=KEY,LEADING',
+      );
+      const view = await drawn(page);
+      expect(view.hiddenNodes.length).toBeGreaterThan(0);
+      const xml = (await download('#download-graphml')).toString('utf8');
+      const ids = await page.evaluate<{ nodes: string[]; edges: string[] }>(`(() => {
+        const doc = new DOMParser().parseFromString(${JSON.stringify(xml)}, 'application/xml');
+        const key = [...doc.getElementsByTagName('key')].find((k) => k.getAttribute('attr.name') === 'type').getAttribute('id');
+        return {
+          nodes: [...doc.getElementsByTagName('node')].map((n) => n.getAttribute('id')).sort(),
+          edges: [...doc.getElementsByTagName('edge')].map((e) => e.getAttribute('source') + '|' +
+            [...e.getElementsByTagName('data')].find((d) => d.getAttribute('key') === key).textContent + '|' +
+            e.getAttribute('target')).sort(),
+        };
+      })()`);
+      expect(ids.nodes).toEqual(view.nodes);
+      expect(ids.edges).toEqual(view.edges);
+    });
+
     it('downloads the same selection as GraphML from the export route', async () => {
+      await openExplorer(page, t.server.url, DOWNLOAD_VIEW);
       const xml = (await download('#download-graphml')).toString('utf8');
       const doc = create(xml).end({ format: 'object' }) as {
         graphml: { graph: { node?: Array<{ '@id': string }>; edge?: Array<{ '@source': string; '@target': string }> } };

@@ -10,7 +10,7 @@ import { loadLibrary } from '../../src/synthetic/loadLibrary';
 import { findChromium } from '../support/chromium';
 import { emptyGraph } from '../support/graphSnapshot';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { changeView, drawn, launchBrowser, newPage, openExplorer } from '../support/explorerBrowser';
+import { changeView, drawn, launchBrowser, newPage, openExplorer, seriousViolations } from '../support/explorerBrowser';
 
 const SHAPE: LibraryShape = {
   plans: 12,
@@ -29,8 +29,16 @@ let t: TestServer;
 let browser: Browser;
 let page: Page;
 const offsite: string[] = [];
-/** Every GraphQL exchange the page made: the variables it sent and the sizes of the lists it got. */
-const exchanges: Array<{ limit: unknown; nodeLists: number[] }> = [];
+/** Every GraphQL exchange the page made: the `limit` it sent and the sizes of the entity lists it got. */
+const exchanges: Array<Promise<{ limit: unknown; lists: number[] }>> = [];
+
+/** Sizes of the lists of entities in one root field's answer: the field itself, or its `nodes`. */
+function listSizes(value: unknown): number[] {
+  if (Array.isArray(value)) return [value.length];
+  if (value && typeof value === 'object' && Array.isArray((value as { nodes?: unknown }).nodes))
+    return [(value as { nodes: unknown[] }).nodes.length];
+  return [];
+}
 const browserFound = findChromium();
 const describeInBrowser = browserFound.found ? describe : describe.skip;
 
@@ -61,14 +69,12 @@ describeInBrowser(
         const request = response.request();
         if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
         const sent = JSON.parse(request.postData() ?? '{}') as { variables?: Record<string, unknown> };
-        void response.json().then((body: { data?: Record<string, unknown> }) => {
-          const nodeLists = Object.values(body.data ?? {}).flatMap((value) =>
-            value && typeof value === 'object' && Array.isArray((value as { nodes?: unknown }).nodes)
-              ? [(value as { nodes: unknown[] }).nodes.length]
-              : [],
-          );
-          exchanges.push({ limit: sent.variables?.['limit'], nodeLists });
-        });
+        exchanges.push(
+          response.json().then((body: { data?: Record<string, unknown> }) => ({
+            limit: sent.variables?.['limit'],
+            lists: Object.values(body.data ?? {}).flatMap(listSizes),
+          })),
+        );
       });
     });
     afterAll(async () => {
@@ -137,11 +143,28 @@ describeInBrowser(
       expect(shown.nodes.length + shown.edges.length).toBeLessThanOrEqual(DRAWN_LIMIT);
     });
 
-    it('never asked the server for more than the request limit at once', () => {
-      expect(exchanges.length).toBeGreaterThan(5);
-      for (const exchange of exchanges) {
+    it('hides a namespace among several', async () => {
+      await openExplorer(page, t.server.url);
+      const shown = await drawn(page);
+      const [row] = await t.db.read(
+        'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.namespace AS namespace, collect(n.id) AS ids ORDER BY size(ids) DESC LIMIT 1',
+        { ids: shown.nodes },
+      );
+      await changeView(page, () => page.locator(`#filter-namespace-${String(row!['namespace'])}`).click());
+      expect((await drawn(page)).hiddenNodes).toEqual([...(row!['ids'] as string[])].sort());
+    });
+
+    it('has no serious or critical accessibility violations on the overview', async () => {
+      await openExplorer(page, t.server.url);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it('never asked the server for more entities than the request limit at once', async () => {
+      const all = await Promise.all(exchanges);
+      expect(all.length).toBeGreaterThan(5);
+      for (const exchange of all) {
         if (exchange.limit !== undefined) expect(exchange.limit).toBeLessThanOrEqual(REQUEST_LIMIT);
-        for (const size of exchange.nodeLists) expect(size).toBeLessThanOrEqual(REQUEST_LIMIT);
+        for (const size of exchange.lists) expect(size).toBeLessThanOrEqual(REQUEST_LIMIT);
       }
       expect(offsite).toEqual([]);
     });

@@ -4,14 +4,9 @@
 import { BASES, REVIEW_STATUSES, TIERS, kindOf } from './kinds.js';
 import { shapeIcon } from './filters.js';
 import { graphiqlUrl } from './graphiqlLink.js';
+import { el } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
-
-function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
 
 /** One citation: where it points and, when the server holds the source's text, the cited words. */
 export function citationItem(c) {

@@ -42,12 +42,18 @@ export function downloadCsv(cy, what) {
             return [d.id, d.type, d.source, d.target, d.basis, d.reviewStatus, d.rationale ?? '', d.sources.join(';')];
           }),
         };
-  save(new Blob([Papa.unparse(table)], { type: 'text/csv' }), `zgc-plan-view-${what}.csv`);
+  // escapeFormulae: a cell starting with =, +, - or @ is not run as a formula by a spreadsheet.
+  save(new Blob([Papa.unparse(table, { escapeFormulae: true })], { type: 'text/csv' }), `zgc-plan-view-${what}.csv`);
 }
 
-/** The export route's URL for the view's focus and filters, or null when the view is an overview. */
-export function graphmlUrl(state, mode) {
-  if (mode === 'overview') return null;
+/**
+ * The export route's URL for the view's focus and filters, or null when the export would not hold what is
+ * drawn: an overview, a view cut at a limit, or one whose filters hide everything.
+ */
+export function graphmlUrl(state, view) {
+  if (view.mode === 'overview' || view.truncated || view.capped) return null;
+  if (['kinds', 'tiers', 'namespace', 'basis', 'review'].some((f) => state[f] !== null && state[f].length === 0))
+    return null;
   const params = new URLSearchParams();
   if (state.focus.length > 0) {
     params.set('focus', state.focus.join(','));

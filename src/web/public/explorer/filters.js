@@ -14,7 +14,7 @@ export function applyFilters(cy, state) {
       const hide =
         !allows(state.kinds, d.kind) ||
         !allows(state.namespace, d.namespace) ||
-        (d.kind === 'INDUSTRY' && d.tier !== null && !allows(state.tiers, d.tier));
+        (d.kind === 'INDUSTRY' && !allows(state.tiers, d.tier));
       n.toggleClass('filtered', hide);
       counts.nodes[hide ? 'hidden' : 'shown'] += 1;
     });
@@ -48,20 +48,25 @@ export function shapeIcon(kind) {
   return svg;
 }
 
-// One group of checkboxes; `values` maps value -> label, `count(value)` how many elements have it.
-function group(name, legend, values, selected, count, decorate, onChange) {
+// One group of checkboxes for the values `shown` (value -> label) out of every value the filter knows
+// (`all`); `count(value)` says how many drawn elements have it. A change keeps every value whose box is
+// checked, and of the values without a box those the filter kept until now (`current()`), so unchecking
+// one value never hides values that arrive with later data.
+function group({ name, legend, shown, all, current, count, decorate }, onChange) {
   const fieldset = document.createElement('fieldset');
   fieldset.dataset.filter = name;
   const title = document.createElement('legend');
   title.textContent = legend;
   fieldset.append(title);
-  for (const [value, label] of values) {
+  const boxes = new Map();
+  for (const [value, label] of shown) {
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.name = name;
     box.value = value;
-    box.checked = allows(selected, value);
+    box.checked = allows(current(), value);
     box.id = `filter-${name}-${value}`;
+    boxes.set(value, box);
     const text = document.createElement('label');
     text.htmlFor = box.id;
     if (decorate) text.append(decorate(value));
@@ -72,8 +77,9 @@ function group(name, legend, values, selected, count, decorate, onChange) {
     fieldset.append(row);
   }
   fieldset.addEventListener('change', () => {
-    const checked = [...fieldset.querySelectorAll('input:checked')].map((b) => b.value);
-    onChange({ [name]: checked.length === values.length ? null : checked });
+    const before = current();
+    const kept = all.filter((v) => (boxes.has(v) ? boxes.get(v).checked : allows(before, v)));
+    onChange({ [name]: kept.length === all.length ? null : kept });
   });
   return fieldset;
 }
@@ -87,9 +93,10 @@ function line(basisOrStatus) {
 
 /**
  * Renders the filter groups for the drawn elements into `container`: the kinds, tiers and namespaces
- * present, each with its count; `onChange(patch)` receives the new value of one filter (null: all).
+ * present, each with its count. `current()` is the view as it stands, `namespaces` every namespace of the
+ * library; `onChange(patch)` receives the new value of one filter (null: all).
  */
-export function renderFilters(container, cy, state, onChange) {
+export function renderFilters(container, cy, current, namespaces, onChange) {
   const tally = (items, key) => {
     const counts = new Map();
     items.forEach((el) => counts.set(el.data(key), (counts.get(el.data(key)) ?? 0) + 1));
@@ -97,36 +104,49 @@ export function renderFilters(container, cy, state, onChange) {
   };
   const kinds = tally(cy.nodes(), 'kind');
   const tiers = tally(cy.nodes('[kind = "INDUSTRY"]'), 'tier');
-  const namespaces = tally(cy.nodes(), 'namespace');
+  const inView = tally(cy.nodes(), 'namespace');
   const bases = tally(cy.edges(), 'basis');
   const statuses = tally(cy.edges(), 'reviewStatus');
-  // Values the URL names but the drawing lacks stay listed, so that a filter can always be undone.
-  const present = (known, counts, selected) =>
-    Object.entries(known).filter(([value]) => counts.has(value) || (selected !== null && selected.includes(value)));
-  const nsValues = [...new Set([...namespaces.keys(), ...(state.namespace ?? [])])].sort().map((n) => [n, n]);
+  const state = current();
+  // Values the view hides stay listed, so that a filter can always be undone.
+  const listed = (known, counts, selected) =>
+    Object.entries(known).filter(([value]) => counts.has(value) || (selected !== null && !selected.includes(value)));
+  const allNamespaces = [...new Set([...namespaces, ...inView.keys()])].sort();
+  const nsListed = allNamespaces.filter((n) => inView.has(n) || !allows(state.namespace, n)).map((n) => [n, n]);
   const groups = [
+    { name: 'kinds', legend: 'Kinds', known: KINDS, counts: kinds, decorate: shapeIcon, label: (k) => k.label },
+    { name: 'tiers', legend: 'Industry tiers', known: TIERS, counts: tiers },
+    { name: 'basis', legend: 'Links: basis', known: BASES, counts: bases, decorate: line },
+    { name: 'review', legend: 'Links: review', known: REVIEW_STATUSES, counts: statuses, decorate: line },
+  ].map((g) =>
     group(
-      'kinds',
-      'Kinds',
-      present(KINDS, kinds, state.kinds).map(([v, k]) => [v, k.label]),
-      state.kinds,
-      (v) => kinds.get(v) ?? 0,
-      shapeIcon,
+      {
+        name: g.name,
+        legend: g.legend,
+        shown: (g.name === 'kinds' ? listed(g.known, g.counts, state.kinds) : Object.entries(g.known)).map(
+          ([value, label]) => [value, g.label ? g.label(label) : label],
+        ),
+        all: Object.keys(g.known),
+        current: () => current()[g.name],
+        count: (v) => g.counts.get(v) ?? 0,
+        decorate: g.decorate,
+      },
       onChange,
     ),
-    group('tiers', 'Industry tiers', Object.entries(TIERS), state.tiers, (v) => tiers.get(v) ?? 0, null, onChange),
-    group('basis', 'Links: basis', Object.entries(BASES), state.basis, (v) => bases.get(v) ?? 0, line, onChange),
+  );
+  groups.push(
     group(
-      'review',
-      'Links: review',
-      Object.entries(REVIEW_STATUSES),
-      state.review,
-      (v) => statuses.get(v) ?? 0,
-      line,
+      {
+        name: 'namespace',
+        legend: 'Namespaces',
+        shown: nsListed,
+        all: allNamespaces,
+        current: () => current().namespace,
+        count: (v) => inView.get(v) ?? 0,
+      },
       onChange,
     ),
-    group('namespace', 'Namespaces', nsValues, state.namespace, (v) => namespaces.get(v) ?? 0, null, onChange),
-  ];
+  );
   container.replaceChildren(...groups);
 }
 

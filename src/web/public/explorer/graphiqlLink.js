@@ -14,8 +14,10 @@ query Selected($id: ID!) {
   }
 }`;
 
-const LINK_QUERY = `# The link selected in the explorer is the edge whose id is in the variables' comment below;
-# this asks for the links of that type around its source, with their evidence.
+// The API has no field for one link, so the query asks for the links of its type around its source; a
+// comment names the selected one.
+const LINK_QUERY = (id) => `# The link selected in the explorer is the edge with id ${id.replace(/[\r\n]/g, ' ')},
+# among the links of its type around its source, with their evidence.
 query SelectedLink($source: ID!, $type: RelationType!) {
   neighborhood(id: $source, depth: 1, relationTypes: [$type]) {
     nodes { id kind name }
@@ -23,10 +25,10 @@ query SelectedLink($source: ID!, $type: RelationType!) {
   }
 }`;
 
-/** The URL of the IDE with the query for the selected node or link (`element` is its Cytoscape data). */
+/** The URL of the IDE with the query for the selected node or link, from its Cytoscape `data`. */
 export function graphiqlUrl(data, isEdge) {
   const [query, variables] = isEdge
-    ? [LINK_QUERY, { source: data.source, type: data.type }]
+    ? [LINK_QUERY(data.id), { source: data.source, type: data.type }]
     : [NODE_QUERY, { id: data.id }];
   const params = new URLSearchParams({ query, variables: JSON.stringify(variables, null, 2) });
   return '/graphql?' + params.toString();

@@ -1,8 +1,9 @@
 // Node labels: long names are wrapped onto a few short lines and the rest cut with an ellipsis, the
 // same lines on the canvas and in the SVG download; the full name is in the tooltip and the details.
 
-/** Characters per label line, and lines per label. */
+/** Characters per label line. */
 export const LINE_CHARS = 22;
+/** Lines per label. */
 export const MAX_LINES = 3;
 
 /** The lines of a node's label: whole words where they fit, the last line cut with "…" when the name is longer. */

@@ -2,11 +2,11 @@
 // entities, each a button that centres the view on it. On a library too large to draw whole, the
 // drawing starts from these.
 import { kindOf } from './kinds.js';
+import { el } from './dom.js';
 
-function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
+// A namespace's plans by name when there are a few, by number when there are many.
+function planNames(plans) {
+  return plans.length <= 3 ? plans.join('; ') : `${plans.length} plans`;
 }
 
 /** Renders the library's summary into `container`; `focus(id)` runs when an entity is chosen. */
@@ -22,7 +22,7 @@ export function renderLibrary(container, library, view, focus) {
       {},
       el('th', { scope: 'row', textContent: ns.namespace }),
       el('td', { textContent: String(ns.total) }),
-      el('td', { textContent: (plans.length ? plans.join('; ') + ': ' : '') + kinds }),
+      el('td', { textContent: (plans.length > 0 ? planNames(plans) + ': ' : '') + kinds }),
     );
   });
   const shownNamespaces = 12;

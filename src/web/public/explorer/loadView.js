@@ -78,13 +78,16 @@ export async function loadView(state, library, settings) {
       `query WholeGraph($limit: Int!) { graph(limit: $limit) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated } }`,
       { limit: settings.requestLimit },
     );
-    return { mode: 'whole', ...data.graph, capped: false };
+    const room = Math.max(0, settings.drawnLimit - data.graph.nodes.length);
+    const capped = data.graph.edges.length > room;
+    return { mode: 'whole', ...data.graph, edges: capped ? data.graph.edges.slice(0, room) : data.graph.edges, capped };
   }
   const nodes = new Map();
   const edges = new Map();
   let truncated = false;
   let capped = false;
-  for (const id of state.focus) {
+  // The newest focus first: when the drawing limit is reached, the entities added last are still drawn.
+  for (const id of [...state.focus].reverse()) {
     const room = settings.drawnLimit - nodes.size - edges.size;
     if (room <= 0) {
       capped = true;

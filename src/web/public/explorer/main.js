@@ -5,7 +5,6 @@
 // ("running" or "done"), data-view ("moving" while the viewport animates, else "still"), data-selected
 // and data-state (the view's query string).
 import { SETTINGS } from './settings.js';
-import { graphql, EDGE_FIELDS, NODE_FIELDS } from './api.js';
 import { graphStyle } from './graphStyle.js';
 import { labelLines } from './labels.js';
 import { readState, writeState } from './viewState.js';
@@ -14,6 +13,8 @@ import { applyFilters, countsText, renderFilters, shapeIcon } from './filters.js
 import { runLayout } from './runLayout.js';
 import { showDetails } from './details.js';
 import { runSearch } from './search.js';
+import { clearHighlights, showImpact, showPath } from './analysis.js';
+import { keyboardOnDrawing } from './keyboard.js';
 import { renderLibrary } from './libraryPanel.js';
 import { downloadCsv, downloadPng, downloadSvg, graphmlUrl } from './downloads.js';
 import { KINDS } from './kinds.js';
@@ -104,6 +105,7 @@ function showSelection(id) {
   }
   showDetails(cy, element, actions);
   body.dataset.selected = element.nonempty() ? id : '';
+  $('announce').textContent = element.nonempty() ? 'Selected: ' + (element.data('name') ?? element.data('type')) : '';
 }
 
 /** Draws the view `next`; `how` says whether it enters the history ("push"), replaces it, or came from it. */
@@ -132,10 +134,17 @@ async function apply(next, how, cause = 'view') {
       renderLibrary($('library'), library, view, (id) => navigate({ focus: [id], selected: id }, 'expand'));
       drawnAgain = true;
     }
-    const hide = time('filter');
+    const hide = time('hide');
     const counts = applyFilters(cy, next);
     hide();
-    if (drawnAgain) renderFilters($('filters'), cy, next, (patch) => navigate(patch, 'filter'));
+    if (drawnAgain)
+      renderFilters(
+        $('filters'),
+        cy,
+        () => state,
+        library.namespaces.map((n) => n.namespace),
+        (patch) => navigate(patch, 'filter'),
+      );
     else syncFilters(next);
     $('filter-counts').textContent = countsText(counts);
     if (layoutKey(next) !== laidOutKey) {
@@ -149,21 +158,27 @@ async function apply(next, how, cause = 'view') {
     body.dataset.layout = 'done';
     $('layout').value = next.layout;
     $('depth').value = String(next.depth);
+    // Depth applies to a focus; without one there is nothing to change.
+    $('depth').disabled = next.focus.length === 0;
     $('whole').hidden = next.focus.length === 0;
     if (next.q !== searchedFor) {
       $('search-text').value = next.q;
       searchedFor = next.q;
-      await runSearch($('search-results'), next.q, pick);
+      await runSearch($('search-results'), next.q, pick, () => mine === generation);
       if (mine !== generation) return;
     }
     showSelection(next.selected);
-    const graphml = graphmlUrl(next, view.mode);
-    const exportable =
-      graphml !== null &&
-      ['kinds', 'tiers', 'namespace', 'basis', 'review'].every((f) => next[f] === null || next[f].length > 0);
-    $('download-graphml').toggleAttribute('aria-disabled', !exportable);
-    if (exportable) $('download-graphml').href = graphml;
-    else $('download-graphml').removeAttribute('href');
+    const graphml = graphmlUrl(next, view);
+    const link = $('download-graphml');
+    if (graphml) {
+      link.href = graphml;
+      link.removeAttribute('aria-disabled');
+      link.title = '';
+    } else {
+      link.removeAttribute('href');
+      link.setAttribute('aria-disabled', 'true');
+      link.title = 'The export cannot hold this view: an overview, a view cut at a limit, or nothing shown.';
+    }
     status(viewText(view, counts) + ' Select an entity or a link for its evidence.');
     stop();
     if (!opened) {
@@ -200,55 +215,44 @@ function syncFilters(s) {
   }
 }
 
-/** Changes the view by `patch` and records it in the history. */
-function navigate(patch, cause) {
-  void apply({ ...state, ...patch }, 'push', cause);
+/**
+ * Changes the view by `patch`. A view that differs from the current one enters the history ("push"), or
+ * takes the current entry's place ("replace", for stepping through nodes with the arrow keys).
+ */
+function navigate(patch, cause, how = 'push') {
+  const next = { ...state, ...patch };
+  void apply(next, writeState(next) === writeState(state) ? 'replace' : how, cause);
+}
+
+// Adds `id` to the focus, unless the focus already holds as many entities as one export may name.
+function addFocus(id, selected) {
+  focusAfter = 'details';
+  const focus = view.mode === 'focus' ? state.focus : [];
+  if (focus.includes(id)) return navigate({ selected }, 'select');
+  if (focus.length >= SETTINGS.maxFocus) {
+    status(`A view centres on at most ${SETTINGS.maxFocus} entities; go back to the whole library first.`);
+    return;
+  }
+  navigate({ focus: [...focus, id], selected }, 'expand');
 }
 
 // Search hits: selected where drawn, otherwise added to the focus (the overview gives way to it).
 function pick(entity) {
   focusAfter = 'details';
   if (cy.getElementById(entity.id).nonempty()) navigate({ selected: entity.id }, 'select');
-  else navigate({ focus: [...state.focus, entity.id], selected: entity.id }, 'expand');
+  else addFocus(entity.id, entity.id);
 }
 
-function clearHighlights() {
-  cy.elements().removeClass('highlight faded');
-  $('path-status').textContent = '';
-}
-
-function highlight(ids) {
-  clearHighlights();
-  const chosen = cy.collection(ids.map((id) => cy.getElementById(id)).filter((e) => e.nonempty()));
-  cy.elements().not(chosen).addClass('faded');
-  chosen.addClass('highlight');
-  return chosen;
-}
-
-async function findPath() {
-  if (!path.from || !path.to) {
-    $('path-status').textContent = 'Path from ' + (path.from || '?') + ' to ' + (path.to || '?');
-    return;
-  }
-  const data = await graphql(
-    `query Path($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) ` +
-      `{ length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`,
-    { from: path.from, to: path.to },
+// The path and impact buttons report in #path-status; a failure is reported there too.
+function report(question) {
+  question.then(
+    (text) => {
+      $('path-status').textContent = text;
+    },
+    (error) => {
+      $('path-status').textContent = 'Could not answer: ' + error.message;
+    },
   );
-  const found = data.shortestPath;
-  if (!found) {
-    clearHighlights();
-    $('path-status').textContent = 'No path between them within the hop limit';
-    return;
-  }
-  const missing = toElements(found).filter((e) => cy.getElementById(e.data.id).empty());
-  if (missing.length > 0) {
-    cy.add(missing);
-    applyFilters(cy, state);
-    await runLayout(cy, state.layout);
-  }
-  highlight(found.nodes.map((n) => n.id).concat(found.edges.map((e) => e.id)));
-  $('path-status').textContent = 'Path of length ' + found.length + ': ' + found.nodes.map((n) => n.name).join(' — ');
 }
 
 const actions = {
@@ -256,36 +260,19 @@ const actions = {
     focusAfter = 'details';
     navigate({ selected: id }, 'select');
   },
-  expand: (id) => {
-    if (view.mode === 'whole' && state.focus.length === 0) navigate({ focus: [id], selected: id }, 'expand');
-    else if (!state.focus.includes(id)) navigate({ focus: [...state.focus, id], selected: id }, 'expand');
-  },
+  expand: (id) => addFocus(id, id),
   pathFrom: (id) => {
     path.from = id;
-    void findPath();
+    report(showPath(cy, path.from, path.to));
   },
   pathTo: (id) => {
     path.to = id;
-    void findPath();
+    report(showPath(cy, path.from, path.to));
   },
-  impact: async (id) => {
-    const data = await graphql(
-      'query Impact($id: ID!) { goalImpact(id: $id) { goals { id } tasks { id } industries { id } platforms { id } } }',
-      { id },
-    );
-    const impact = data.goalImpact;
-    const ids = [].concat(impact.goals, impact.tasks, impact.industries, impact.platforms).map((x) => x.id);
-    const chosen = highlight(ids);
-    chosen.edgesWith(chosen).addClass('highlight').removeClass('faded');
-    $('path-status').textContent =
-      `Impact: ${impact.tasks.length} tasks, ${impact.industries.length} industries, ` +
-      `${impact.platforms.length} platforms serve this goal`;
-  },
+  impact: (id) => report(showImpact(cy, id)),
 };
 
-cy.on('tap', 'node, edge', (event) => {
-  if (event.target.id() !== state.selected) navigate({ selected: event.target.id() }, 'select');
-});
+cy.on('tap', 'node, edge', (event) => navigate({ selected: event.target.id() }, 'select'));
 // The full name of a node whose label is cut, on hover.
 cy.on('mouseover', 'node', (event) => {
   $('graph').title = event.target.data('name');
@@ -293,28 +280,10 @@ cy.on('mouseover', 'node', (event) => {
 cy.on('mouseout', 'node', () => {
   $('graph').title = '';
 });
-
-// From the keyboard, the drawing steps through its shown nodes in reading order: arrows move, Enter
-// expands, + and - zoom, 0 fits the view.
-$('graph').addEventListener('keydown', (event) => {
-  const order = cy
-    .nodes()
-    .not('.filtered')
-    .sort((a, b) => a.position('x') - b.position('x') || a.position('y') - b.position('y'));
-  if (order.empty()) return;
-  const at = order.toArray().findIndex((n) => n.id() === state.selected);
-  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
-  if (step) {
-    const next = order[(at + step + order.length) % order.length] ?? order[0];
-    navigate({ selected: next.id() }, 'select');
-  } else if (event.key === 'Enter' && at >= 0) actions.expand(state.selected);
-  else if (event.key === '+' || event.key === '=')
-    cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-  else if (event.key === '-')
-    cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-  else if (event.key === '0') cy.fit(cy.elements().not('.filtered'), 24);
-  else return;
-  event.preventDefault();
+keyboardOnDrawing(cy, $('graph'), {
+  selected: () => state.selected,
+  select: (id) => navigate({ selected: id }, 'select', 'replace'),
+  expand: actions.expand,
 });
 
 // Skip links move the keyboard focus without touching the URL (a fragment would enter the history).
@@ -338,7 +307,10 @@ $('search-form').addEventListener('submit', (event) => {
 $('layout').addEventListener('change', () => navigate({ layout: $('layout').value }, 'layout'));
 $('depth').addEventListener('change', () => navigate({ depth: Number($('depth').value) }, 'expand'));
 $('whole').addEventListener('click', () => navigate({ focus: [], selected: null }, 'expand'));
-$('clear').addEventListener('click', clearHighlights);
+$('clear').addEventListener('click', () => {
+  clearHighlights(cy);
+  $('path-status').textContent = '';
+});
 $('download-png').addEventListener('click', () => void downloadPng(cy));
 $('download-svg').addEventListener('click', () => downloadSvg(cy));
 $('download-nodes').addEventListener('click', () => downloadCsv(cy, 'nodes'));

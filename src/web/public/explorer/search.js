@@ -7,9 +7,9 @@ export const SEARCH_LIMIT = 10;
 
 /**
  * Runs the search for `text` and lists its hits in `list`; `pick(hit)` runs when one is chosen. Resolves
- * once the list is filled.
+ * once the list is filled; fills nothing when `current()` says a newer view has taken over meanwhile.
  */
-export async function runSearch(list, text, pick) {
+export async function runSearch(list, text, pick, current) {
   list.replaceChildren();
   if (!text.trim()) return;
   const item = (content) => Object.assign(document.createElement('li'), content);
@@ -18,6 +18,7 @@ export async function runSearch(list, text, pick) {
       'query Search($text: String!, $limit: Int!) { search(text: $text, limit: $limit) { score entity { id name kind } } }',
       { text, limit: SEARCH_LIMIT },
     );
+    if (!current()) return;
     for (const hit of data.search) {
       const li = item({});
       li.dataset.id = hit.entity.id;
@@ -31,6 +32,7 @@ export async function runSearch(list, text, pick) {
     }
     if (data.search.length === 0) list.append(item({ textContent: 'No match' }));
   } catch (error) {
+    if (!current()) return;
     list.append(item({ textContent: 'Search failed: ' + error.message, className: 'error' }));
   }
 }
