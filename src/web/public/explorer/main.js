@@ -291,7 +291,9 @@ for (const link of document.querySelectorAll('.skip-links a')) {
   link.addEventListener('click', (event) => {
     event.preventDefault();
     const target = document.querySelector(link.getAttribute('href'));
-    (target.id === 'filters' ? (target.querySelector('input') ?? target) : target).focus();
+    // With nothing selected the details are hidden: the status says what to do instead.
+    if (target.hidden) $('status').focus();
+    else (target.id === 'filters' ? (target.querySelector('input') ?? target) : target).focus();
   });
 }
 
