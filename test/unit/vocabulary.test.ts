@@ -62,10 +62,12 @@ describe('The vocabulary of the graph', () => {
   });
 
   it('gives the explorer a style for every kind', () => {
-    const script = fs.readFileSync(path.join(WEB_DIR, 'explorer.js'), 'utf8');
-    const block = /const KINDS = \{([\s\S]*?)\n {2}\};/.exec(script)?.[1] ?? '';
+    const script = fs.readFileSync(path.join(WEB_DIR, 'explorer', 'kinds.js'), 'utf8');
+    const block = /export const KINDS = \{([\s\S]*?)\n\};/.exec(script)?.[1] ?? '';
+    // The explorer lists kinds in its reading order (Plan, aims and goals, tasks, ...), not the labels' order.
     const keys = [...block.matchAll(/^\s+([A-Z_]+): \{/gm)].map((m) => m[1]);
-    expect(keys).toEqual(NODE_LABELS.map(kindOfLabel));
+    expect(keys).toHaveLength(NODE_LABELS.length);
+    expect([...keys].sort()).toEqual(NODE_LABELS.map(kindOfLabel).sort());
   });
 });
 
