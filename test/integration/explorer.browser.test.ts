@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { create } from 'xmlbuilder2';
 import type { Browser, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/paths';
 import { findChromium } from '../support/chromium';
@@ -195,8 +194,13 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
     it('hides links by review status (every loaded link is accepted)', async () => {
       await toggle('review', 'ACCEPTED');
       const shown = await drawn(page);
+      const [row] = await t.db.read(
+        "MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS links, sum(CASE WHEN r.reviewStatus IS NULL OR r.reviewStatus = 'ACCEPTED' THEN 1 ELSE 0 END) AS accepted",
+      );
+      expect(row!['accepted']).toBe(row!['links']);
       expect(shown.nodes).toHaveLength(72);
       expect(shown.edges).toEqual([]);
+      expect(shown.hiddenEdges).toHaveLength(row!['links'] as number);
       expect(new URL(page.url()).searchParams.get('review')).toBe('PROPOSED,DISPUTED');
     });
 
@@ -366,6 +370,20 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
       shown = await drawn(page);
       expect(shown.hiddenNodes.length).toBeGreaterThan(0);
     });
+    /** The node ids and the link ids (`source|TYPE|target`) of a GraphML file, parsed by the browser. */
+    async function graphmlIds(xml: string): Promise<{ nodes: string[]; edges: string[] }> {
+      return page.evaluate<{ nodes: string[]; edges: string[] }>(`(() => {
+        const doc = new DOMParser().parseFromString(${JSON.stringify(xml)}, 'application/xml');
+        if (doc.querySelector('parsererror')) throw new Error('not XML');
+        const key = [...doc.getElementsByTagName('key')].find((k) => k.getAttribute('attr.name') === 'type').getAttribute('id');
+        return {
+          nodes: [...doc.getElementsByTagName('node')].map((n) => n.getAttribute('id')).sort(),
+          edges: [...doc.getElementsByTagName('edge')].map((e) => e.getAttribute('source') + '|' +
+            [...e.getElementsByTagName('data')].find((d) => d.getAttribute('key') === key).textContent + '|' +
+            e.getAttribute('target')).sort(),
+        };
+      })()`);
+    }
     async function download(button: string): Promise<Buffer> {
       const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
       return downloaded(file);
@@ -433,16 +451,7 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
       const view = await drawn(page);
       expect(view.hiddenNodes.length).toBeGreaterThan(0);
       const xml = (await download('#download-graphml')).toString('utf8');
-      const ids = await page.evaluate<{ nodes: string[]; edges: string[] }>(`(() => {
-        const doc = new DOMParser().parseFromString(${JSON.stringify(xml)}, 'application/xml');
-        const key = [...doc.getElementsByTagName('key')].find((k) => k.getAttribute('attr.name') === 'type').getAttribute('id');
-        return {
-          nodes: [...doc.getElementsByTagName('node')].map((n) => n.getAttribute('id')).sort(),
-          edges: [...doc.getElementsByTagName('edge')].map((e) => e.getAttribute('source') + '|' +
-            [...e.getElementsByTagName('data')].find((d) => d.getAttribute('key') === key).textContent + '|' +
-            e.getAttribute('target')).sort(),
-        };
-      })()`);
+      const ids = await graphmlIds(xml);
       expect(ids.nodes).toEqual(view.nodes);
       expect(ids.edges).toEqual(view.edges);
     });
@@ -450,12 +459,9 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
     it('downloads the same selection as GraphML from the export route', async () => {
       await openExplorer(page, t.server.url, DOWNLOAD_VIEW);
       const xml = (await download('#download-graphml')).toString('utf8');
-      const doc = create(xml).end({ format: 'object' }) as {
-        graphml: { graph: { node?: Array<{ '@id': string }>; edge?: Array<{ '@source': string; '@target': string }> } };
-      };
-      const graph = doc.graphml.graph;
-      expect((graph.node ?? []).map((n) => n['@id']).sort()).toEqual(shown.nodes);
-      expect((graph.edge ?? []).length).toBe(shown.edges.length);
+      const ids = await graphmlIds(xml);
+      expect(ids.nodes).toEqual(shown.nodes);
+      expect(ids.edges).toEqual(shown.edges);
     });
   });
 
@@ -507,7 +513,24 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
       const first = await page.evaluate<string>('document.body.dataset.selected');
       expect(first).toBe('zgc14:plan');
       await changeView(page, () => page.keyboard.press('ArrowRight'));
-      expect(await page.evaluate('document.body.dataset.selected')).not.toBe(first);
+      const second = await page.evaluate<string>('document.body.dataset.selected');
+      expect(second).not.toBe(first);
+      expect(await page.locator('#announce').textContent()).toMatch(/^Selected: /);
+      // Enter expands the selected entity: the view centres on its neighbourhood.
+      await changeView(page, () => page.keyboard.press('Enter'));
+      expect(new URL(page.url()).searchParams.get('focus')).toBe(second);
+    });
+
+    it('switches to the force layout from the layout menu, and back', async () => {
+      await openExplorer(page, t.server.url);
+      await changeView(page, async () => {
+        await page.selectOption('#layout', 'force');
+      });
+      expect(new URL(page.url()).searchParams.get('layout')).toBe('force');
+      expect((await drawn(page)).nodes).toHaveLength(72);
+      await changeView(page, () => page.goBack().then(() => undefined));
+      expect(await page.locator('#layout').inputValue()).toBe('layered');
+      expect(await labelOverlaps(page)).toEqual([]);
     });
 
     it('has no serious or critical accessibility violations, with an entity selected', async () => {

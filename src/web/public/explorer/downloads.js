@@ -48,10 +48,11 @@ export function downloadCsv(cy, what) {
 
 /**
  * The export route's URL for the view's focus and filters, or null when the export would not hold what is
- * drawn: an overview, a view cut at a limit, or one whose filters hide everything.
+ * drawn: an overview, a view cut at a limit, one centred on more entities than the export takes
+ * (`maxFocus`), or one where a filter has no value left.
  */
-export function graphmlUrl(state, view) {
-  if (view.mode === 'overview' || view.truncated || view.capped) return null;
+export function graphmlUrl(state, view, maxFocus) {
+  if (view.mode === 'overview' || view.truncated || view.capped || state.focus.length > maxFocus) return null;
   if (['kinds', 'tiers', 'namespace', 'basis', 'review'].some((f) => state[f] !== null && state[f].length === 0))
     return null;
   const params = new URLSearchParams();

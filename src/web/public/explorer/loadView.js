@@ -67,7 +67,8 @@ export function dataKey(state) {
  */
 export async function loadView(state, library, settings) {
   if (!isFocused(state)) {
-    if (library.total > settings.requestLimit) {
+    // Drawn whole only when one request may ask for every entity and the drawing may hold them all.
+    if (library.total > Math.min(settings.requestLimit, settings.drawnLimit)) {
       // Too large to draw whole: the plans and the most connected entities, grown by search and expand.
       const nodes = new Map();
       for (const node of [...library.plans.slice(0, OVERVIEW_ENTITIES), ...library.mostConnected.map((c) => c.node)])

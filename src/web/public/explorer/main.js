@@ -168,7 +168,7 @@ async function apply(next, how, cause = 'view') {
       if (mine !== generation) return;
     }
     showSelection(next.selected);
-    const graphml = graphmlUrl(next, view);
+    const graphml = graphmlUrl(next, view, SETTINGS.maxFocus);
     const link = $('download-graphml');
     if (graphml) {
       link.href = graphml;
@@ -177,7 +177,9 @@ async function apply(next, how, cause = 'view') {
     } else {
       link.removeAttribute('href');
       link.setAttribute('aria-disabled', 'true');
-      link.title = 'The export cannot hold this view: an overview, a view cut at a limit, or nothing shown.';
+      link.title =
+        'The export cannot hold this view: an overview, a view cut at a limit or centred on too many entities, ' +
+        'or a filter with no value left.';
     }
     status(viewText(view, counts) + ' Select an entity or a link for its evidence.');
     stop();
