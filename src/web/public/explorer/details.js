@@ -9,7 +9,7 @@ import { el } from './dom.js';
 const $ = (id) => document.getElementById(id);
 
 /** One citation: where it points and, when the server holds the source's text, the cited words. */
-export function citationItem(c) {
+function citationItem(c) {
   const where = c.source.name + ', paragraph ' + c.paragraph + ', characters ' + c.start + '-' + c.end;
   if (c.text === null) return el('li', { textContent: where + ' (the server has no text of this source)' });
   return el('li', {}, el('q', { textContent: c.text }), ' (' + where + ')');

@@ -1,6 +1,7 @@
 // Taking the view out: the drawing as PNG and SVG, its shown nodes and links as CSV, and the same
 // selection as GraphML from the server's export route.
 import { drawingToSvg } from './svgExport.js';
+import { FILTER_NAMES } from './viewState.js';
 
 /** Offers `blob` to the user as a file named `name`. */
 function save(blob, name) {
@@ -53,15 +54,13 @@ export function downloadCsv(cy, what) {
  */
 export function graphmlUrl(state, view, maxFocus) {
   if (view.mode === 'overview' || view.truncated || view.capped || state.focus.length > maxFocus) return null;
-  if (['kinds', 'tiers', 'namespace', 'basis', 'review'].some((f) => state[f] !== null && state[f].length === 0))
-    return null;
+  if (FILTER_NAMES.some((f) => state[f] !== null && state[f].length === 0)) return null;
   const params = new URLSearchParams();
   if (state.focus.length > 0) {
     params.set('focus', state.focus.join(','));
     params.set('depth', String(state.depth));
   }
-  for (const name of ['kinds', 'tiers', 'namespace', 'basis', 'review'])
-    if (state[name] !== null) params.set(name, state[name].join(','));
+  for (const name of FILTER_NAMES) if (state[name] !== null) params.set(name, state[name].join(','));
   const query = params.toString();
   return '/export.graphml' + (query ? '?' + query : '');
 }

@@ -1,5 +1,6 @@
-// The graph explorer. The URL holds the view (see viewState.js); every change of view goes through
-// `navigate`, which records it in the history and draws it, and back/forward draw the view they reach.
+// The graph explorer. The URL holds the view (see viewState.js); `apply` draws a view and records it in
+// the history: a user's change through `navigate`, the first view, and back/forward, which draw the view
+// they reach.
 // The page announces its state on <body> so that scripts and tests wait for states, never for time:
 // data-ready ("true" once a view is drawn), data-drawn (how many views were drawn), data-layout
 // ("running" or "done"), data-view ("moving" while the viewport animates, else "still"), data-selected
@@ -7,7 +8,7 @@
 import { SETTINGS } from './settings.js';
 import { graphStyle } from './graphStyle.js';
 import { labelLines } from './labels.js';
-import { readState, writeState } from './viewState.js';
+import { FILTER_NAMES, readState, writeState } from './viewState.js';
 import { dataKey, loadLibrary, loadView } from './loadView.js';
 import { applyFilters, countsText, renderFilters, shapeIcon } from './filters.js';
 import { runLayout } from './runLayout.js';
@@ -74,7 +75,7 @@ function viewText(v, counts) {
 
 // The layout depends on what is drawn, which filters hide what, and the layout chosen.
 function layoutKey(s) {
-  return JSON.stringify([loadedKey, s.layout, s.kinds, s.tiers, s.basis, s.review, s.namespace]);
+  return JSON.stringify([loadedKey, s.layout, ...FILTER_NAMES.map((name) => s[name])]);
 }
 
 // Centres the viewport on a node, announcing the animation on <body>.
@@ -113,7 +114,8 @@ async function apply(next, how, cause = 'view') {
   const mine = ++generation;
   const stop = time(cause);
   state = next;
-  const url = location.pathname + (writeState(next) ? '?' + writeState(next) : '');
+  const query = writeState(next);
+  const url = location.pathname + (query ? '?' + query : '');
   if (how === 'push') history.pushState(null, '', url);
   if (how === 'replace') history.replaceState(null, '', url);
   body.dataset.ready = 'false';
@@ -188,7 +190,7 @@ async function apply(next, how, cause = 'view') {
       performance.measure('open');
     }
     moveFocus();
-    body.dataset.state = writeState(next);
+    body.dataset.state = query;
     body.dataset.ready = 'true';
     body.dataset.drawn = String(++drawnCount);
   } catch (error) {

@@ -4,6 +4,9 @@
 // selected (`selected`). Lists are comma-separated; a filter not given shows everything.
 import { BASES, KINDS, REVIEW_STATUSES } from './kinds.js';
 
+/** The filters a view holds, in the order its URL writes them. */
+export const FILTER_NAMES = ['kinds', 'tiers', 'basis', 'review', 'namespace'];
+
 /** Layouts the page offers. */
 export const LAYOUTS = ['layered', 'force'];
 
@@ -59,8 +62,7 @@ export function writeState(state) {
   const params = new URLSearchParams();
   if (state.focus.length > 0) params.set('focus', state.focus.join(','));
   if (state.focus.length > 0 && state.depth !== 1) params.set('depth', String(state.depth));
-  for (const name of ['kinds', 'tiers', 'basis', 'review', 'namespace'])
-    if (state[name] !== null) params.set(name, state[name].join(','));
+  for (const name of FILTER_NAMES) if (state[name] !== null) params.set(name, state[name].join(','));
   if (state.layout !== DEFAULT_STATE.layout) params.set('layout', state.layout);
   if (state.q) params.set('q', state.q);
   if (state.selected) params.set('selected', state.selected);
