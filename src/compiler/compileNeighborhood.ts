@@ -1,7 +1,8 @@
 /**
  * `neighborhood`: a breadth-first walk from one entity, one level per depth, unrolled into a single
  * query. Each level only expands the previous level's new nodes, so the work grows with the answer,
- * not with the graph; `limit` caps the nodes returned, nearest first.
+ * not with the graph; `limit` caps the nodes returned, nearest first and by id within a level, so the
+ * same graph always gives the same cut.
  */
 import type { RelationshipType } from '../dataset/PlanDataset';
 import { linkPredicate, type WalkFilter } from './walkFilter';
@@ -48,7 +49,7 @@ export function compileNeighborhood(
   for (let level = 1; level <= depth; level++) {
     lines.push(
       `CALL (seen, frontier) { UNWIND frontier AS f MATCH (f)-[r]-(n:Entity) ` +
-        `WHERE ${follows('r')} AND NOT n IN seen RETURN collect(DISTINCT n) AS next }`,
+        `WHERE ${follows('r')} AND NOT n IN seen WITH DISTINCT n ORDER BY n.id RETURN collect(n) AS next }`,
       'WITH start, seen + next AS seen, next AS frontier',
     );
   }

@@ -403,6 +403,45 @@ describe('Reports, graph and paths match a plain reference on generated plans', 
     );
   });
 
+  it('neighborhood with a limit: the nearest nodes, by id among equally near ones, and the links among them', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        plans,
+        fc.nat(),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 6 }),
+        bases,
+        async (plan, pick, depth, limit, basis) => {
+          await load(plan);
+          const start = plan.nodes[pick % plan.nodes.length]!.id;
+          const { neighborhood } = await data<{
+            neighborhood: { nodes: Array<{ id: string }>; edges: Array<{ id: string }>; truncated: boolean };
+          }>(
+            `{ neighborhood(id: "${start}", depth: ${depth}, limit: ${limit}${basisArg(basis)}) ` +
+              '{ nodes { id } edges { id } truncated } }',
+          );
+          const seen = keeping(plan, basis);
+          const near = plan.nodes
+            .map((n) => ({ id: n.id, hops: distance(seen, start, n.id, depth) ?? Infinity }))
+            .filter((n) => n.hops <= depth)
+            .sort((a, b) => a.hops - b.hops || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+          const kept = near.slice(0, limit).map((n) => n.id);
+          const inside = new Set(kept);
+          const edges = seen.links
+            .filter((l) => inside.has(l.from) && inside.has(l.to))
+            .map((l) => `${l.from}|${l.type}|${l.to}`)
+            .sort();
+          expect({
+            nodes: neighborhood.nodes.map((n) => n.id),
+            edges: neighborhood.edges.map((e) => e.id).sort(),
+            truncated: neighborhood.truncated,
+          }).toEqual({ nodes: kept, edges, truncated: near.length > limit });
+        },
+      ),
+      options,
+    );
+  });
+
   it('shortestPath: a path of the shortest length within maxHops, made of real links, or null', async () => {
     await fc.assert(
       fc.asyncProperty(
