@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       'hub industry <- tasks -> goals': `{ industries(where: {id: {eq: "${hub}"}}) { id tasksConnection { totalCount } tasks { id goals { id } } } }`,
       goalImpact: `{ goalImpact(id: "${goal}") { tasks { id } industries { id } platforms { id } } }`,
       'neighborhood, depth 2': `{ neighborhood(id: "${plan}", depth: 2, limit: 500) { nodes { id } edges { id } } }`,
+      'hub neighborhood, depth 2': `{ neighborhood(id: "${hub}", depth: 2, limit: 500) { nodes { id } edges { id } } }`,
     };
 
     // The other checkout's own modules, connected to the same database as any client would be.
