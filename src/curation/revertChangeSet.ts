@@ -108,7 +108,7 @@ async function checkUnchanged(tx: WriteTransaction, changes: readonly ChangeReco
   if (created.length > 0) {
     const own = new Set(changes.map((c) => c.targetId));
     for (const row of await tx.run(LINKS_OF, { ids: created })) {
-      const since = (row['links'] as string[]).filter((link) => !own.has(link));
+      const since = (row['links'] as string[]).filter((link) => !own.has(link)).sort();
       if (since.length > 0) {
         conflicts.push(
           `${String(row['id'])} has links made since, which undoing its creation would delete: ${since.slice(0, 5).join(', ')}`,

@@ -137,6 +137,7 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
     });
 
     it('tells kinds apart by shape as well as colour, and links by dash', async () => {
+      await openExplorer(page, t.server.url);
       const shapes = await page.evaluate<Record<string, string>>(
         `Object.fromEntries(cy.nodes().map((n) => [n.data('kind'), n.style('shape')]))`,
       );
@@ -551,7 +552,7 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
     });
 
     it("highlights a goal's impact and saves a screenshot", async () => {
-      await page.click('#clear');
+      await openExplorer(page, t.server.url);
       await clickNode('zgc14:goal-2025-industry');
       await page.click('#impact');
       await page.waitForFunction("document.getElementById('path-status').textContent.startsWith('Impact')");
