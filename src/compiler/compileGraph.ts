@@ -19,14 +19,18 @@ export interface GraphRow {
   truncated: boolean;
 }
 
-/** Compiles `graph`; `limit` caps the nodes. */
+/** Compiles `graph`; `limit` caps the nodes, and `linkLimit`, when given, the links (by id). */
 export function compileGraph(
   scope: ParamScope,
-  args: { namespace?: string | null; limit?: number | null } & WalkFilter,
+  args: { namespace?: string | null; limit?: number | null; linkLimit?: number | null } & WalkFilter,
   fields: GraphFields = ALL_GRAPH_FIELDS,
 ): CompiledQuery<GraphRow> {
   const limit = checkLimit(scope.limits, 'limit', args.limit);
+  const linkLimit = args.linkLimit == null ? null : checkLimit(scope.limits, 'linkLimit', args.linkLimit);
   const ns = scope.param(args.namespace ?? null);
+  // With a link cap, the links in id order and one more than the cap, to tell whether it cut any.
+  const cut =
+    linkLimit === null ? '' : ` WITH a, r, b ORDER BY a.id, type(r), b.id LIMIT ${scope.param(linkLimit + 1)}`;
   const lines = [
     `CALL () { MATCH (n:Entity) WHERE ${ns} IS NULL OR n.namespace = ${ns} WITH n ` +
       `ORDER BY n.id LIMIT ${scope.param(limit + 1)} RETURN collect(n) AS found }`,
@@ -35,14 +39,16 @@ export function compileGraph(
     // exactly when it is such an entity with an id up to the last one: no list lookup per edge.
     'WITH nodes, truncated, last(nodes).id AS lastId',
     `CALL (nodes, lastId) { UNWIND nodes AS a MATCH (a)-[r]->(b:Entity) WHERE b.id <= lastId ` +
-      `AND (${ns} IS NULL OR b.namespace = ${ns})${and(linkPredicate(scope, 'r', args))} RETURN collect(${graphEdge(scope, 'a', 'r', 'b', fields)}) AS edges }`,
+      `AND (${ns} IS NULL OR b.namespace = ${ns})${and(linkPredicate(scope, 'r', args))}${cut} ` +
+      `RETURN collect(${graphEdge(scope, 'a', 'r', 'b', fields)}) AS edges }`,
   ];
+  const linkLimitParam = linkLimit === null ? null : scope.param(linkLimit);
   return compiledQuery(
     lines,
     {
       nodes: `[n IN nodes | ${graphNode(scope, 'n', fields)}]`,
-      edges: 'edges',
-      truncated: 'truncated',
+      edges: linkLimitParam === null ? 'edges' : `edges[..${linkLimitParam}]`,
+      truncated: linkLimitParam === null ? 'truncated' : `truncated OR size(edges) > ${linkLimitParam}`,
     },
     scope.params,
   );

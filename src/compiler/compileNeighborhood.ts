@@ -2,7 +2,7 @@
  * `neighborhood`: a breadth-first walk from one entity, one level per depth, unrolled into a single
  * query. Each level only expands the previous level's new nodes, so the work grows with the answer,
  * not with the graph; `limit` caps the nodes returned, nearest first and by id within a level, so the
- * same graph always gives the same cut.
+ * same graph always gives the same cut; `linkLimit`, when given, caps the links among them the same way.
  */
 import type { RelationshipType } from '../dataset/PlanDataset';
 import { linkPredicate, type WalkFilter } from './walkFilter';
@@ -18,6 +18,7 @@ export interface NeighborhoodArgs extends WalkFilter {
   depth?: number | null;
   relationTypes?: readonly RelationshipType[] | null;
   limit?: number | null;
+  linkLimit?: number | null;
 }
 
 /** The one row of `neighborhood`: a subgraph nearest first, and whether the start exists. */
@@ -41,32 +42,48 @@ export function compileNeighborhood(
     [types === null ? 'true' : `type(${r}) IN ${typesParam}`, linkPredicate(scope, r, args)]
       .filter((c) => c !== undefined)
       .join(' AND ');
+  const linkLimit = args.linkLimit == null ? null : checkLimit(scope.limits, 'linkLimit', args.linkLimit);
+  // With a link cap, each level's nodes are kept apart too, to rank the links nearest first.
+  const carryLevels = linkLimit === null ? '' : ', levels';
   const lines = [
     `OPTIONAL MATCH (start:Entity {id: ${id}})`,
     'WITH start, CASE WHEN start IS NULL THEN [] ELSE [start] END AS seen, ' +
-      'CASE WHEN start IS NULL THEN [] ELSE [start] END AS frontier',
+      'CASE WHEN start IS NULL THEN [] ELSE [start] END AS frontier' +
+      (linkLimit === null ? '' : ', CASE WHEN start IS NULL THEN [] ELSE [[start]] END AS levels'),
   ];
   for (let level = 1; level <= depth; level++) {
     lines.push(
       `CALL (seen, frontier) { UNWIND frontier AS f MATCH (f)-[r]-(n:Entity) ` +
         `WHERE ${follows('r')} AND NOT n IN seen WITH DISTINCT n ORDER BY n.id RETURN collect(n) AS next }`,
-      'WITH start, seen + next AS seen, next AS frontier',
+      'WITH start, seen + next AS seen, next AS frontier' + (linkLimit === null ? '' : ', levels + [next] AS levels'),
     );
   }
   const limitParam = scope.param(limit);
-  lines.push(
-    `WITH start, seen[..${limitParam}] AS nodes, size(seen) > ${limitParam} AS truncated`,
-    `CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE ${follows('r')} ` +
-      `AND b IN nodes RETURN collect(${graphEdge(scope, 'a', 'r', 'b', fields)}) AS edges }`,
-  );
-  return compiledQuery(
-    lines,
-    {
-      found: 'start IS NOT NULL',
-      nodes: `[n IN nodes | ${graphNode(scope, 'n', fields)}]`,
-      edges: 'edges',
-      truncated: 'truncated',
-    },
-    scope.params,
-  );
+  const edge = graphEdge(scope, 'a', 'r', 'b', fields);
+  lines.push(`WITH start, seen[..${limitParam}] AS nodes, size(seen) > ${limitParam} AS truncated${carryLevels}`);
+  const columns = {
+    found: 'start IS NOT NULL',
+    nodes: `[n IN nodes | ${graphNode(scope, 'n', fields)}]`,
+    edges: 'edges',
+    truncated: 'truncated',
+  };
+  if (linkLimit === null) {
+    lines.push(
+      `CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE ${follows('r')} ` +
+        `AND b IN nodes RETURN collect(${edge}) AS edges }`,
+    );
+  } else {
+    // A link ranks at the level of its farther end (each node lies in one level), then by id; one
+    // more than the cap is read, to tell whether the cap cut any.
+    const linkLimitParam = scope.param(linkLimit);
+    lines.push(
+      `CALL (nodes, levels) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE ${follows('r')} AND b IN nodes ` +
+        'WITH a, r, b, last([i IN range(0, size(levels) - 1) WHERE a IN levels[i] OR b IN levels[i]]) AS level ' +
+        `ORDER BY level, a.id, type(r), b.id LIMIT ${scope.param(linkLimit + 1)} ` +
+        `RETURN collect(${edge}) AS edges }`,
+    );
+    columns.edges = `edges[..${linkLimitParam}]`;
+    columns.truncated = `truncated OR size(edges) > ${linkLimitParam}`;
+  }
+  return compiledQuery(lines, columns, scope.params);
 }

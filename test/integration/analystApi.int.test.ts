@@ -691,6 +691,18 @@ describe('Bad arguments', () => {
       'limit must be a whole number from 0 to 500, got 501',
     ],
     [
+      'a link limit past the cap',
+      '{ neighborhood(id: "zgc14:plan", linkLimit: 501) { truncated } }',
+      'BAD_USER_INPUT',
+      'linkLimit must be a whole number from 0 to 500, got 501',
+    ],
+    [
+      'a negative link limit on the whole graph',
+      '{ graph(linkLimit: -1) { truncated } }',
+      'BAD_USER_INPUT',
+      'linkLimit must be a whole number from 0 to 500, got -1',
+    ],
+    [
       'a negative offset',
       '{ goals(offset: -5) { id } }',
       'BAD_USER_INPUT',

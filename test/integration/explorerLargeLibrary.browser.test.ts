@@ -29,14 +29,21 @@ let t: TestServer;
 let browser: Browser;
 let page: Page;
 const offsite: string[] = [];
-/** Every GraphQL exchange the page made: the `limit` it sent and the sizes of the entity lists it got. */
-const exchanges: Array<Promise<{ limit: unknown; lists: number[] }>> = [];
+/**
+ * Every GraphQL exchange the page made: the `limit` and `linkLimit` it sent and the sizes of the lists
+ * of entities and links it got.
+ */
+const exchanges: Array<Promise<{ limits: unknown[]; lists: number[] }>> = [];
 
-/** Sizes of the lists of entities in one root field's answer: the field itself, or its `nodes`. */
+/** Sizes of the lists in one root field's answer: the field itself, or its `nodes` and `edges`. */
 function listSizes(value: unknown): number[] {
   if (Array.isArray(value)) return [value.length];
-  if (value && typeof value === 'object' && Array.isArray((value as { nodes?: unknown }).nodes))
-    return [(value as { nodes: unknown[] }).nodes.length];
+  if (value && typeof value === 'object') {
+    return ['nodes', 'edges'].flatMap((key) => {
+      const list = (value as Record<string, unknown>)[key];
+      return Array.isArray(list) ? [list.length] : [];
+    });
+  }
   return [];
 }
 const browserFound = findChromium();
@@ -71,7 +78,7 @@ describeInBrowser(
         const sent = JSON.parse(request.postData() ?? '{}') as { variables?: Record<string, unknown> };
         exchanges.push(
           response.json().then((body: { data?: Record<string, unknown> }) => ({
-            limit: sent.variables?.['limit'],
+            limits: [sent.variables?.['limit'], sent.variables?.['linkLimit']],
             lists: Object.values(body.data ?? {}).flatMap(listSizes),
           })),
         );
@@ -101,6 +108,7 @@ describeInBrowser(
     });
 
     it('grows by expanding an entity: its neighbourhood, asked for within the request limit', async () => {
+      await openExplorer(page, t.server.url);
       const hub = await page.locator('#most-connected button').first().getAttribute('data-focus');
       await changeView(page, () => page.locator('#most-connected button').first().click());
       expect(new URL(page.url()).searchParams.get('focus')).toBe(hub);
@@ -119,6 +127,8 @@ describeInBrowser(
     it('grows by search: an entity not drawn is added with its neighbourhood', async () => {
       const [row] = await t.db.read('MATCH (n:Industry) RETURN n.id AS id, n.name AS name ORDER BY n.id DESC LIMIT 1');
       const id = row!['id'] as string;
+      const [plan] = await t.db.read('MATCH (p:Plan) RETURN p.id AS id ORDER BY p.id LIMIT 1');
+      await openExplorer(page, t.server.url, `focus=${String(plan!['id'])}`);
       const before = await drawn(page);
       expect(before.nodes).not.toContain(id);
       await changeView(page, async () => {
@@ -129,6 +139,26 @@ describeInBrowser(
       const after = await drawn(page);
       expect(after.nodes).toEqual(expect.arrayContaining([...before.nodes, id]));
       expect(await page.evaluate('document.body.dataset.selected')).toBe(id);
+    });
+
+    it('asks for the links of a dense view within the request limit too, and says the view was cut', async () => {
+      const hubs = await t.graphql<{ mostConnected: Array<{ entity: { id: string } }> }>(
+        '{ mostConnected(limit: 1) { entity { id } } }',
+      );
+      const hub = hubs.data!.mostConnected[0]!.entity.id;
+      // Without a link cap, the entities the page may ask for hold more links than the request limit.
+      const uncapped = await t.graphql<{ neighborhood: { edges: unknown[] } }>(
+        `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: ${REQUEST_LIMIT}) { edges { id } } }`,
+        { id: hub },
+      );
+      expect(uncapped.data!.neighborhood.edges.length).toBeGreaterThan(REQUEST_LIMIT);
+      await openExplorer(page, t.server.url, `focus=${hub}&depth=2`);
+      const shown = await drawn(page);
+      expect(shown.nodes).toHaveLength(REQUEST_LIMIT);
+      expect(shown.edges).toHaveLength(REQUEST_LIMIT);
+      expect(await page.locator('#status').textContent()).toContain(
+        `A request was cut at ${REQUEST_LIMIT} entities or links`,
+      );
     });
 
     it('stops drawing at the drawing limit, and says so', async () => {
@@ -159,11 +189,15 @@ describeInBrowser(
       expect(await seriousViolations(page)).toEqual([]);
     });
 
-    it('never asked the server for more entities than the request limit at once', async () => {
+    it('never asked the server for more entities or links than the request limit at once', async () => {
       const all = await Promise.all(exchanges);
       expect(all.length).toBeGreaterThan(5);
+      // The neighbourhoods the page asked for held links, and asked for no more than the limit of them.
+      expect(all.some((exchange) => exchange.limits[1] !== undefined && exchange.lists[1]! > 0)).toBe(true);
       for (const exchange of all) {
-        if (exchange.limit !== undefined) expect(exchange.limit).toBeLessThanOrEqual(REQUEST_LIMIT);
+        for (const limit of exchange.limits.filter((l) => l !== undefined)) {
+          expect(limit).toBeLessThanOrEqual(REQUEST_LIMIT);
+        }
         for (const size of exchange.lists) expect(size).toBeLessThanOrEqual(REQUEST_LIMIT);
       }
       expect(offsite).toEqual([]);

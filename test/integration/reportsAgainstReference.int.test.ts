@@ -244,7 +244,7 @@ function referenceMostConnected(plan: Generated, labels: string[] | null, limit:
     .slice(0, limit);
 }
 
-function referenceGraph(plan: Generated, limit: number) {
+function referenceGraph(plan: Generated, limit: number, linkLimit?: number) {
   const all = plan.nodes.map((n) => n.id).sort();
   const nodes = all.slice(0, limit);
   const inside = new Set(nodes);
@@ -254,7 +254,25 @@ function referenceGraph(plan: Generated, limit: number) {
     .sort((a, b) =>
       a.source + '\u0000' + a.type + '\u0000' + a.target < b.source + '\u0000' + b.type + '\u0000' + b.target ? -1 : 1,
     );
-  return { nodes: nodes.map((id) => ({ id })), edges, truncated: all.length > limit };
+  const kept = linkLimit === undefined ? edges : edges.slice(0, linkLimit);
+  return {
+    nodes: nodes.map((id) => ({ id })),
+    edges: kept,
+    truncated: all.length > limit || kept.length < edges.length,
+  };
+}
+
+/** A link cap, or none. */
+const linkLimits = fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined });
+
+/** The `linkLimit` argument, when there is one. */
+function linkLimitArg(linkLimit: number | undefined): string {
+  return linkLimit === undefined ? '' : `, linkLimit: ${linkLimit}`;
+}
+
+/** Orders ASCII text as Neo4j does. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Length of the shortest undirected path, or undefined when none is within `maxHops`. */
@@ -360,16 +378,22 @@ describe('Reports, graph and paths match a plain reference on generated plans', 
     );
   });
 
-  it('graph: the first nodes by id and exactly the links among them, with truncation said', async () => {
+  it('graph: the first nodes by id and the first links among them by id, with truncation said', async () => {
     await fc.assert(
-      fc.asyncProperty(plans, fc.integer({ min: 1, max: 25 }), bases, async (plan, limit, basis) => {
-        await load(plan);
-        const { graph } = await data<{ graph: unknown }>(
-          `{ graph(namespace: "${NS}", limit: ${limit}${basisArg(basis)}) ` +
-            '{ nodes { id } edges { id source type target } truncated } }',
-        );
-        expect(graph).toEqual(referenceGraph(keeping(plan, basis), limit));
-      }),
+      fc.asyncProperty(
+        plans,
+        fc.integer({ min: 1, max: 25 }),
+        linkLimits,
+        bases,
+        async (plan, limit, linkLimit, basis) => {
+          await load(plan);
+          const { graph } = await data<{ graph: unknown }>(
+            `{ graph(namespace: "${NS}", limit: ${limit}${linkLimitArg(linkLimit)}${basisArg(basis)}) ` +
+              '{ nodes { id } edges { id source type target } truncated } }',
+          );
+          expect(graph).toEqual(referenceGraph(keeping(plan, basis), limit, linkLimit));
+        },
+      ),
       options,
     );
   });
@@ -403,39 +427,47 @@ describe('Reports, graph and paths match a plain reference on generated plans', 
     );
   });
 
-  it('neighborhood with a limit: the nearest nodes, by id among equally near ones, and the links among them', async () => {
+  it('neighborhood with limits: the nearest nodes, by id among equally near ones, and the nearest links among them', async () => {
     await fc.assert(
       fc.asyncProperty(
         plans,
         fc.nat(),
         fc.integer({ min: 1, max: 3 }),
         fc.integer({ min: 1, max: 6 }),
+        linkLimits,
         bases,
-        async (plan, pick, depth, limit, basis) => {
+        async (plan, pick, depth, limit, linkLimit, basis) => {
           await load(plan);
           const start = plan.nodes[pick % plan.nodes.length]!.id;
           const { neighborhood } = await data<{
             neighborhood: { nodes: Array<{ id: string }>; edges: Array<{ id: string }>; truncated: boolean };
           }>(
-            `{ neighborhood(id: "${start}", depth: ${depth}, limit: ${limit}${basisArg(basis)}) ` +
-              '{ nodes { id } edges { id } truncated } }',
+            `{ neighborhood(id: "${start}", depth: ${depth}, limit: ${limit}${linkLimitArg(linkLimit)}` +
+              `${basisArg(basis)}) { nodes { id } edges { id } truncated } }`,
           );
           const seen = keeping(plan, basis);
           const near = plan.nodes
             .map((n) => ({ id: n.id, hops: distance(seen, start, n.id, depth) ?? Infinity }))
             .filter((n) => n.hops <= depth)
-            .sort((a, b) => a.hops - b.hops || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-          const kept = near.slice(0, limit).map((n) => n.id);
-          const inside = new Set(kept);
-          const edges = seen.links
-            .filter((l) => inside.has(l.from) && inside.has(l.to))
-            .map((l) => `${l.from}|${l.type}|${l.to}`)
-            .sort();
+            .sort((a, b) => a.hops - b.hops || byText(a.id, b.id));
+          const kept = near.slice(0, limit);
+          const hops = new Map(kept.map((n) => [n.id, n.hops]));
+          // A link is as near as its farther end; equally near links go by id.
+          const links = seen.links
+            .filter((l) => hops.has(l.from) && hops.has(l.to))
+            .map((l) => ({ id: `${l.from}|${l.type}|${l.to}`, key: [l.from, l.type, l.to] }))
+            .map((l) => ({ ...l, hops: Math.max(hops.get(l.key[0]!)!, hops.get(l.key[2]!)!) }))
+            .sort((a, b) => a.hops - b.hops || a.key.map((k, i) => byText(k, b.key[i]!)).find((c) => c !== 0) || 0);
+          const keptLinks = linkLimit === undefined ? links : links.slice(0, linkLimit);
           expect({
             nodes: neighborhood.nodes.map((n) => n.id),
             edges: neighborhood.edges.map((e) => e.id).sort(),
             truncated: neighborhood.truncated,
-          }).toEqual({ nodes: kept, edges, truncated: near.length > limit });
+          }).toEqual({
+            nodes: kept.map((n) => n.id),
+            edges: keptLinks.map((l) => l.id).sort(),
+            truncated: near.length > limit || keptLinks.length < links.length,
+          });
         },
       ),
       options,

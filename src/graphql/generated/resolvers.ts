@@ -2501,7 +2501,7 @@ export type Query = {
   goalsConnection: GoalConnection;
   /** How many goals match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   goalsCountBy: Array<CountBucket>;
-  /** Every entity, optionally of one plan's namespace, with the links among them, for drawing the whole graph; `limit` caps the nodes (by id). */
+  /** Every entity, optionally of one plan's namespace, with the links among them, for drawing the whole graph; `limit` caps the nodes (by id), and `linkLimit`, when given, the links (by id). */
   graph: Subgraph;
   /** The change sets that touched an entity or a link (`source|TYPE|target`), newest first. */
   history: Array<ChangeSet>;
@@ -2512,7 +2512,7 @@ export type Query = {
   industriesCountBy: Array<CountBucket>;
   /** Entities ranked by number of links, most connected first. */
   mostConnected: Array<Connectedness>;
-  /** The entity `id` and everything within `depth` links of it (default 1, at most the depth cap, 3 unless configured), with the links among them. `relationTypes` limits which links are followed; `limit` caps the number of nodes, nearest first and by id among equally near ones. */
+  /** The entity `id` and everything within `depth` links of it (default 1, at most the depth cap, 3 unless configured), with the links among them. `relationTypes` limits which links are followed; `limit` caps the number of nodes, nearest first and by id among equally near ones; `linkLimit`, when given, caps the number of links, nearest first (a link is as near as its farther end) and by id. */
   neighborhood: Subgraph;
   /** The entity with this id, of any kind; null when there is none. */
   node: Maybe<Entity>;
@@ -2800,6 +2800,7 @@ export type QueryGoalsCountByArgs = {
 export type QueryGraphArgs = {
   basis?: InputMaybe<Array<Basis>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+  linkLimit?: InputMaybe<Scalars['Int']['input']>;
   namespace?: InputMaybe<Scalars['String']['input']>;
   review?: InputMaybe<Array<ReviewStatus>>;
 };
@@ -2890,6 +2891,7 @@ export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
+  linkLimit?: InputMaybe<Scalars['Int']['input']>;
   relationTypes?: InputMaybe<Array<RelationType>>;
   review?: InputMaybe<Array<ReviewStatus>>;
 };
@@ -3320,7 +3322,7 @@ export type Subgraph = {
   __typename?: 'Subgraph';
   edges: Array<GraphEdge>;
   nodes: Array<GraphNode>;
-  /** True when `limit` cut nodes off; ask again with a larger limit or a smaller depth. */
+  /** True when `limit` cut nodes off or `linkLimit` cut links off; ask again with larger limits or a smaller depth. */
   truncated: Scalars['Boolean']['output'];
 };
 

@@ -75,13 +75,17 @@ export async function loadView(state, library, settings) {
         nodes.set(node.id, node);
       return { mode: 'overview', nodes: [...nodes.values()], edges: [], truncated: false, capped: false };
     }
+    // The links are asked for within both limits: the request limit, and the room the entities leave.
+    const room = Math.max(0, settings.drawnLimit - library.total);
     const data = await graphql(
-      `query WholeGraph($limit: Int!) { graph(limit: $limit) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated } }`,
-      { limit: settings.requestLimit },
+      `query WholeGraph($limit: Int!, $linkLimit: Int!) {
+        graph(limit: $limit, linkLimit: $linkLimit) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated }
+      }`,
+      { limit: settings.requestLimit, linkLimit: Math.min(settings.requestLimit, room) },
     );
-    const room = Math.max(0, settings.drawnLimit - data.graph.nodes.length);
-    const capped = data.graph.edges.length > room;
-    return { mode: 'whole', ...data.graph, edges: capped ? data.graph.edges.slice(0, room) : data.graph.edges, capped };
+    // A cut where the room was the smaller limit is the drawing limit's; otherwise the request's.
+    const capped = data.graph.truncated && room < settings.requestLimit;
+    return { mode: 'whole', ...data.graph, truncated: data.graph.truncated && !capped, capped };
   }
   const nodes = new Map();
   const edges = new Map();
@@ -95,8 +99,10 @@ export async function loadView(state, library, settings) {
       break;
     }
     const data = await graphql(
-      `query Neighbourhood($id: ID!, $depth: Int!, $limit: Int!, $basis: [Basis!], $review: [ReviewStatus!]) {
-        neighborhood(id: $id, depth: $depth, limit: $limit, basis: $basis, review: $review) {
+      `query Neighbourhood(
+        $id: ID!, $depth: Int!, $limit: Int!, $linkLimit: Int!, $basis: [Basis!], $review: [ReviewStatus!]
+      ) {
+        neighborhood(id: $id, depth: $depth, limit: $limit, linkLimit: $linkLimit, basis: $basis, review: $review) {
           nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated
         }
       }`,
@@ -104,6 +110,7 @@ export async function loadView(state, library, settings) {
         id,
         depth: state.depth,
         limit: Math.min(settings.requestLimit, room),
+        linkLimit: Math.min(settings.requestLimit, room),
         basis: state.basis,
         review: state.review,
       },

@@ -61,7 +61,7 @@ function status(text) {
 
 function viewText(v, counts) {
   const cut = [
-    v.truncated ? ` A request was cut at ${SETTINGS.requestLimit} entities (the request limit).` : '',
+    v.truncated ? ` A request was cut at ${SETTINGS.requestLimit} entities or links (the request limit).` : '',
     v.capped ? ` The drawing stopped at ${SETTINGS.drawnLimit} elements (the drawing limit).` : '',
   ].join('');
   if (v.mode === 'overview')
