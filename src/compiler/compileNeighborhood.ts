@@ -2,7 +2,8 @@
  * `neighborhood`: a breadth-first walk from one entity, one level per depth, unrolled into a single
  * query. Each level only expands the previous level's new nodes, so the work grows with the answer,
  * not with the graph; `limit` caps the nodes returned, nearest first and by id within a level, so the
- * same graph always gives the same cut; `linkLimit`, when given, caps the links among them the same way.
+ * same graph always gives the same cut; `linkLimit`, when given, caps the links among them, those from
+ * the nearest nodes first.
  */
 import type { RelationshipType } from '../dataset/PlanDataset';
 import { linkPredicate, type WalkFilter } from './walkFilter';
@@ -43,24 +44,21 @@ export function compileNeighborhood(
       .filter((c) => c !== undefined)
       .join(' AND ');
   const linkLimit = args.linkLimit == null ? null : checkLimit(scope.limits, 'linkLimit', args.linkLimit);
-  // With a link cap, each level's nodes are kept apart too, to rank the links nearest first.
-  const carryLevels = linkLimit === null ? '' : ', levels';
   const lines = [
     `OPTIONAL MATCH (start:Entity {id: ${id}})`,
     'WITH start, CASE WHEN start IS NULL THEN [] ELSE [start] END AS seen, ' +
-      'CASE WHEN start IS NULL THEN [] ELSE [start] END AS frontier' +
-      (linkLimit === null ? '' : ', CASE WHEN start IS NULL THEN [] ELSE [[start]] END AS levels'),
+      'CASE WHEN start IS NULL THEN [] ELSE [start] END AS frontier',
   ];
   for (let level = 1; level <= depth; level++) {
     lines.push(
       `CALL (seen, frontier) { UNWIND frontier AS f MATCH (f)-[r]-(n:Entity) ` +
         `WHERE ${follows('r')} AND NOT n IN seen WITH DISTINCT n ORDER BY n.id RETURN collect(n) AS next }`,
-      'WITH start, seen + next AS seen, next AS frontier' + (linkLimit === null ? '' : ', levels + [next] AS levels'),
+      'WITH start, seen + next AS seen, next AS frontier',
     );
   }
   const limitParam = scope.param(limit);
   const edge = graphEdge(scope, 'a', 'r', 'b', fields);
-  lines.push(`WITH start, seen[..${limitParam}] AS nodes, size(seen) > ${limitParam} AS truncated${carryLevels}`);
+  lines.push(`WITH start, seen[..${limitParam}] AS nodes, size(seen) > ${limitParam} AS truncated`);
   const columns = {
     found: 'start IS NOT NULL',
     nodes: `[n IN nodes | ${graphNode(scope, 'n', fields)}]`,
@@ -73,13 +71,14 @@ export function compileNeighborhood(
         `AND b IN nodes RETURN collect(${edge}) AS edges }`,
     );
   } else {
-    // A link ranks at the level of its farther end (each node lies in one level), then by id; one
-    // more than the cap is read, to tell whether the cap cut any.
+    // Links rank by their source's position in `nodes` (nearest first), then by type and target.
+    // Read in position order, Neo4j sorts only the links of one source at a time (a partial top),
+    // where a full sort would hold every link read, each row with the node list.
     const linkLimitParam = scope.param(linkLimit);
     lines.push(
-      `CALL (nodes, levels) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE ${follows('r')} AND b IN nodes ` +
-        'WITH a, r, b, last([i IN range(0, size(levels) - 1) WHERE a IN levels[i] OR b IN levels[i]]) AS level ' +
-        `ORDER BY level, a.id, type(r), b.id LIMIT ${scope.param(linkLimit + 1)} ` +
+      `CALL (nodes) { UNWIND range(0, size(nodes) - 1) AS i WITH nodes[i] AS a, i ` +
+        `MATCH (a)-[r]->(b) WHERE ${follows('r')} AND b IN nodes ` +
+        `WITH a, r, b, i ORDER BY i, type(r), b.id LIMIT ${scope.param(linkLimit + 1)} ` +
         `RETURN collect(${edge}) AS edges }`,
     );
     columns.edges = `edges[..${linkLimitParam}]`;

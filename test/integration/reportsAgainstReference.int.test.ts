@@ -427,7 +427,7 @@ describe('Reports, graph and paths match a plain reference on generated plans', 
     );
   });
 
-  it('neighborhood with limits: the nearest nodes, by id among equally near ones, and the nearest links among them', async () => {
+  it('neighborhood with limits: the nearest nodes, by id among equally near ones, and the links from the first of them first', async () => {
     await fc.assert(
       fc.asyncProperty(
         plans,
@@ -451,13 +451,12 @@ describe('Reports, graph and paths match a plain reference on generated plans', 
             .filter((n) => n.hops <= depth)
             .sort((a, b) => a.hops - b.hops || byText(a.id, b.id));
           const kept = near.slice(0, limit);
-          const hops = new Map(kept.map((n) => [n.id, n.hops]));
-          // A link is as near as its farther end; equally near links go by id.
+          const position = new Map(kept.map((n, i) => [n.id, i]));
+          // A link ranks by its source's place in the node list, then by type and target.
           const links = seen.links
-            .filter((l) => hops.has(l.from) && hops.has(l.to))
-            .map((l) => ({ id: `${l.from}|${l.type}|${l.to}`, key: [l.from, l.type, l.to] }))
-            .map((l) => ({ ...l, hops: Math.max(hops.get(l.key[0]!)!, hops.get(l.key[2]!)!) }))
-            .sort((a, b) => a.hops - b.hops || a.key.map((k, i) => byText(k, b.key[i]!)).find((c) => c !== 0) || 0);
+            .filter((l) => position.has(l.from) && position.has(l.to))
+            .map((l) => ({ id: `${l.from}|${l.type}|${l.to}`, key: [position.get(l.from)!, l.type, l.to] as const }))
+            .sort((a, b) => a.key[0] - b.key[0] || byText(a.key[1], b.key[1]) || byText(a.key[2], b.key[2]));
           const keptLinks = linkLimit === undefined ? links : links.slice(0, linkLimit);
           expect({
             nodes: neighborhood.nodes.map((n) => n.id),
