@@ -66,6 +66,10 @@ async function main(): Promise<void> {
       goalImpact: `{ goalImpact(id: "${goal}") { tasks { id } industries { id } platforms { id } } }`,
       'neighborhood, depth 2': `{ neighborhood(id: "${plan}", depth: 2, limit: 500) { nodes { id } edges { id } } }`,
       'hub neighborhood, depth 2': `{ neighborhood(id: "${hub}", depth: 2, limit: 500) { nodes { id } edges { id } } }`,
+      // As the explorer asks: kinds and bases too, which make the statement longer than one TCP segment.
+      'neighborhood, depth 2, as the explorer asks':
+        `{ neighborhood(id: "${plan}", depth: 2, limit: 500) ` +
+        '{ nodes { id kind name tier } edges { source target type basis review { status } } truncated } }',
     };
 
     // The other checkout's own modules, connected to the same database as any client would be.
