@@ -98,6 +98,7 @@ export async function loadView(state, library, settings) {
       capped = true;
       break;
     }
+    const ask = Math.min(settings.requestLimit, room);
     const data = await graphql(
       `query Neighbourhood(
         $id: ID!, $depth: Int!, $limit: Int!, $linkLimit: Int!, $basis: [Basis!], $review: [ReviewStatus!]
@@ -109,14 +110,16 @@ export async function loadView(state, library, settings) {
       {
         id,
         depth: state.depth,
-        limit: Math.min(settings.requestLimit, room),
-        linkLimit: Math.min(settings.requestLimit, room),
+        limit: ask,
+        linkLimit: ask,
         basis: state.basis,
         review: state.review,
       },
     );
     const part = data.neighborhood;
-    truncated ||= part.truncated;
+    // As for the whole graph: a cut where the room was the smaller limit is the drawing limit's.
+    if (part.truncated && ask < settings.requestLimit) capped = true;
+    else truncated ||= part.truncated;
     for (const n of part.nodes) nodes.set(n.id, n);
     for (const e of part.edges) {
       // Links beyond the drawing limit are left out, and the view says so.
