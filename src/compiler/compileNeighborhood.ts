@@ -2,8 +2,8 @@
  * `neighborhood`: a breadth-first walk from one entity, one level per depth, unrolled into a single
  * query. Each level only expands the previous level's new nodes, so the work grows with the answer,
  * not with the graph; `limit` caps the nodes returned, nearest first and by id within a level, so the
- * same graph always gives the same cut; `linkLimit`, when given, caps the links among them, those from
- * the nearest nodes first.
+ * same graph always gives the same cut; `linkLimit`, when given, caps the links among them: the start's
+ * own first, then those from the nearest nodes.
  */
 import type { RelationshipType } from '../dataset/PlanDataset';
 import { linkPredicate, type WalkFilter } from './walkFilter';
@@ -71,15 +71,20 @@ export function compileNeighborhood(
         `AND b IN nodes RETURN collect(${edge}) AS edges }`,
     );
   } else {
-    // Links rank by their source's position in `nodes` (nearest first), then by type and target.
-    // Read in position order, Neo4j sorts only the links of one source at a time (a partial top),
-    // where a full sort would hold every link read, each row with the node list.
+    // The start's own links come first, by their other end's place in `nodes`, so a cut never leaves
+    // the start unlinked while it has links to keep; then the others, by their source's place, then
+    // type and target. Each part is read in place order, so Neo4j sorts only the links of one node at
+    // a time (a partial top), where a full sort would hold every link read, each row with the node list.
     const linkLimitParam = scope.param(linkLimit);
+    const cap = scope.param(linkLimit + 1);
     lines.push(
+      `CALL (nodes) { UNWIND range(0, size(nodes) - 1) AS j WITH nodes[0] AS s, nodes[j] AS o, j ORDER BY j ` +
+        `MATCH (s)-[r]-(o) WHERE ${follows('r')} WITH startNode(r) AS a, r, endNode(r) AS b, j ` +
+        `ORDER BY j, type(r), a.id LIMIT ${cap} RETURN collect(${edge}) AS own }`,
       `CALL (nodes) { UNWIND range(0, size(nodes) - 1) AS i WITH nodes[i] AS a, i ` +
-        `MATCH (a)-[r]->(b) WHERE ${follows('r')} AND b IN nodes ` +
-        `WITH a, r, b, i ORDER BY i, type(r), b.id LIMIT ${scope.param(linkLimit + 1)} ` +
-        `RETURN collect(${edge}) AS edges }`,
+        `MATCH (a)-[r]->(b) WHERE ${follows('r')} AND b IN nodes AND a <> nodes[0] AND b <> nodes[0] ` +
+        `WITH a, r, b, i ORDER BY i, type(r), b.id LIMIT ${cap} RETURN collect(${edge}) AS rest }`,
+      'WITH start, nodes, truncated, own + rest AS edges',
     );
     columns.edges = `edges[..${linkLimitParam}]`;
     columns.truncated = `truncated OR size(edges) > ${linkLimitParam}`;

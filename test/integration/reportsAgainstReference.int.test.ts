@@ -427,7 +427,7 @@ describe('Reports, graph and paths match a plain reference on generated plans', 
     );
   });
 
-  it('neighborhood with limits: the nearest nodes, by id among equally near ones, and the links from the first of them first', async () => {
+  it("neighborhood with limits: the nearest nodes, by id among equally near ones, and the start's own links, then those from the first nodes, first", async () => {
     await fc.assert(
       fc.asyncProperty(
         plans,
@@ -452,11 +452,22 @@ describe('Reports, graph and paths match a plain reference on generated plans', 
             .sort((a, b) => a.hops - b.hops || byText(a.id, b.id));
           const kept = near.slice(0, limit);
           const position = new Map(kept.map((n, i) => [n.id, i]));
-          // A link ranks by its source's place in the node list, then by type and target.
+          // The start's own links first, by their other end's place, type and source; then the others
+          // by their source's place, type and target.
           const links = seen.links
             .filter((l) => position.has(l.from) && position.has(l.to))
-            .map((l) => ({ id: `${l.from}|${l.type}|${l.to}`, key: [position.get(l.from)!, l.type, l.to] as const }))
-            .sort((a, b) => a.key[0] - b.key[0] || byText(a.key[1], b.key[1]) || byText(a.key[2], b.key[2]));
+            .map((l) => {
+              const own = l.from === start || l.to === start;
+              const place = own ? position.get(l.from === start ? l.to : l.from)! : position.get(l.from)!;
+              return {
+                id: `${l.from}|${l.type}|${l.to}`,
+                key: [own ? 0 : 1, place, l.type, own ? l.from : l.to] as const,
+              };
+            })
+            .sort(
+              (a, b) =>
+                a.key[0] - b.key[0] || a.key[1] - b.key[1] || byText(a.key[2], b.key[2]) || byText(a.key[3], b.key[3]),
+            );
           const keptLinks = linkLimit === undefined ? links : links.slice(0, linkLimit);
           expect({
             nodes: neighborhood.nodes.map((n) => n.id),
