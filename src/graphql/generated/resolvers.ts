@@ -2512,7 +2512,7 @@ export type Query = {
   industriesCountBy: Array<CountBucket>;
   /** Entities ranked by number of links, most connected first. */
   mostConnected: Array<Connectedness>;
-  /** The entity `id` and everything within `depth` links of it (default 1, at most the depth cap, 3 unless configured), with the links among them. `relationTypes` limits which links are followed; `limit` caps the number of nodes, nearest first and by id among equally near ones; `linkLimit`, when given, caps the number of links, ranked by their source's place in `nodes`, then by type and target id. */
+  /** The entity `id` and everything within `depth` links of it (default 1, at most the depth cap, 3 unless configured), with the links among them. `relationTypes` limits which links are followed; `limit` caps the number of nodes, nearest first and by id among equally near ones; `linkLimit`, when given, caps the number of links: the start's own links first, by their other end's place in `nodes`, then the others by their source's place, then by type and id. */
   neighborhood: Subgraph;
   /** The entity with this id, of any kind; null when there is none. */
   node: Maybe<Entity>;
