@@ -2,6 +2,7 @@
 import type { ParamScope } from './CompileScope';
 import { compiledQuery, type CompiledQuery } from './CompiledQuery';
 import { checkLimit } from './checkArguments';
+import { linkCap } from './linkCap';
 import { linkPredicate, type WalkFilter } from './walkFilter';
 import {
   ALL_GRAPH_FIELDS,
@@ -26,11 +27,10 @@ export function compileGraph(
   fields: GraphFields = ALL_GRAPH_FIELDS,
 ): CompiledQuery<GraphRow> {
   const limit = checkLimit(scope.limits, 'limit', args.limit);
-  const linkLimit = args.linkLimit == null ? null : checkLimit(scope.limits, 'linkLimit', args.linkLimit);
+  const links = linkCap(scope, args.linkLimit);
   const ns = scope.param(args.namespace ?? null);
   // With a link cap, the links in id order and one more than the cap, to tell whether it cut any.
-  const cut =
-    linkLimit === null ? '' : ` WITH a, r, b ORDER BY a.id, type(r), b.id LIMIT ${scope.param(linkLimit + 1)}`;
+  const cut = links === null ? '' : ` WITH a, r, b ORDER BY a.id, type(r), b.id LIMIT ${links.read}`;
   const lines = [
     `CALL () { MATCH (n:Entity) WHERE ${ns} IS NULL OR n.namespace = ${ns} WITH n ` +
       `ORDER BY n.id LIMIT ${scope.param(limit + 1)} RETURN collect(n) AS found }`,
@@ -42,13 +42,12 @@ export function compileGraph(
       `AND (${ns} IS NULL OR b.namespace = ${ns})${and(linkPredicate(scope, 'r', args))}${cut} ` +
       `RETURN collect(${graphEdge(scope, 'a', 'r', 'b', fields)}) AS edges }`,
   ];
-  const linkLimitParam = linkLimit === null ? null : scope.param(linkLimit);
   return compiledQuery(
     lines,
     {
       nodes: `[n IN nodes | ${graphNode(scope, 'n', fields)}]`,
-      edges: linkLimitParam === null ? 'edges' : `edges[..${linkLimitParam}]`,
-      truncated: linkLimitParam === null ? 'truncated' : `truncated OR size(edges) > ${linkLimitParam}`,
+      edges: links?.edges ?? 'edges',
+      truncated: links?.truncated ?? 'truncated',
     },
     scope.params,
   );

@@ -6,6 +6,7 @@
  * own first, then those from the nearest nodes.
  */
 import type { RelationshipType } from '../dataset/PlanDataset';
+import { linkCap } from './linkCap';
 import { linkPredicate, type WalkFilter } from './walkFilter';
 import type { ParamScope } from './CompileScope';
 import { compiledQuery, type CompiledQuery } from './CompiledQuery';
@@ -43,7 +44,7 @@ export function compileNeighborhood(
     [types === null ? 'true' : `type(${r}) IN ${typesParam}`, linkPredicate(scope, r, args)]
       .filter((c) => c !== undefined)
       .join(' AND ');
-  const linkLimit = args.linkLimit == null ? null : checkLimit(scope.limits, 'linkLimit', args.linkLimit);
+  const links = linkCap(scope, args.linkLimit);
   const lines = [
     `OPTIONAL MATCH (start:Entity {id: ${id}})`,
     'WITH start, CASE WHEN start IS NULL THEN [] ELSE [start] END AS seen, ' +
@@ -65,7 +66,7 @@ export function compileNeighborhood(
     edges: 'edges',
     truncated: 'truncated',
   };
-  if (linkLimit === null) {
+  if (links === null) {
     lines.push(
       `CALL (nodes) { UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE ${follows('r')} ` +
         `AND b IN nodes RETURN collect(${edge}) AS edges }`,
@@ -75,19 +76,17 @@ export function compileNeighborhood(
     // the start unlinked while it has links to keep; then the others, by their source's place, then
     // type and target. Each part is read in place order, so Neo4j sorts only the links of one node at
     // a time (a partial top), where a full sort would hold every link read, each row with the node list.
-    const linkLimitParam = scope.param(linkLimit);
-    const cap = scope.param(linkLimit + 1);
     lines.push(
       `CALL (nodes) { UNWIND range(0, size(nodes) - 1) AS j WITH nodes[0] AS s, nodes[j] AS o, j ORDER BY j ` +
         `MATCH (s)-[r]-(o) WHERE ${follows('r')} WITH startNode(r) AS a, r, endNode(r) AS b, j ` +
-        `ORDER BY j, type(r), a.id LIMIT ${cap} RETURN collect(${edge}) AS own }`,
+        `ORDER BY j, type(r), a.id LIMIT ${links.read} RETURN collect(${edge}) AS own }`,
       `CALL (nodes) { UNWIND range(0, size(nodes) - 1) AS i WITH nodes[i] AS a, i ` +
         `MATCH (a)-[r]->(b) WHERE ${follows('r')} AND b IN nodes AND a <> nodes[0] AND b <> nodes[0] ` +
-        `WITH a, r, b, i ORDER BY i, type(r), b.id LIMIT ${cap} RETURN collect(${edge}) AS rest }`,
+        `WITH a, r, b, i ORDER BY i, type(r), b.id LIMIT ${links.read} RETURN collect(${edge}) AS rest }`,
       'WITH start, nodes, truncated, own + rest AS edges',
     );
-    columns.edges = `edges[..${linkLimitParam}]`;
-    columns.truncated = `truncated OR size(edges) > ${linkLimitParam}`;
+    columns.edges = links.edges;
+    columns.truncated = links.truncated;
   }
   return compiledQuery(lines, columns, scope.params);
 }
