@@ -1,7 +1,8 @@
 /**
  * The `cypher` field: an analyst's own read-only Cypher, for callers allowed it (an admin, a holder of
  * CYPHER_ROLE, or the CYPHER_API_KEY). Checked by plan, run in a read transaction with a timeout and a
- * row cap.
+ * row cap. Refusals of the caller end the request (401 signed out, 403 without the right, as for the
+ * curation fields); refusals of the query are field errors beside a 200, as every query's are.
  */
 import type { CappedResult, Database } from '../database/Database';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../errors/errors';
@@ -44,17 +45,21 @@ export async function runAdhocCypher(runner: AdhocCypherRunner, request: AdhocCy
     throw new ForbiddenError(
       'cypher is switched off on this server; an operator enables it by setting CYPHER_API_KEY or configuring sign-in',
       { rule: 'disabled' },
+      { endsRequest: true },
     );
   }
   if (!allows(request.principal, 'cypher')) {
     if (request.principal.via === 'anonymous') {
       throw new UnauthenticatedError(
         'cypher needs credentials: an API key (x-api-key, or Authorization: Bearer KEY) or an admin token',
+        { endsRequest: true },
       );
     }
-    throw new ForbiddenError(`cypher is for admins; ${request.principal.sub ?? 'this caller'} is not one`, {
-      rule: 'role',
-    });
+    throw new ForbiddenError(
+      `cypher is for admins; ${request.principal.sub ?? 'this caller'} is not one`,
+      { rule: 'role' },
+      { endsRequest: true },
+    );
   }
   if (request.query.trim() === '' || request.query.length > MAX_QUERY_LENGTH) {
     throw new BadUserInputError(

@@ -12,6 +12,7 @@ import neo4j, {
 import {
   BadUserInputError,
   ForbiddenError,
+  QueryTerminatedError,
   QueryTimeoutError,
   QueryTooComplexError,
   ServiceUnavailableError,
@@ -383,6 +384,15 @@ const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
 
+// Neo4j's codes for a transaction terminated from outside (TERMINATE TRANSACTIONS, a shutdown); the
+// driver reports the transient ones as client errors, so both spellings are listed.
+const TERMINATED_CODES = new Set([
+  'Neo.ClientError.Transaction.Terminated',
+  'Neo.TransientError.Transaction.Terminated',
+  'Neo.ClientError.Transaction.LockClientStopped',
+  'Neo.TransientError.Transaction.LockClientStopped',
+]);
+
 /**
  * The one translator from driver errors to the project's coded errors, by the driver's `code`,
  * `retriable` and `classification`, never by message text. Anything else passes through unchanged
@@ -399,6 +409,12 @@ function translate(error: unknown, statement: StatementTerms): unknown {
   if (TIMEOUT_CODES.has(error.code)) {
     const limit = statement.timeoutMs ? ` of ${statement.timeoutMs} ms` : '';
     return new QueryTimeoutError(`the query ran longer than its time limit${limit} and was stopped; ask for less`);
+  }
+  if (TERMINATED_CODES.has(error.code)) {
+    return new QueryTerminatedError(
+      'Neo4j terminated the query before it finished (an administrator stopped its transaction, or the ' +
+        `database is stopping; ${error.code}); nothing it did was kept, and it may be asked again`,
+    );
   }
   // Retriable failures (the database stopping or starting, a leader switch) are "try again later".
   if (UNAVAILABLE_CODES.has(error.code) || error.retriable) {

@@ -15,6 +15,7 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   CONFLICT = 'CONFLICT',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  QUERY_TERMINATED = 'QUERY_TERMINATED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   OPERATION_NOT_ALLOWED = 'OPERATION_NOT_ALLOWED',
@@ -33,6 +34,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   CONFLICT: 409,
   QUERY_TIMEOUT: 504,
+  QUERY_TERMINATED: 503,
   QUERY_TOO_COMPLEX: 400,
   TOO_MANY_REQUESTS: 429,
   OPERATION_NOT_ALLOWED: 403,
@@ -121,6 +123,16 @@ export class ConflictError extends CodedError {
 export class QueryTimeoutError extends CodedError {
   constructor(message: string) {
     super(ErrorCode.QUERY_TIMEOUT, message);
+  }
+}
+
+/**
+ * Neo4j stopped the query before it finished for a reason of its own (an administrator terminated the
+ * transaction, the database is stopping): not the caller's fault, and it may be asked again.
+ */
+export class QueryTerminatedError extends CodedError {
+  constructor(message: string) {
+    super(ErrorCode.QUERY_TERMINATED, message);
   }
 }
 

@@ -10,12 +10,15 @@ import { runCompiled } from '../compiler/runCompiled';
 import { compileNeighborhood } from '../compiler/compileNeighborhood';
 import { ALL_GRAPH_FIELDS, finishEdges, sortEdges } from '../compiler/graphShapes';
 import { NotFoundError } from '../errors/errors';
+import { readCypher } from '../cypher/readCypher';
 import type { WalkFilter } from '../compiler/walkFilter';
 import type { ExportCitation, ExportEdge, ExportGraph, ExportNode } from './ExportGraph';
 import type { SourceTexts } from '../provenance/checkCitations';
 import type { Locator } from '../provenance/SourceText';
 import { combineParts, type ExportPart } from './combineParts';
 import type { NodeFilter } from './NodeFilter';
+
+const NAMESPACES = readCypher('export/namespaces.cypher');
 
 /**
  * What to export: everything, or `depth` links around each of `foci`; only the links `basis` and
@@ -30,7 +33,8 @@ export interface ExportSelection extends WalkFilter {
 
 /**
  * Reads the selected graph; `maxNodes` caps each read and the result. Citations carry their words from
- * `sourceTexts` where it holds the source. Throws NotFoundError naming the first unknown focus.
+ * `sourceTexts` where it holds the source. Throws NotFoundError naming the first unknown focus, or the
+ * namespaces asked for that hold no entity (with those that do): an empty file would read as "nothing".
  */
 export async function readExportGraph(
   db: Database,
@@ -40,6 +44,7 @@ export async function readExportGraph(
   sourceTexts: SourceTexts,
 ): Promise<ExportGraph & { truncated: boolean }> {
   const scope = (): ParamScope => new ParamScope({ ...limits, maxLimit: maxNodes, defaultLimit: maxNodes });
+  if (selection.nodes?.namespaces) await checkNamespaces(db, selection.nodes.namespaces);
   const rows: GraphRow[] = [];
   if (selection.foci === undefined) {
     // Each branch keeps its compiled row type, so a renamed column fails here too.
@@ -73,4 +78,16 @@ export async function readExportGraph(
     edges: sortEdges(graph.edges).map(withText),
     truncated: graph.truncated,
   };
+}
+
+async function checkNamespaces(db: Database, asked: readonly string[]): Promise<void> {
+  const known = (await db.read(NAMESPACES)).map((row) => String(row['namespace']));
+  const unknown = asked.filter((namespace) => !known.includes(namespace));
+  if (unknown.length > 0) {
+    throw new NotFoundError(
+      `namespace: no entity is in ${unknown.map((n) => JSON.stringify(n)).join(', ')}; ` +
+        `the namespaces are ${known.map((n) => JSON.stringify(n)).join(', ') || 'none (the graph is empty)'}`,
+      { argument: 'namespace', namespaces: known },
+    );
+  }
 }

@@ -16,6 +16,7 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.FORBIDDEN,
   ErrorCode.CONFLICT,
   ErrorCode.QUERY_TIMEOUT,
+  ErrorCode.QUERY_TERMINATED,
   ErrorCode.QUERY_TOO_COMPLEX,
   ErrorCode.TOO_MANY_REQUESTS,
   ErrorCode.OPERATION_NOT_ALLOWED,

@@ -7,7 +7,16 @@
  */
 import type { DatasetProblem } from '../errors/errors';
 import { qualify, type PlanDataset } from '../dataset/PlanDataset';
-import { mentions, missingTerms, termsOf, type Named } from './citationTerms';
+import {
+  keyTerms,
+  mentions,
+  mentionsAlias,
+  mentionsName,
+  missingTerms,
+  termsOf,
+  type Named,
+  type SpanTerms,
+} from './citationTerms';
 import { COPIED_RUN_WORDS, sharedRuns, wordRuns } from './sharedRuns';
 import type { Locator, SourceText } from './SourceText';
 
@@ -58,16 +67,20 @@ export function checkCitations(
 
   dataset.nodes.forEach((node, i) => {
     const entry = `nodes[${i}] (id "${node.id}")`;
-    node.citations.forEach((locator, c) => {
+    const read = node.citations.flatMap((locator, c) => {
       const span = spanOf(entry, `citations[${c}]`, locator);
-      if (span !== undefined && !mentions(termsOf(span), node)) {
+      return span === undefined ? [] : [{ locator, c, terms: termsOf(span), span }];
+    });
+    for (const { locator, c, terms, span } of read) {
+      if (!mentions(terms, node)) {
         problems.push({
           entry,
           field: `citations[${c}]`,
-          message: `${describe(locator, span)} does not mention ${nameOf(node)} (lacks ${missingTerms(termsOf(span), node).join(', ')}; no alias matches)`,
+          message: `${describe(locator, span)} does not mention ${nameOf(node)} (lacks ${missingTerms(terms, node).join(', ')}; no alias matches)`,
         });
       }
-    });
+    }
+    problems.push(...aliasProblems(entry, node, read));
   });
 
   dataset.relationships.forEach((rel, i) => {
@@ -124,6 +137,40 @@ export function checkCitations(
     ownWords(`relationships[${i}] (${rel.from} -${rel.type}-> ${rel.to})`, 'rationale', rel.rationale),
   );
   return problems;
+}
+
+/**
+ * The alias rule: an entity is cited by its name at least once, and each alias it declares is shown
+ * to be its alias by a span that mentions both the name and the alias (as a source introduces a short
+ * name: "... Plan (hereinafter the Plan)"). Only then may other spans mention it by the alias alone.
+ * Judged on the spans at hand; an entity none of whose spans can be read is not judged.
+ */
+function aliasProblems(entry: string, node: Named, read: ReadonlyArray<{ terms: SpanTerms }>): DatasetProblem[] {
+  if (read.length === 0) return [];
+  const named = read.filter(({ terms }) => mentionsName(terms, node.name));
+  // Spans that mention the entity not at all are reported one by one already.
+  if (named.length === 0 && read.some(({ terms }) => mentions(terms, node))) {
+    return [
+      {
+        entry,
+        field: 'citations',
+        message:
+          `no cited span mentions the name ${nameOf(node)} (key terms ${keyTerms(node.name).join(', ') || 'none'}): ` +
+          'an entity is cited by its name at least once, and an alias counts only where a span shows it beside the name',
+      },
+    ];
+  }
+  return (node.aliases ?? []).flatMap((alias, a) =>
+    named.some(({ terms }) => mentionsAlias(terms, alias))
+      ? []
+      : [
+          {
+            entry,
+            field: `aliases[${a}]`,
+            message: `alias ${JSON.stringify(alias)} is not shown to be ${nameOf(node)}'s: no cited span mentions both the name and the alias`,
+          },
+        ],
+  );
 }
 
 // True when the characters at `before` and `after` are both letters or digits: a boundary inside a word.

@@ -57,17 +57,24 @@ export function termsNeeded(k: number): number {
 }
 
 /**
- * Whether a span mentions `entity`: more than half of its name's key terms appear, or every word of one
- * of its aliases appears as written (case kept).
+ * Whether a span mentions `entity`: by its name or by one of its aliases. Which alias a dataset may
+ * declare at all is the citation check's rule (an alias needs a span that shows it beside the name).
  */
 export function mentions(span: SpanTerms, entity: Named): boolean {
-  const name = keyTerms(entity.name);
-  const found = name.filter((t) => span.terms.has(t)).length;
-  if (name.length > 0 && found >= termsNeeded(name.length)) return true;
-  return (entity.aliases ?? []).some((alias) => {
-    const words = (alias.match(/[A-Za-z0-9]+/g) ?? []).filter((w) => !STOP_WORDS.has(w.toLowerCase()));
-    return words.length > 0 && words.every((w) => span.written.has(w));
-  });
+  return mentionsName(span, entity.name) || (entity.aliases ?? []).some((alias) => mentionsAlias(span, alias));
+}
+
+/** Whether more than half of the key terms of `name` appear in the span. */
+export function mentionsName(span: SpanTerms, name: string): boolean {
+  const terms = keyTerms(name);
+  const found = terms.filter((t) => span.terms.has(t)).length;
+  return terms.length > 0 && found >= termsNeeded(terms.length);
+}
+
+/** Whether every word of `alias` (small words aside) appears in the span as written, case kept. */
+export function mentionsAlias(span: SpanTerms, alias: string): boolean {
+  const words = (alias.match(/[A-Za-z0-9]+/g) ?? []).filter((w) => !STOP_WORDS.has(w.toLowerCase()));
+  return words.length > 0 && words.every((w) => span.written.has(w));
 }
 
 /** The key terms of `entity`'s name that a span lacks, for messages. */

@@ -11,9 +11,11 @@ import { DatasetError, StartupError } from '../../src/errors/errors';
 import { servedSourceTexts } from '../../src/provenance/servedSourceTexts';
 import { sha256Of } from '../../src/provenance/SourceText';
 import type { PlanDataset } from '../../src/dataset/PlanDataset';
-import { emptyGraph } from '../support/graphSnapshot';
+import { emptyGraph, graphSnapshot } from '../support/graphSnapshot';
+import { signToken, testAuth } from '../support/signIn';
 import { startTestServer, type TestServer } from '../support/testServer';
 
+const SECRET = 'citations-test-secret-0123456789abcdef';
 const REPORT = 'Harbour Daily, Lakeside, May 3\n\nThe Lakeside Harbour Plan sets a goal: a cleaner harbour by 2030.\n';
 const NOTE = 'Council note\nThe council will train boat builders for the harbour.\n';
 const MEMO = 'Train boat builders now.\n';
@@ -114,7 +116,7 @@ beforeAll(async () => {
     await emptyGraph(db);
     await loadDataset(db, checkDataset('cite.json', dataset, { sourceTextsDir: folder }));
   };
-  withTexts = await startTestServer(undefined, undefined, { prepare, sourceTextsDir: folder });
+  withTexts = await startTestServer(undefined, undefined, { prepare, sourceTextsDir: folder, auth: testAuth(SECRET) });
   withoutTexts = await startTestServer();
 });
 afterAll(async () => {
@@ -349,5 +351,34 @@ describe('Claims that reach into another namespace', () => {
       'drops the Source "cite:report", which claims of other namespaces still cite',
     );
     expect(await withTexts.db.read('MATCH (s:Source {id: "cite:report"}) RETURN count(s) AS n')).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('Curated entities against the texts: the name is cited, an alias only beside it', () => {
+  const APPLY = `mutation ($changes: [ChangeInput!]!) {
+    applyChanges(message: "an entity named by a formula", changes: $changes) { id }
+  }`;
+  const upsert = (aliases: string[], words: string) => ({
+    upsertEntity: {
+      id: 'cite:formula',
+      kind: 'AIM',
+      name: '=HYPERLINK("https://example.org","click")',
+      aliases,
+      summary: 'A name that the cited words never give.',
+      citations: [{ source: 'cite:report', ...span(REPORT, 2, words) }],
+      properties: { aimKind: 'CONCEPT' },
+    },
+  });
+
+  it.each([
+    ['an alias that the span shows', ['Plan'], 'The Lakeside Harbour Plan', 'no cited span mentions the name'],
+    ['an alias nobody else holds', ['cleaner harbour'], 'a cleaner harbour by 2030', 'no cited span mentions the name'],
+  ])('refuses an entity cited by %s alone, writing nothing', async (_name, aliases, words, message) => {
+    const before = await graphSnapshot(withTexts.db);
+    const headers = { authorization: `Bearer ${await signToken(SECRET, 'cora', ['curator'])}` };
+    const result = await withTexts.graphql(APPLY, { changes: [upsert(aliases, words)] }, headers);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain(message);
+    expect(await graphSnapshot(withTexts.db)).toEqual(before);
   });
 });

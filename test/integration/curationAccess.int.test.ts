@@ -173,13 +173,9 @@ describe('The roles matrix (ANONYMOUS_ROLE=reader)', () => {
   it.each(cases)('%s as %s: %s', async (operation, who, outcome) => {
     const before = outcome === 'ok' ? undefined : await state();
     const answer = await OPERATIONS[operation]!(who);
-    // Fields refused inside a query still answer 200 with the error (GraphQL's partial results);
-    // mutations end the request with the status of the refusal.
-    const field = operation === 'run ad-hoc Cypher';
-    expect(answer).toEqual({
-      status: field ? 200 : STATUS[outcome],
-      code: outcome === 'ok' ? undefined : outcome,
-    });
+    // A refusal of the caller ends the request with its status, on the ad-hoc cypher field as on the
+    // mutations.
+    expect(answer).toEqual({ status: STATUS[outcome], code: outcome === 'ok' ? undefined : outcome });
     if (before) expect(await state()).toEqual(before);
   });
 });

@@ -423,6 +423,19 @@ describe('Exports for visualization tools', () => {
     expect(error?.message).toContain(says);
   });
 
+  it('answers 404 for a namespace that holds no entity, naming those that do', async () => {
+    for (const format of ['cyjs', 'graphml', 'gexf']) {
+      const response = await fetch(`${t.server.url}/export.${format}?namespace=zgc14,nowhere`);
+      expect(response.status).toBe(404);
+      const body = (await response.json()) as {
+        errors: Array<{ message: string; extensions: { code: string; namespaces: string[] } }>;
+      };
+      expect(body.errors[0]?.extensions.code).toBe('NOT_FOUND');
+      expect(body.errors[0]?.extensions.namespaces).toContain('zgc14');
+      expect(body.errors[0]?.message).toMatch(/^namespace: no entity is in "nowhere"; the namespaces are .*"zgc14"/);
+    }
+  });
+
   it('writes the same files from the command line', () => {
     const run = spawnSync(
       process.execPath,

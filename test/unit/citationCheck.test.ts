@@ -105,14 +105,31 @@ describe('The citation check', () => {
     ]);
   });
 
-  it('accepts a declared alias as a mention, and only a declared one', () => {
+  it('accepts a declared alias as a mention beside a span of the name, and only a declared one', () => {
     const d = dataset();
-    d.nodes[1]!.citations = [at(2, 'The Plan')];
+    d.nodes[1]!.citations = [at(1, 'Lakeside Harbour Plan'), at(2, 'The Plan')];
     expect(messages(d)).toEqual([]);
     delete d.nodes[1]!.aliases;
     expect(messages(d).join('\n')).toMatch(
-      /nodes\[1\] \(id "plan"\) citations\[0\].*does not mention "Lakeside Harbour Plan"/,
+      /nodes\[1\] \(id "plan"\) citations\[1\].*does not mention "Lakeside Harbour Plan"/,
     );
+  });
+
+  it('refuses an entity cited by an alias alone: its name must be cited at least once', () => {
+    const d = dataset();
+    d.nodes[1]!.citations = [at(2, 'The Plan')];
+    expect(messages(d)).toEqual([
+      'nodes[1] (id "plan") citations: no cited span mentions the name "Lakeside Harbour Plan" (key terms lakesi, harbou, plan): an entity is cited by its name at least once, and an alias counts only where a span shows it beside the name',
+    ]);
+  });
+
+  it('refuses an alias that no span shows beside the name, even when spans use it', () => {
+    const d = dataset();
+    d.nodes[1]!.aliases = ['Plan', 'ferry routes'];
+    d.nodes[1]!.citations = [at(1, 'Lakeside Harbour Plan'), at(2, 'new ferry routes')];
+    expect(messages(d)).toEqual([
+      `nodes[1] (id "plan") aliases[1]: alias "ferry routes" is not shown to be "Lakeside Harbour Plan"'s: no cited span mentions both the name and the alias`,
+    ]);
   });
 
   it('fails a locator outside its paragraph or cutting a word', () => {

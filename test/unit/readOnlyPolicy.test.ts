@@ -1,4 +1,4 @@
-import { checkReadOnly } from '../../src/adhoc/readOnlyPolicy';
+import { checkReadOnly, READ_OPERATORS } from '../../src/adhoc/readOnlyPolicy';
 import { ForbiddenError } from '../../src/errors/errors';
 
 const op = (type: string, details = ''): { type: string; details: string } => ({ type, details });
@@ -27,6 +27,37 @@ describe('Read-only policy for ad-hoc Cypher', () => {
     expect(ruleOf('rw', [op('Create@neo4j')])).toBe('read-only');
     expect(ruleOf('w', [])).toBe('read-only');
     expect(ruleOf('s', [])).toBe('read-only');
+  });
+
+  it('refuses a read plan holding one operator off the list, wherever it stands, and names it', () => {
+    const reads = [op('ProduceResults@neo4j'), op('Filter@neo4j'), op('NodeByLabelScan@neo4j', 'n:Goal')];
+    for (const foreign of [
+      'ShowTransactions@neo4j',
+      'TerminateTransactions@neo4j',
+      'ShowSettings@neo4j',
+      'Telepathy@neo4j',
+    ]) {
+      for (let at = 0; at <= reads.length; at++) {
+        const operators = [...reads.slice(0, at), op(foreign), ...reads.slice(at)];
+        expect(ruleOf('r', operators)).toBe('read-only');
+        expect(() => checkReadOnly({ queryType: 'r', operators })).toThrow(foreign.replace(/@.*/, ''));
+      }
+    }
+  });
+
+  it('says an administration command is one', () => {
+    expect(() => checkReadOnly({ queryType: 'r', operators: [op('ShowTransactions@neo4j')] })).toThrow(
+      /ShowTransactions, which is an administration command/,
+    );
+  });
+
+  it('lists no operator that writes or administers', () => {
+    const offending = [...READ_OPERATORS].filter((name) =>
+      /^(Show|Terminate|Create|Merge|Delete|DetachDelete|Set|Remove|Foreach|Transaction|LoadCSV|ProcedureCall|AdministrationCommand)/.test(
+        name,
+      ),
+    );
+    expect(offending).toEqual([]);
   });
 
   it('refuses LOAD CSV even in a read-only plan', () => {
