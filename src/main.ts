@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     logger.debug({ statements }, 'schema applied');
     if (config.seedOnStart) {
       const report = await seedPlan(db, config.sourceTextsDir);
-      if (report) logger.info({ report }, 'loaded the bundled Plan into the empty database');
+      if (report) logger.info({ report }, 'loaded the bundled datasets into the empty database');
     }
     const sourceTexts = await servedSourceTexts(db, config.sourceTextsDir);
     logger.info(

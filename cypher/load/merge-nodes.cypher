@@ -4,7 +4,7 @@
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 WITH n, row, n.name IS NULL AS created, properties(n) AS before, labels(n) AS labelsBefore
-REMOVE n:Plan:Goal:Task:Industry:Platform:Area:ActionPlan:Source:Framework:Field:Technology:BusinessForm:Aim
+REMOVE n:Plan:Goal:Task:Industry:Platform:Area:ActionPlan:Source:Framework:Field:Technology:BusinessForm:Aim:Evidence:Assessment
 SET n = row.properties, n:$(row.label)
 WITH n, row, created, before, labelsBefore, properties(n) AS written
 WITH n, row, created, before, labelsBefore,

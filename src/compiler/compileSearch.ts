@@ -1,10 +1,13 @@
 /**
- * `search`: the `entity_text` full-text index over names and summaries. User text never reaches Lucene
- * as syntax: it is split into words of letters and digits (so no special character survives), and
- * each word is matched whole or as a prefix, in the name (weighted up) or the summary.
+ * `search`: the `entity_text` full-text index over names and summaries, and for words in Chinese (or
+ * another script without word spaces) the `entity_names` index over names in other languages. User
+ * text never reaches Lucene as syntax: it is split into words of letters and digits (so no special
+ * character survives); each spaced word is matched whole or as a prefix, in the name (weighted up) or
+ * the summary, and each unspaced one as a phrase of the names in other languages.
  */
 import { getNamedType } from 'graphql';
 import { BadUserInputError } from '../errors/errors';
+import { isUnspaced } from '../provenance/citationTerms';
 import type { CompileScope } from './CompileScope';
 import { compiledQuery, type CompiledQuery, type ResultRow } from './CompiledQuery';
 import { checkLimit } from './checkArguments';
@@ -37,18 +40,36 @@ export function compileSearch(scope: CompileScope, args: SearchArgs): CompiledQu
   // Without a kind filter only the best few hits can make the page, so Lucene need not score more:
   // four times the limit leaves room for the exact-name match to be moved to the front.
   const options = labels === null ? `, {limit: ${scope.param(limit * 4 + 10)}}` : '';
+  const ask = (index: string, q: string): string =>
+    `CALL db.index.fulltext.queryNodes('${index}', ${scope.param(q)}${options}) YIELD node, score`;
+  const asked = [
+    query.spaced ? ask('entity_text', query.spaced) : null,
+    query.unspaced ? ask('entity_names', query.unspaced) : null,
+  ].filter((line): line is string => line !== null);
+  const exact = scope.param(args.text.trim().toLowerCase());
+  const kindFilter = `WHERE ${labelsParam} IS NULL OR any(l IN labels(node) WHERE l IN ${labelsParam})`;
   const lines = [
-    `CALL db.index.fulltext.queryNodes('entity_text', ${scope.param(query)}${options}) YIELD node, score`,
-    `WHERE ${labelsParam} IS NULL OR any(l IN labels(node) WHERE l IN ${labelsParam})`,
-    // An entity whose whole name is the text comes first, whatever Lucene thinks of its summary.
-    `WITH node, score ORDER BY toLower(node.name) = ${scope.param(args.text.trim().toLowerCase())} DESC, ` +
+    // Text in one script asks one index (spaced text exactly as before names in other languages were
+    // kept); mixed text asks both and keeps each entity's better score.
+    ...(asked.length === 1
+      ? [asked[0]!, kindFilter]
+      : [
+          `CALL { ${asked.map((line) => `${line} RETURN node, score`).join(' UNION ALL ')} }`,
+          `WITH node, max(score) AS score ${kindFilter}`,
+        ]),
+    // An entity whose whole name (in any language) is the text comes first, whatever Lucene thinks of its summary.
+    `WITH node, score ORDER BY toLower(node.name) = ${exact}${query.unspaced ? ` OR ${exact} IN coalesce(node.nameTexts, [])` : ''} DESC, ` +
       `score DESC, node.id LIMIT ${scope.param(limit)}`,
   ];
   return compiledQuery(lines, { result }, scope.params);
 }
 
-/** Builds the Lucene query for free text; throws BAD_USER_INPUT when no word is left. */
-export function luceneQuery(text: string): string {
+/**
+ * The Lucene queries for free text: one for the words of spaced scripts (names and summaries), one
+ * for the words of unspaced scripts (names in other languages); null where the text has no such word.
+ * Throws BAD_USER_INPUT when no word is left.
+ */
+export function luceneQuery(text: string): { spaced: string | null; unspaced: string | null } {
   // Words are letters and digits in any script; everything else separates them.
   const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) {
@@ -60,14 +81,17 @@ export function luceneQuery(text: string): string {
   if (words.length > MAX_WORDS) {
     throw new BadUserInputError(`text may hold at most ${MAX_WORDS} words, got ${words.length}`, { argument: 'text' });
   }
-  return (
-    words
-      // Letters and digits only, lower-cased: no Lucene syntax character and no AND/OR/NOT is left.
-      .map((w) => w.toLowerCase())
-      // A whole word in the name counts most, then a prefix in the name, then the summary.
-      .map((w) => `name:${w}^4 name:${w}*^2 summary:${w} summary:${w}*^0.5`)
-      .join(' ')
-  );
+  // Letters and digits only, lower-cased: no Lucene syntax character and no AND/OR/NOT is left.
+  const lower = words.map((w) => w.toLowerCase());
+  const spaced = lower.filter((w) => !isUnspaced(w));
+  const unspaced = lower.filter((w) => isUnspaced(w));
+  return {
+    // A whole word in the name counts most, then a prefix in the name, then the summary.
+    spaced:
+      spaced.length > 0 ? spaced.map((w) => `name:${w}^4 name:${w}*^2 summary:${w} summary:${w}*^0.5`).join(' ') : null,
+    // The cjk analyzer cuts a phrase into character pairs: a phrase query finds them in order.
+    unspaced: unspaced.length > 0 ? unspaced.map((w) => `namesText:"${w}"`).join(' ') : null,
+  };
 }
 
 /** Node labels for EntityKind values; null means every kind. */

@@ -22,6 +22,8 @@ import { collectFields } from './collectFields';
 import { projectSelection, type ProjectionOptions } from './projectSelection';
 import { InternalError } from '../errors/errors';
 import { projectCitations } from './projectCitations';
+import { projectNames } from './projectNames';
+import { corroboratedExpression, publishersExpression } from './projectCorroboration';
 
 /** The EntityKind of a label, as a type: `ActionPlan` -> `ACTION_PLAN`. */
 export type KindOf<L extends string> = L extends `${infer First}${infer Rest}`
@@ -76,7 +78,9 @@ export function projectEntity(
             ? projectCitations(scope, v, nodes)
             : field === 'version'
               ? versionExpression(v)
-              : `${v}.\`${field}\``,
+              : field === 'names'
+                ? projectNames(scope, v, nodes)
+                : `${v}.\`${field}\``,
       { typename, alwaysTypename: true },
     );
   }
@@ -140,6 +144,9 @@ function fieldExpression(
   if (field.name === 'kind') return `'${kindOfLabel(label(type))}'`;
   if (field.name === 'citations') return projectCitations(scope, v, nodes);
   if (field.name === 'version') return versionExpression(v);
+  if (field.name === 'names') return projectNames(scope, v, nodes);
+  if (field.name === 'publishers') return publishersExpression(scope, v);
+  if (field.name === 'corroborated') return corroboratedExpression(scope, v);
   return `${v}.\`${field.name}\``;
 }
 

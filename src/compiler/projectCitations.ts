@@ -22,6 +22,7 @@ export function projectCitations(scope: CompileScope, v: string, nodes: readonly
         case 'paragraph':
         case 'start':
         case 'end':
+        case 'sha256':
           return at(field);
         case 'text':
           return `{source: ${at('source')}, paragraph: ${at('paragraph')}, start: ${at('start')}, end: ${at('end')}}`;
@@ -42,7 +43,8 @@ export function locatorList(scope: { variable(prefix: string): string }, v: stri
   return locatorsExpression(
     v,
     scope.variable('i'),
-    (at) => `{source: ${at('source')}, paragraph: ${at('paragraph')}, start: ${at('start')}, end: ${at('end')}}`,
+    (at) =>
+      `{source: ${at('source')}, paragraph: ${at('paragraph')}, start: ${at('start')}, end: ${at('end')}, sha256: ${at('sha256')}}`,
   );
 }
 

@@ -8,7 +8,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, WriteTransaction } from '../database/Database';
 import { readCypher } from '../cypher/readCypher';
-import { allowsEnds, NODE_LABELS, RELATIONSHIPS, type NodeLabel, type RelationshipType } from '../dataset/PlanDataset';
+import {
+  allowsEnds,
+  DERIVED_PROPERTIES,
+  NODE_LABELS,
+  RELATIONSHIPS,
+  type DatasetNode,
+  type DatasetRelationship,
+  type LocalizedName,
+  type NodeLabel,
+  type RelationshipType,
+} from '../dataset/PlanDataset';
+import { linkValueProblems, nodeValueProblems, YEAR_FROM, yearOf } from '../dataset/entryValues';
+import { namesOfStored, storedNames } from '../dataset/storedRows';
 import { entrySchemaProblems, locatorProblems } from '../dataset/readDataset';
 import { BadUserInputError, ConflictError, type DatasetProblem } from '../errors/errors';
 import { checkCitations, type SourceTexts } from '../provenance/checkCitations';
@@ -57,6 +69,8 @@ export interface EntityInput {
   name: string;
   summary: string;
   aliases?: readonly string[] | null;
+  /** Its names in other languages. */
+  names?: readonly LocalizedName[] | null;
   citations: readonly CitationInput[];
   properties?: unknown;
   ifVersion?: number | null;
@@ -130,6 +144,8 @@ const RESERVED = new Set([
   'name',
   'summary',
   'aliases',
+  'names',
+  ...DERIVED_PROPERTIES,
   'citations',
   'sources',
   'namespace',
@@ -278,10 +294,14 @@ function planOne(
       name: input.name,
       summary: input.summary,
       ...(input.aliases ? { aliases: [...input.aliases] } : {}),
+      ...(input.names
+        ? { names: input.names.map((n: LocalizedName) => ({ text: n.text, language: n.language })) }
+        : {}),
       citations: input.citations.map((c) => ({ ...c })),
       ...(extra as Record<string, unknown>),
     };
     problems.push(...entrySchemaProblems('node', node, entry), ...locatorProblems(entry, input.citations, true));
+    if (problems.length === before) problems.push(...nodeValueProblems(entry, node as DatasetNode));
     const period = node as { periodStart?: unknown; periodEnd?: unknown };
     if (
       kind === 'Plan' &&
@@ -296,17 +316,24 @@ function planOne(
       });
     }
     if (problems.length > before) return undefined;
-    const { citations, ...rest } = node;
+    const { citations, names, ...rest } = node as typeof node & { names?: LocalizedName[] };
     delete (rest as Partial<typeof rest>).id;
     delete (rest as Partial<typeof rest>).label;
     const namespace = parts[1]!;
+    const yearFrom = YEAR_FROM[kind];
     return {
       op,
       entry,
       id: input.id,
       kind,
-      properties: { ...rest, namespace, ...storedCitations(namespace, citations) },
-      named: { name: input.name, aliases: input.aliases ?? null },
+      properties: {
+        ...rest,
+        ...storedNames(names ?? []),
+        ...(yearFrom ? { year: yearOf((rest as Record<string, unknown>)[yearFrom]) } : {}),
+        namespace,
+        ...storedCitations(namespace, citations),
+      },
+      named: { name: input.name, aliases: input.aliases ?? null, names: names ?? null },
       citations,
       ifVersion: input.ifVersion ?? null,
     };
@@ -324,6 +351,7 @@ function planOne(
     problems.push(
       ...entrySchemaProblems('relationship', relationship, entry),
       ...locatorProblems(entry, input.citations, false),
+      ...linkValueProblems(entry, relationship as Pick<DatasetRelationship, 'type' | 'basis'>),
     );
     for (const end of ['source', 'target'] as const) {
       if (!ID.test(input[end]))
@@ -459,7 +487,12 @@ async function checkAgainstGraph(tx: WriteTransaction, planned: readonly Planned
   const inGraph = new Map(
     (await tx.run(READ_ENTITIES, { ids: [...named].filter((id) => !upserted.has(id)) })).map((r) => [
       String(r['id']),
-      { kind: r['kind'] as NodeLabel, name: String(r['name']), aliases: r['aliases'] as string[] | null },
+      {
+        kind: r['kind'] as NodeLabel,
+        name: String(r['name']),
+        aliases: r['aliases'] as string[] | null,
+        names: namesOfStored(r['nameTexts'], r['nameLanguages']),
+      },
     ]),
   );
   const kindOf = (id: string): NodeLabel | undefined =>
@@ -497,6 +530,7 @@ async function checkAgainstGraph(tx: WriteTransaction, planned: readonly Planned
             name: p.named.name,
             summary: String(p.properties['summary']),
             aliases: p.named.aliases ? [...p.named.aliases] : undefined,
+            names: p.named.names ? [...p.named.names] : undefined,
             citations: [...p.citations],
           },
         ]
@@ -516,7 +550,9 @@ async function checkAgainstGraph(tx: WriteTransaction, planned: readonly Planned
         ]
       : [],
   );
-  const others = new Map<string, Named>([...inGraph].map(([id, e]) => [id, { name: e.name, aliases: e.aliases }]));
+  const others = new Map<string, Named>(
+    [...inGraph].map(([id, e]) => [id, { name: e.name, aliases: e.aliases, names: e.names }]),
+  );
   const cited = checkCitations({ namespace: 'api', nodes, relationships }, texts, others);
   if (cited.length > 0) {
     const entries = [

@@ -4,23 +4,32 @@
  */
 import type { Database } from '../database/Database';
 import { readCypher } from '../cypher/readCypher';
-import type {
-  Basis,
-  DatasetNode,
-  DatasetRelationship,
-  NodeLabel,
-  PlanDataset,
-  RelationshipType,
+import {
+  DERIVED_PROPERTIES,
+  type Basis,
+  type DatasetNode,
+  type DatasetRelationship,
+  type NodeLabel,
+  type PlanDataset,
+  type RelationshipType,
 } from '../dataset/PlanDataset';
 import { NotFoundError } from '../errors/errors';
-import { CITATION_PROPERTIES } from '../provenance/storedCitations';
+import { CITATION_PROPERTIES, NO_FINGERPRINT } from '../provenance/storedCitations';
+import { namesOfStored } from '../dataset/storedRows';
 import type { Locator } from '../provenance/SourceText';
 import { REVIEW_PROPERTIES, type ReviewStatus } from './storedReview';
 
 const DUMP_NAMESPACE = readCypher('curation/dump-namespace.cypher');
 
 // Properties the graph derives or keeps itself; a file never states them.
-const KEPT_BY_GRAPH = new Set<string>(['id', 'namespace', 'version', 'sources', ...Object.values(CITATION_PROPERTIES)]);
+const KEPT_BY_GRAPH = new Set<string>([
+  'id',
+  'namespace',
+  'version',
+  'sources',
+  ...Object.values(CITATION_PROPERTIES),
+  ...DERIVED_PROPERTIES,
+]);
 
 /** The dataset of `namespace`; throws NotFoundError when the graph holds nothing of it. */
 export async function dumpNamespace(db: Database, namespace: string): Promise<PlanDataset> {
@@ -36,12 +45,14 @@ export async function dumpNamespace(db: Database, namespace: string): Promise<Pl
     if (row['part'] === 'node') {
       const own = Object.fromEntries(Object.entries(properties).filter(([k]) => !KEPT_BY_GRAPH.has(k)));
       const { name, summary, ...rest } = own;
+      const names = namesOfStored(properties['nameTexts'], properties['nameLanguages']);
       nodes.push({
         id: local(String(properties['id'])),
         label: row['label'] as NodeLabel,
         name: String(name),
         ...(typeof summary === 'string' ? { summary } : {}),
         ...rest,
+        ...(names.length > 0 ? { names } : {}),
         citations,
       });
     } else {
@@ -83,5 +94,12 @@ function locatorsOf(properties: Record<string, unknown>, local: (id: string) => 
     paragraph: Number(list(CITATION_PROPERTIES.paragraph)[i]),
     start: Number(list(CITATION_PROPERTIES.start)[i]),
     end: Number(list(CITATION_PROPERTIES.end)[i]),
+    ...(fingerprint(list(CITATION_PROPERTIES.sha256)[i])
+      ? { sha256: String(list(CITATION_PROPERTIES.sha256)[i]) }
+      : {}),
   }));
+}
+
+function fingerprint(stored: unknown): boolean {
+  return typeof stored === 'string' && stored !== '' && stored !== NO_FINGERPRINT;
 }

@@ -17,6 +17,8 @@ export const NODE_LABELS = [
   'Technology',
   'BusinessForm',
   'Aim',
+  'Evidence',
+  'Assessment',
 ] as const;
 /** One of `NODE_LABELS`. */
 export type NodeLabel = (typeof NODE_LABELS)[number];
@@ -73,6 +75,33 @@ export const RELATIONSHIPS = {
   ],
   CONCERNS: [['Goal', 'Framework']],
   IMPLEMENTS: [['Area', 'Task']],
+  CONTINUES: [['Plan', 'Plan']],
+  SUPERSEDES: [['Plan', 'Plan']],
+  SERVES: [
+    ['Plan', 'Plan'],
+    ['Goal', 'Goal'],
+  ],
+  REVISES: [
+    ['Goal', 'Goal'],
+    ['Task', 'Task'],
+  ],
+  BEARS_ON: [
+    ['Evidence', 'Plan'],
+    ['Evidence', 'Goal'],
+    ['Evidence', 'Task'],
+    ['Evidence', 'Platform'],
+    ['Evidence', 'ActionPlan'],
+    ['Evidence', 'Framework'],
+  ],
+  ASSESSES: [
+    ['Assessment', 'Goal'],
+    ['Assessment', 'Task'],
+    ['Assessment', 'Platform'],
+    ['Assessment', 'ActionPlan'],
+    ['Assessment', 'Framework'],
+  ],
+  BASED_ON: [['Assessment', 'Evidence']],
+  CONTRADICTS: [['Evidence', 'Evidence']],
 } as const satisfies Record<string, readonly (readonly [NodeLabel, NodeLabel])[]>;
 /** A relationship type of the graph. */
 export type RelationshipType = keyof typeof RELATIONSHIPS;
@@ -83,6 +112,26 @@ export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIPS) as readonly Relatio
 export function allowsEnds(type: RelationshipType, from: NodeLabel, to: NodeLabel): boolean {
   return (RELATIONSHIPS[type] as readonly (readonly [NodeLabel, NodeLabel])[]).some(([f, t]) => f === from && t === to);
 }
+
+/**
+ * What a plan commits to, by the link from the plan: goals it sets, tasks it deploys, platforms and
+ * frameworks it proposes, action plans it calls for. Follow-through (evidence, assessments) is about these.
+ */
+export const COMMITMENTS = {
+  SETS: ['Goal'],
+  DEPLOYS: ['Task'],
+  PROPOSES: ['Platform', 'Framework'],
+  CALLS_FOR: ['ActionPlan'],
+} as const satisfies Partial<Record<RelationshipType, readonly NodeLabel[]>>;
+
+/** The kinds of commitment, in the order reports list them. */
+export const COMMITMENT_LABELS: readonly NodeLabel[] = [...new Set(Object.values(COMMITMENTS).flat())];
+
+/**
+ * Link types that are always our reading: an assessment of follow-through is never a source's word.
+ * They must be INFERRED, and they stand PROPOSED until an admin reviews them.
+ */
+export const OUR_READING_TYPES: readonly RelationshipType[] = ['ASSESSES'];
 
 /** Whether the source says a link outright or we read it in. */
 export type Basis = 'STATED' | 'INFERRED';
@@ -95,9 +144,20 @@ export interface DatasetNode {
   summary?: string | null;
   /** Other names the sources use for it; the citation check accepts them as mentions. */
   aliases?: string[];
+  /** Its names in other languages, as sources write them. */
+  names?: LocalizedName[];
   /** The spans of its sources that support it. */
   citations: Locator[];
   [property: string]: unknown;
+}
+
+/** Properties the loaders derive for an entity (its names in other languages, its date's year); no file states them. */
+export const DERIVED_PROPERTIES = ['nameTexts', 'nameLanguages', 'namesText', 'year'] as const;
+
+/** A name in one language: the text as a source writes it, and its BCP 47 language tag. */
+export interface LocalizedName {
+  text: string;
+  language: string;
 }
 
 /** A relationship entry; `from` and `to` are local ids or `namespace:id` references. */

@@ -10,6 +10,7 @@ import { readCypher } from '../cypher/readCypher';
 import { checkCitations } from '../provenance/checkCitations';
 import type { Named } from '../provenance/citationTerms';
 import { qualify } from './PlanDataset';
+import { namesOfStored } from './storedRows';
 import type { CheckedDataset } from './readDataset';
 
 const CHECK_REFERENCES = readCypher('load/check-references.cypher');
@@ -39,7 +40,11 @@ export function entitiesInGraph(tx: WriteTransaction): LoadedEntities {
       return new Map<string, Named>(
         rows.map((row) => [
           String(row['id']),
-          { name: String(row['name']), aliases: row['aliases'] as string[] | null },
+          {
+            name: String(row['name']),
+            aliases: row['aliases'] as string[] | null,
+            names: namesOfStored(row['nameTexts'], row['nameLanguages']),
+          },
         ]),
       );
     },

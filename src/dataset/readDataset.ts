@@ -10,6 +10,7 @@ import { DatasetError, type DatasetProblem } from '../errors/errors';
 import { SCHEMA_DIR } from '../paths';
 import { allowsEnds, qualify, RELATIONSHIPS, type DatasetNode, type PlanDataset } from './PlanDataset';
 import { checkCitations, type SourceTexts } from '../provenance/checkCitations';
+import { linkValueProblems, nodeValueProblems } from './entryValues';
 import { readSourceTexts, sourceFilesOf } from '../provenance/readSourceTexts';
 import type { Locator } from '../provenance/SourceText';
 
@@ -69,6 +70,7 @@ export function checkDataset(file: string, json: unknown, options: ReadOptions =
   const problems: DatasetProblem[] = [];
   const local = new Map<string, number>();
   dataset.nodes.forEach((node, i) => {
+    problems.push(...nodeValueProblems(nodeEntry(dataset, i), node));
     const first = local.get(node.id);
     if (first !== undefined) {
       problems.push({ entry: nodeEntry(dataset, i), field: 'id', message: `duplicates the id of nodes[${first}]` });
@@ -118,6 +120,7 @@ export function checkDataset(file: string, json: unknown, options: ReadOptions =
   const external = new Set<string>();
   dataset.relationships.forEach((rel, i) => {
     const entry = relationshipEntry(dataset, i);
+    problems.push(...linkValueProblems(entry, rel));
     let touchesOwnNode = false;
     for (const end of ['from', 'to'] as const) {
       const reference = rel[end];

@@ -1,28 +1,24 @@
-/** Loads the bundled Zhongguancun Plan into a database that holds no plan yet. */
-import path from 'node:path';
+/** Loads the bundled datasets (the Plan, related plans, follow-through) into a database that holds no plan yet. */
 import type { Database } from '../database/Database';
 import { readCypher } from '../cypher/readCypher';
-import { PROJECT_ROOT } from '../paths';
+import { bundledFiles } from './bundledDatasets';
 import { loadDataset, type LoadReport } from './loadDataset';
 import { readDataset } from './readDataset';
 
-/** The canonical dataset of the Plan, shipped with the project. */
-export const BUNDLED_PLAN_FILE = path.join(
-  PROJECT_ROOT,
-  'src',
-  'dataset',
-  'plans',
-  'zhongguancun-14th-five-year-plan.json',
-);
+export { BUNDLED_PLAN_FILE } from './bundledDatasets';
 
 const COUNT_PLANS = readCypher('load/count-plans.cypher');
 
 /**
- * Loads the bundled Plan if no :Plan node exists; returns the report, or null when it did nothing.
- * With the report's text in `sourceTextsDir`, its citations are checked first.
+ * Loads every bundled file, in dependency order, if no :Plan node exists; returns one report per file,
+ * or null when it did nothing. Every file is read and checked (against the texts in `sourceTextsDir`
+ * where they are) before the first is written; each file loads all or nothing.
  */
-export async function seedPlan(db: Database, sourceTextsDir?: string): Promise<LoadReport | null> {
+export async function seedPlan(db: Database, sourceTextsDir?: string): Promise<LoadReport[] | null> {
   const [row] = await db.read(COUNT_PLANS);
   if (row?.['plans'] !== 0) return null;
-  return loadDataset(db, readDataset(BUNDLED_PLAN_FILE, { sourceTextsDir }));
+  const checked = bundledFiles().map((file) => readDataset(file, { sourceTextsDir }));
+  const reports: LoadReport[] = [];
+  for (const dataset of checked) reports.push(await loadDataset(db, dataset));
+  return reports;
 }

@@ -69,9 +69,13 @@ export function entityTypes(schema: GraphQLSchema): GraphQLObjectType[] {
   return NODE_LABELS.map((label) => schema.getType(label)).filter((t): t is GraphQLObjectType => isObjectType(t));
 }
 
+// Names whose plural is the word itself: one piece of evidence, much evidence.
+const UNCOUNTED = new Set(['evidence']);
+
 /** The plural root name of an entity type: `Industry` -> `industries`, `ActionPlan` -> `actionPlans`. */
 export function pluralOf(type: GraphQLObjectType): string {
   const lower = type.name[0]!.toLowerCase() + type.name.slice(1);
+  if (UNCOUNTED.has(lower)) return lower;
   return lower.endsWith('y') ? `${lower.slice(0, -1)}ies` : `${lower}s`;
 }
 

@@ -23,6 +23,12 @@ import { compileSearch } from '../compiler/compileSearch';
 import { compileNeighborhood } from '../compiler/compileNeighborhood';
 import { compileShortestPath } from '../compiler/compileShortestPath';
 import { compileGaps, compileGoalImpact, compileMostConnected } from '../compiler/compileReports';
+import {
+  compileCommitments,
+  compileFollowThrough,
+  compileMovedGoals,
+  compileScorecard,
+} from '../compiler/compileFollowThrough';
 import { runCompiled } from '../compiler/runCompiled';
 import { NotFoundError, InternalError } from '../errors/errors';
 import { compileCountBy, type CountByArgs } from '../compiler/compileCountBy';
@@ -83,11 +89,15 @@ export const resolvers: Resolvers = {
     technologies: (_parent, args, context, info) => list(args, context, info),
     businessForms: (_parent, args, context, info) => list(args, context, info),
     aims: (_parent, args, context, info) => list(args, context, info),
+    evidence: (_parent, args, context, info) => list(args, context, info),
+    assessments: (_parent, args, context, info) => list(args, context, info),
     plansConnection: (_parent, args, context, info) => connection(args, context, info),
     goalsConnection: (_parent, args, context, info) => connection(args, context, info),
     tasksConnection: (_parent, args, context, info) => connection(args, context, info),
     industriesConnection: (_parent, args, context, info) => connection(args, context, info),
     platformsConnection: (_parent, args, context, info) => connection(args, context, info),
+    evidenceConnection: (_parent, args, context, info) => connection(args, context, info),
+    assessmentsConnection: (_parent, args, context, info) => connection(args, context, info),
     plansCountBy: (_parent, args, context, info) => countBy(args, context, info),
     goalsCountBy: (_parent, args, context, info) => countBy(args, context, info),
     tasksCountBy: (_parent, args, context, info) => countBy(args, context, info),
@@ -101,6 +111,8 @@ export const resolvers: Resolvers = {
     technologiesCountBy: (_parent, args, context, info) => countBy(args, context, info),
     businessFormsCountBy: (_parent, args, context, info) => countBy(args, context, info),
     aimsCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    evidenceCountBy: (_parent, args, context, info) => countBy(args, context, info),
+    assessmentsCountBy: (_parent, args, context, info) => countBy(args, context, info),
     node: async (_parent, { id }, context, info) =>
       (await results(context, compileNode(scope(context, info), id)))[0] ?? null,
     search: (_parent, args, context, info) => results(context, compileSearch(scope(context, info), args)),
@@ -136,6 +148,29 @@ export const resolvers: Resolvers = {
     gaps: async (_parent, { namespace, ...walk }, context, info) =>
       (await results(context, compileGaps(scope(context, info), namespace, walk)))[0] ?? {},
     mostConnected: (_parent, args, context, info) => results(context, compileMostConnected(scope(context, info), args)),
+    commitments: async (_parent, { plan, ...walk }, context, info) => {
+      const [list] = await results(context, compileCommitments(scope(context, info), plan, walk));
+      if (!list)
+        throw new NotFoundError(`commitments: no plan has the id ${JSON.stringify(plan)}`, { argument: 'plan' });
+      return list as unknown as Projected[];
+    },
+    followThrough: async (_parent, { id, ...walk }, context, info) => {
+      const [result] = await results(context, compileFollowThrough(scope(context, info), id, walk));
+      if (!result) {
+        throw new NotFoundError(
+          `followThrough: no goal, task, platform, framework or action plan has the id ${JSON.stringify(id)}`,
+          { argument: 'id' },
+        );
+      }
+      return result;
+    },
+    scorecard: async (_parent, { plan, ...walk }, context, info) => {
+      const [result] = await results(context, compileScorecard(scope(context, info), plan, walk));
+      if (!result)
+        throw new NotFoundError(`scorecard: no plan has the id ${JSON.stringify(plan)}`, { argument: 'plan' });
+      return result;
+    },
+    movedGoals: (_parent, walk, context, info) => results(context, compileMovedGoals(scope(context, info), walk)),
     ...curationResolvers.Query,
     cypher: (_parent, { query, params }, context) =>
       runAdhocCypher(

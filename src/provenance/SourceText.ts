@@ -14,6 +14,8 @@ export interface Locator {
   start: number;
   /** One past the last character of the span. */
   end: number;
+  /** SHA-256 (hex) of the cited words as UTF-8, so anyone holding the text can check the span. */
+  sha256?: string | null | undefined;
 }
 
 /** The exact text of one source, split into the paragraphs its locators count. */
@@ -44,6 +46,11 @@ export class SourceText {
     if (locator.start >= locator.end) return undefined;
     return paragraph.slice(locator.start, locator.end);
   }
+}
+
+/** The fingerprint of cited words: the SHA-256 of their UTF-8 bytes, hex. */
+export function fingerprintOf(words: string): string {
+  return sha256Of(Buffer.from(words, 'utf8'));
 }
 
 /** The SHA-256 of some bytes, as lower-case hex. */

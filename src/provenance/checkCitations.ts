@@ -1,6 +1,7 @@
 /**
  * The citation check: with the text of a dataset's sources at hand, every locator must point inside
- * its paragraph at whole words, every node's spans must mention the node, a STATED link must cite a
+ * its paragraph at whole words and match its fingerprint when it has one, every node's spans must
+ * mention the node (and show each name it has in an unspaced script), a STATED link must cite a
  * span that mentions both of its ends, an INFERRED link spans that mention each end, and no summary
  * or rationale may repeat a run of words of any source. Each problem names the claim, the locator
  * and what was missing.
@@ -8,6 +9,8 @@
 import type { DatasetProblem } from '../errors/errors';
 import { qualify, type PlanDataset } from '../dataset/PlanDataset';
 import {
+  isUnspaced,
+  UNSPACED_SCRIPT,
   keyTerms,
   mentions,
   mentionsAlias,
@@ -18,7 +21,7 @@ import {
   type SpanTerms,
 } from './citationTerms';
 import { COPIED_RUN_WORDS, sharedRuns, wordRuns } from './sharedRuns';
-import type { Locator, SourceText } from './SourceText';
+import { fingerprintOf, type Locator, type SourceText } from './SourceText';
 
 /** Source texts by qualified source id; a source without its text here is not checked. */
 export type SourceTexts = ReadonlyMap<string, SourceText>;
@@ -58,11 +61,21 @@ export function checkCitations(
       });
       return undefined;
     }
+    const span = paragraph.slice(locator.start, locator.end);
+    // A fingerprint that fails says more than any other fault: the words cited are not those recorded.
+    if (locator.sha256 && fingerprintOf(span) !== locator.sha256) {
+      problems.push({
+        entry,
+        field: `${field}.sha256`,
+        message: `${where}: the fingerprint ${locator.sha256} is not that of the cited words ${JSON.stringify(span.length > 60 ? `${span.slice(0, 57)}...` : span)} (${fingerprintOf(span)}): the text or the locator changed`,
+      });
+      return undefined;
+    }
     if (cutsWord(paragraph, locator.start - 1, locator.start) || cutsWord(paragraph, locator.end - 1, locator.end)) {
       problems.push({ entry, field, message: `${where}: cuts a word (${JSON.stringify(shown(paragraph, locator))})` });
       return undefined;
     }
-    return paragraph.slice(locator.start, locator.end);
+    return span;
   };
 
   dataset.nodes.forEach((node, i) => {
@@ -80,7 +93,7 @@ export function checkCitations(
         });
       }
     }
-    problems.push(...aliasProblems(entry, node, read));
+    problems.push(...aliasProblems(entry, node, read), ...unspacedNameProblems(entry, node, read));
   });
 
   dataset.relationships.forEach((rel, i) => {
@@ -147,7 +160,9 @@ export function checkCitations(
  */
 function aliasProblems(entry: string, node: Named, read: ReadonlyArray<{ terms: SpanTerms }>): DatasetProblem[] {
   if (read.length === 0) return [];
-  const named = read.filter(({ terms }) => mentionsName(terms, node.name));
+  const named = read.filter(
+    ({ terms }) => mentionsName(terms, node.name) || (node.names ?? []).some((n) => mentionsName(terms, n.text)),
+  );
   // Spans that mention the entity not at all are reported one by one already.
   if (named.length === 0 && read.some(({ terms }) => mentions(terms, node))) {
     return [
@@ -173,9 +188,34 @@ function aliasProblems(entry: string, node: Named, read: ReadonlyArray<{ terms: 
   );
 }
 
-// True when the characters at `before` and `after` are both letters or digits: a boundary inside a word.
+/**
+ * A name in an unspaced script (Chinese) is written out by some span of the entity, so a reader can
+ * find it in the source. Judged where the entity has spans of such a text at hand.
+ */
+function unspacedNameProblems(
+  entry: string,
+  node: Named,
+  read: ReadonlyArray<{ terms: SpanTerms; span: string }>,
+): DatasetProblem[] {
+  if (!read.some(({ span }) => isUnspaced(span))) return [];
+  return (node.names ?? []).flatMap((name, n) =>
+    !isUnspaced(name.text) || read.some(({ terms }) => mentionsName(terms, name.text))
+      ? []
+      : [
+          {
+            entry,
+            field: `names[${n}]`,
+            message: `${JSON.stringify(name.text)} (${name.language}) appears in none of the cited spans of ${nameOf(node)}`,
+          },
+        ],
+  );
+}
+
+// True when the characters at `before` and `after` are both letters or digits of a spaced script: a
+// boundary inside a word. Between characters of unspaced scripts (Chinese) any boundary is one of words.
 function cutsWord(paragraph: string, before: number, after: number): boolean {
-  const wordy = (i: number): boolean => i >= 0 && i < paragraph.length && /[\p{L}\p{N}]/u.test(paragraph[i]!);
+  const wordy = (i: number): boolean =>
+    i >= 0 && i < paragraph.length && /[\p{L}\p{N}]/u.test(paragraph[i]!) && !UNSPACED_SCRIPT.test(paragraph[i]!);
   return wordy(before) && wordy(after);
 }
 

@@ -241,6 +241,19 @@ describe('Refusing malformed plan files, with nothing written', () => {
       /nodes\[1\] \(id "goal"\) \| citations\[0\] \| spans 900 characters; a node cites at most 300/,
     ],
     ['a namespace with a colon', (p) => ((p['namespace'] = 'a:b'), p), /file \| namespace \| must match pattern/],
+    [
+      'a date that is not ISO 8601',
+      (p) => (((p['nodes'] as Array<Record<string, unknown>>)[0]!['issued'] = '29/11/2021'), p),
+      /nodes\[0\] \(id "plan"\) \| issued \| must match pattern .*, got "29\/11\/2021"/,
+    ],
+    [
+      'a name whose language tag is not BCP 47',
+      (p) => (
+        ((p['nodes'] as Array<Record<string, unknown>>)[0]!['names'] = [{ text: '演示规划', language: 'Chinese' }]),
+        p
+      ),
+      /nodes\[0\] \(id "plan"\) \| names.0.language \| must match pattern .*, got "Chinese"/,
+    ],
   ];
 
   it.each(cases)('refuses %s, naming the file, the entry and the field', (_name, breakIt, expected) => {
@@ -278,6 +291,23 @@ describe('Refusing malformed plan files, with nothing written', () => {
     const checked = readDataset(writeFile('dangling.json', plan));
     await expect(loadDataset(db, checked)).rejects.toThrow(
       /refers to "zgc14:industry-teleportation", which is not in the graph/,
+    );
+  });
+  it('lists every problem of a file at once', () => {
+    const plan = demoPlan();
+    const nodes = plan['nodes'] as Array<Record<string, unknown>>;
+    nodes[0]!['issued'] = 'November 2021';
+    nodes[1]!['names'] = [{ text: '演示目标', language: 'zh_CN' }];
+    nodes[2]!['ordinal'] = 'first';
+    expect(problemsOf(() => readDataset(writeFile('many.json', plan)))).toHaveLength(3);
+  });
+
+  it('refuses, before writing, a link into a namespace the graph does not hold', async () => {
+    const plan = demoPlan();
+    (plan['relationships'] as Array<Record<string, unknown>>)[2]!['to'] = 'nowhere:industry-new-materials';
+    const checked = readDataset(writeFile('no-namespace.json', plan));
+    await expect(loadDataset(db, checked)).rejects.toThrow(
+      /"nowhere:industry-new-materials", which is not in the graph/,
     );
   });
 });

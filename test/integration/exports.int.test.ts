@@ -204,7 +204,7 @@ describe('Exports for visualization tools', () => {
     ).toBe(true);
     // Citations as the API gives them: the same spans, and the same words (or null without the report).
     const cited = await t.graphql<{ node: { citations: unknown[] } }>(
-      '{ node(id: "zgc14:goal-2035") { citations { source { id } paragraph start end text } } }',
+      '{ node(id: "zgc14:goal-2035") { citations { source { id } paragraph start end sha256 text } } }',
     );
     const fromApi = cited.data!.node.citations.map((c) => {
       const { source, ...rest } = c as { source: { id: string } };

@@ -11,12 +11,13 @@ import { loadDataset } from '../../src/dataset/loadDataset';
 import { checkDataset, readDataset } from '../../src/dataset/readDataset';
 import { dumpNamespace } from '../../src/curation/dumpNamespace';
 import { BUNDLED_PLAN_FILE, seedPlan } from '../../src/dataset/seedPlan';
+import { bundledFiles, referencedNamespaces } from '../../src/dataset/bundledDatasets';
 import { CYPHER_DIR } from '../../src/paths';
 import { connectTestDatabase } from '../support/testNeo4j';
 import { emptyGraph, graphSnapshot } from '../support/graphSnapshot';
 import { findSourceReport, sourceParagraphs } from '../support/sourceDocument';
 import { checkCitations } from '../../src/provenance/checkCitations';
-import { SourceText } from '../../src/provenance/SourceText';
+import { SourceText, fingerprintOf } from '../../src/provenance/SourceText';
 import type { PlanDataset } from '../../src/dataset/PlanDataset';
 
 let db: Database;
@@ -348,6 +349,8 @@ describe('The Plan graph: where each fact comes from', () => {
     const locators = [...dataset.nodes, ...dataset.relationships].flatMap((claim) => claim.citations);
     expect(locators).toHaveLength(270);
     expect(locators.every((l) => text.span(l) !== undefined)).toBe(true);
+    // Every locator carries the fingerprint of its words, so a reader holding the page can check it.
+    expect(locators.filter((l) => l.sha256 !== fingerprintOf(text.span(l)!))).toEqual([]);
   });
 
   // Copies of the dataset with one claim broken, each of which the loader must refuse, naming it.
@@ -356,10 +359,18 @@ describe('The Plan graph: where each fact comes from', () => {
       'a locator moved off the words that name the node',
       (d) => {
         const goal = d.nodes.find((n) => n.id === 'goal-2035')!;
-        // Paragraph 13 is the closing mark, "(over)".
-        goal.citations = [{ ...goal.citations[0]!, paragraph: 13, start: 1, end: 5 }];
+        // Paragraph 13 is the closing mark, "(over)"; the fingerprint goes with the move, as a careless edit would.
+        goal.citations = [{ ...goal.citations[0]!, paragraph: 13, start: 1, end: 5, sha256: undefined }];
       },
       /nodes\[\d+\] \(id "goal-2035"\) citations\[0\]: paragraph 13 \[1, 5\) "over" does not mention "Important engine of global technological innovation by 2035"/,
+    ],
+    [
+      'a locator moved while its fingerprint stayed',
+      (d) => {
+        const goal = d.nodes.find((n) => n.id === 'goal-2035')!;
+        goal.citations = [{ ...goal.citations[0]!, start: goal.citations[0]!.start + 4 }];
+      },
+      /nodes\[\d+\] \(id "goal-2035"\) citations\[0\]\.sha256: paragraph \d+ \[\d+, \d+\): the fingerprint [0-9a-f]{64} is not that of the cited words/,
     ],
     [
       'an inferred link relabelled as stated',
@@ -431,11 +442,24 @@ describe('Loading the Plan', () => {
     expect(await graphSnapshot(db)).toEqual(before);
   });
 
-  it('seeds the bundled Plan into an empty database only', async () => {
+  it('seeds every bundled file, each after the namespaces it refers to, into an empty database only', async () => {
     expect(await seedPlan(db)).toBeNull();
     await emptyGraph(db);
-    const report = await seedPlan(db);
-    expect(report?.nodes).toEqual({ total: 72, created: 72, updated: 0, deleted: 0 });
-    expect(report?.relationships).toEqual({ total: 123, created: 123, updated: 0, deleted: 0 });
+    const reports = await seedPlan(db);
+    const files = bundledFiles().map((file) => readDataset(file).dataset);
+    expect(reports?.map((r) => r.namespace)).toEqual(files.map((d) => d.namespace));
+    expect(reports?.[0]?.namespace).toBe('zgc14');
+    reports?.forEach((report, i) => {
+      const { nodes, relationships } = files[i]!;
+      expect(report.nodes).toEqual({ total: nodes.length, created: nodes.length, updated: 0, deleted: 0 });
+      expect(report.relationships).toEqual({
+        total: relationships.length,
+        created: relationships.length,
+        updated: 0,
+        deleted: 0,
+      });
+      const earlier = new Set(files.slice(0, i).map((d) => d.namespace));
+      for (const namespace of referencedNamespaces(files[i]!)) expect(earlier).toContain(namespace);
+    });
   });
 });

@@ -3,7 +3,7 @@
  * each shown to pass on sound claims and to fail, naming the claim and the locator, on broken ones.
  */
 import { checkCitations } from '../../src/provenance/checkCitations';
-import { SourceText, sha256Of } from '../../src/provenance/SourceText';
+import { fingerprintOf, SourceText, sha256Of } from '../../src/provenance/SourceText';
 import { keyTerms, mentions, termsOf } from '../../src/provenance/citationTerms';
 import { sharedRuns, wordRuns } from '../../src/provenance/sharedRuns';
 import type { PlanDataset } from '../../src/dataset/PlanDataset';
@@ -171,6 +171,82 @@ describe('The citation check', () => {
     const d = dataset();
     d.nodes[3]!.citations = [{ source: 'report', paragraph: 9, start: 0, end: 4 }];
     expect(checkCitations(d, new Map())).toEqual([]);
+  });
+});
+
+describe('Fingerprints of cited words', () => {
+  it('passes a locator whose fingerprint is that of its words, and fails one that is not, naming the words', () => {
+    const d = dataset();
+    const span = at(3, 'train boat builders');
+    d.nodes[3]!.citations = [{ ...span, sha256: fingerprintOf('train boat builders') }];
+    expect(messages(d)).toEqual([]);
+    d.nodes[3]!.citations = [{ ...span, sha256: fingerprintOf('train boat builder') }];
+    expect(messages(d)).toEqual([
+      expect.stringMatching(
+        /^nodes\[3\] \(id "task"\) citations\[0\]\.sha256: paragraph 3 \[\d+, \d+\): the fingerprint [0-9a-f]{64} is not that of the cited words "train boat builders" \([0-9a-f]{64}\): the text or the locator changed$/,
+      ),
+    ]);
+  });
+});
+
+describe('Sources in Chinese', () => {
+  const ZH = ['港口日报讯 湖畔镇发布《湖畔港口规划》。', '规划提出到2030年建成清洁港口。'].join('\n');
+  const zh = new SourceText(sha256Of(Buffer.from(ZH)), ZH);
+  const zhTexts = new Map([['demo:zh', zh]]);
+  const cite = (p: number, words: string): { source: string; paragraph: number; start: number; end: number } => {
+    const start = zh.paragraphs[p - 1]!.indexOf(words);
+    if (start < 0) throw new Error(`fixture: "${words}" is not in paragraph ${p}`);
+    return { source: 'zh', paragraph: p, start, end: start + words.length };
+  };
+  const zhDataset = (): PlanDataset => ({
+    namespace: 'demo',
+    nodes: [
+      {
+        id: 'zh',
+        label: 'Source',
+        name: 'Harbour Daily report in Chinese',
+        names: [{ text: '港口日报', language: 'zh-Hans' }],
+        citations: [cite(1, '港口日报讯')],
+        language: 'zh-Hans',
+        sha256: zh.sha256,
+      },
+      {
+        id: 'plan',
+        label: 'Plan',
+        name: 'Lakeside Harbour Plan',
+        names: [{ text: '湖畔港口规划', language: 'zh-Hans' }],
+        citations: [cite(1, '湖畔镇发布《湖畔港口规划》')],
+        zone: 'Lakeside',
+      },
+    ],
+    relationships: [],
+  });
+  const zhMessages = (d: PlanDataset): string[] =>
+    checkCitations(d, zhTexts).map((p) => `${p.entry} ${p.field}: ${p.message}`);
+
+  it('reads a span as mentioning an entity when it writes out one of its Chinese names, spaces aside', () => {
+    expect(zhMessages(zhDataset())).toEqual([]);
+    expect(mentions(termsOf('湖畔 港口 规划'), { name: 'X', names: [{ text: '湖畔港口规划', language: 'zh' }] })).toBe(
+      true,
+    );
+    expect(mentions(termsOf('湖畔港口'), { name: 'X', names: [{ text: '湖畔港口规划', language: 'zh' }] })).toBe(false);
+  });
+
+  it('lets a span start or end between any two Chinese characters: they have no word spaces', () => {
+    const d = zhDataset();
+    d.nodes[1]!.citations = [cite(1, '湖畔港口规划')];
+    expect(zhMessages(d)).toEqual([]);
+  });
+
+  it('fails a Chinese span that writes out none of the names, and a Chinese name no span shows', () => {
+    const d = zhDataset();
+    d.nodes[1]!.citations = [cite(2, '到2030年建成清洁港口')];
+    expect(zhMessages(d)).toEqual([
+      expect.stringMatching(
+        /^nodes\[1\] \(id "plan"\) citations\[0\]: paragraph 2 .* does not mention "Lakeside Harbour Plan"/,
+      ),
+      'nodes[1] (id "plan") names[0]: "湖畔港口规划" (zh-Hans) appears in none of the cited spans of "Lakeside Harbour Plan"',
+    ]);
   });
 });
 

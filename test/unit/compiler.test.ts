@@ -158,10 +158,10 @@ describe('Query compiler', () => {
   });
 
   it('sends search text to Lucene only as lower-case words of letters and digits', () => {
-    expect(luceneQuery('a+b (c)~2 OR "d"')).toBe(
+    expect(luceneQuery('a+b (c)~2 OR "d"').spaced).toBe(
       ['a', 'b', 'c', '2', 'or', 'd'].map((w) => `name:${w}^4 name:${w}*^2 summary:${w} summary:${w}*^0.5`).join(' '),
     );
-    expect(luceneQuery('Forum AND (venue')).toBe(
+    expect(luceneQuery('Forum AND (venue').spaced).toBe(
       'name:forum^4 name:forum*^2 summary:forum summary:forum*^0.5 name:and^4 name:and*^2 ' +
         'summary:and summary:and*^0.5 name:venue^4 name:venue*^2 summary:venue summary:venue*^0.5',
     );
@@ -170,6 +170,24 @@ describe('Query compiler', () => {
     );
     expect(Object.values(q.params)).toContain('name:forum^4 name:forum*^2 summary:forum summary:forum*^0.5');
     expect(Object.values(q.params)).toContainEqual(['Platform']);
+    expect(q.cypher).not.toContain('entity_names');
+  });
+
+  it('sends Chinese words as phrases to the index of names in other languages, and mixed text to both', () => {
+    expect(luceneQuery('中关村论坛 "x" (永久会址)')).toEqual({
+      spaced: 'name:x^4 name:x*^2 summary:x summary:x*^0.5',
+      unspaced: 'namesText:"中关村论坛" namesText:"永久会址"',
+    });
+    const chinese = compiled('{ search(text: "中关村论坛") { score entity { id } } }', (scope, args) =>
+      compileSearch(scope, args as unknown as SearchArgs),
+    );
+    expect(chinese.cypher).toContain("queryNodes('entity_names'");
+    expect(chinese.cypher).not.toContain("queryNodes('entity_text'");
+    const mixed = compiled('{ search(text: "中关村 Forum") { score entity { id } } }', (scope, args) =>
+      compileSearch(scope, args as unknown as SearchArgs),
+    );
+    expect(mixed.cypher).toContain('UNION ALL');
+    expect(mixed.cypher).toContain('max(score)');
   });
   it('compiles link filters to existential and COUNT subqueries, every value a parameter', () => {
     const q = compiled(

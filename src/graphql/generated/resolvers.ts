@@ -22,7 +22,11 @@ export type Scalars = {
 /** A companion action plan that a plan calls for. */
 export type ActionPlan = Entity & {
   __typename?: 'ActionPlan';
+  /** Our assessments of the action plan's follow-through. */
+  assessments: Array<Assessment>;
   citations: Array<Citation>;
+  /** Evidence of what happened to the action plan. */
+  evidence: Array<Evidence>;
   /** Economic fields the action plan develops. */
   fields: Array<Field>;
   id: Scalars['ID']['output'];
@@ -30,10 +34,28 @@ export type ActionPlan = Entity & {
   industries: Array<Industry>;
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /** Its names in other languages, each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
   version: Scalars['Int']['output'];
+};
+
+
+/** A companion action plan that a plan calls for. */
+export type ActionPlanAssessmentsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<AssessmentWhere>;
+};
+
+
+/** A companion action plan that a plan calls for. */
+export type ActionPlanEvidenceArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<EvidenceWhere>;
 };
 
 
@@ -106,6 +128,18 @@ export type ActionPlanWhere = {
   AND?: InputMaybe<Array<ActionPlanWhere>>;
   NOT?: InputMaybe<ActionPlanWhere>;
   OR?: InputMaybe<Array<ActionPlanWhere>>;
+  /** Conditions on the entities `assessments` links to. */
+  assessments?: InputMaybe<AssessmentListFilter>;
+  /** Conditions on the links of `assessments` and the entities at their other end. */
+  assessmentsConnection?: InputMaybe<AssessmentLinkFilter>;
+  /** How many entities `assessments` links to. */
+  assessmentsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `evidence` links to. */
+  evidence?: InputMaybe<EvidenceListFilter>;
+  /** Conditions on the links of `evidence` and the entities at their other end. */
+  evidenceConnection?: InputMaybe<EvidenceLinkFilter>;
+  /** How many entities `evidence` links to. */
+  evidenceCount?: InputMaybe<IntFilter>;
   /** Conditions on the entities `fields` links to. */
   fields?: InputMaybe<FieldListFilter>;
   /** Conditions on the links of `fields` and the entities at their other end. */
@@ -145,6 +179,8 @@ export type Aim = Entity & {
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /** Its names in other languages, each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
   /** Plans that pursue it. */
   plans: Array<Plan>;
@@ -337,6 +373,8 @@ export type Area = Entity & {
   /** Areas this one lies in. */
   locatedIn: Array<Area>;
   name: Scalars['String']['output'];
+  /** Its names in other languages, each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
   /** Plans that govern the area. */
   plans: Array<Plan>;
@@ -508,6 +546,265 @@ export type AreaWhere = {
   tasksCount?: InputMaybe<IntFilter>;
 };
 
+/**
+ * Our reading of how far a commitment was carried out, as of a date, resting on cited evidence. Its
+ * links to the commitment are always INFERRED, with a rationale, and PROPOSED until an admin reviews them.
+ */
+export type Assessment = Entity & {
+  __typename?: 'Assessment';
+  /** Action plans it assesses. */
+  actionPlans: Array<ActionPlan>;
+  /** The date the evidence was read up to (ISO 8601). */
+  asOf: Scalars['String']['output'];
+  citations: Array<Citation>;
+  /** The evidence it rests on. */
+  evidence: Array<Evidence>;
+  /** Industry frameworks it assesses. */
+  frameworks: Array<Framework>;
+  /** Goals it assesses. */
+  goals: Array<Goal>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  name: Scalars['String']['output'];
+  names: Array<LocalizedName>;
+  namespace: Scalars['String']['output'];
+  /** Platforms it assesses. */
+  platforms: Array<Platform>;
+  sources: Array<Scalars['Int']['output']>;
+  summary: Maybe<Scalars['String']['output']>;
+  /** Tasks it assesses. */
+  tasks: Array<Task>;
+  /** What we read the evidence to say. */
+  verdict: Verdict;
+  version: Scalars['Int']['output'];
+  /** The year of `asOf`. */
+  year: Scalars['Int']['output'];
+};
+
+
+/**
+ * Our reading of how far a commitment was carried out, as of a date, resting on cited evidence. Its
+ * links to the commitment are always INFERRED, with a rationale, and PROPOSED until an admin reviews them.
+ */
+export type AssessmentActionPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<ActionPlanWhere>;
+};
+
+
+/**
+ * Our reading of how far a commitment was carried out, as of a date, resting on cited evidence. Its
+ * links to the commitment are always INFERRED, with a rationale, and PROPOSED until an admin reviews them.
+ */
+export type AssessmentEvidenceArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<EvidenceWhere>;
+};
+
+
+/**
+ * Our reading of how far a commitment was carried out, as of a date, resting on cited evidence. Its
+ * links to the commitment are always INFERRED, with a rationale, and PROPOSED until an admin reviews them.
+ */
+export type AssessmentFrameworksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<FrameworkWhere>;
+};
+
+
+/**
+ * Our reading of how far a commitment was carried out, as of a date, resting on cited evidence. Its
+ * links to the commitment are always INFERRED, with a rationale, and PROPOSED until an admin reviews them.
+ */
+export type AssessmentGoalsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/**
+ * Our reading of how far a commitment was carried out, as of a date, resting on cited evidence. Its
+ * links to the commitment are always INFERRED, with a rationale, and PROPOSED until an admin reviews them.
+ */
+export type AssessmentPlatformsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<PlatformWhere>;
+};
+
+
+/**
+ * Our reading of how far a commitment was carried out, as of a date, resting on cited evidence. Its
+ * links to the commitment are always INFERRED, with a rationale, and PROPOSED until an admin reviews them.
+ */
+export type AssessmentTasksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+/** Figures over the assessments matched. */
+export type AssessmentAggregate = {
+  __typename?: 'AssessmentAggregate';
+  count: AggregateCount;
+  node: AssessmentAggregateNode;
+};
+
+/** Per-field figures over the assessments matched. */
+export type AssessmentAggregateNode = {
+  __typename?: 'AssessmentAggregateNode';
+  asOf: StringAggregate;
+  name: StringAggregate;
+  namespace: StringAggregate;
+  summary: StringAggregate;
+  year: IntAggregate;
+};
+
+/** A page of assessments, Relay style. */
+export type AssessmentConnection = {
+  __typename?: 'AssessmentConnection';
+  aggregate: AssessmentAggregate;
+  edges: Array<AssessmentEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Fields assessments are counted by. */
+export type AssessmentCountField =
+  | 'AS_OF'
+  | 'NAMESPACE'
+  | 'VERDICT'
+  | 'YEAR';
+
+/** An assessment in a page, with its cursor. */
+export type AssessmentEdge = {
+  __typename?: 'AssessmentEdge';
+  cursor: Scalars['String']['output'];
+  node: Assessment;
+};
+
+/** A link from a commitment to an assessment of it, with its rationale and review. */
+export type AssessmentLink = {
+  __typename?: 'AssessmentLink';
+  basis: Basis;
+  citations: Array<Citation>;
+  /** Id of the link: `source|TYPE|target`. */
+  id: Scalars['ID']['output'];
+  node: Assessment;
+  rationale: Maybe<Scalars['String']['output']>;
+  /** Where the link stands in review: PROPOSED until an admin accepts it. */
+  review: LinkReview;
+  sources: Array<Scalars['Int']['output']>;
+  type: RelationType;
+  version: Scalars['Int']['output'];
+};
+
+/** Links to assessments. */
+export type AssessmentLinkConnection = {
+  __typename?: 'AssessmentLinkConnection';
+  aggregate: AssessmentAggregate;
+  edges: Array<AssessmentLink>;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Conditions on links to assessments. */
+export type AssessmentLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<AssessmentLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<AssessmentLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<AssessmentLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<AssessmentLinkWhere>;
+};
+
+/** A link to a assessment: conditions on the link and on the assessment. */
+export type AssessmentLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<AssessmentWhere>;
+};
+
+/** Conditions on linked assessments. */
+export type AssessmentListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<AssessmentWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<AssessmentWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<AssessmentWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<AssessmentWhere>;
+};
+
+/** One sort key of assessments. */
+export type AssessmentSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: AssessmentSortField;
+};
+
+/** Fields assessments sort by. */
+export type AssessmentSortField =
+  | 'AS_OF'
+  | 'ID'
+  | 'NAME'
+  | 'VERDICT';
+
+/** Conditions on assessments; all given must hold. */
+export type AssessmentWhere = {
+  AND?: InputMaybe<Array<AssessmentWhere>>;
+  NOT?: InputMaybe<AssessmentWhere>;
+  OR?: InputMaybe<Array<AssessmentWhere>>;
+  /** Conditions on the entities `actionPlans` links to. */
+  actionPlans?: InputMaybe<ActionPlanListFilter>;
+  /** Conditions on the links of `actionPlans` and the entities at their other end. */
+  actionPlansConnection?: InputMaybe<ActionPlanLinkFilter>;
+  /** How many entities `actionPlans` links to. */
+  actionPlansCount?: InputMaybe<IntFilter>;
+  asOf?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `evidence` links to. */
+  evidence?: InputMaybe<EvidenceListFilter>;
+  /** Conditions on the links of `evidence` and the entities at their other end. */
+  evidenceConnection?: InputMaybe<EvidenceLinkFilter>;
+  /** How many entities `evidence` links to. */
+  evidenceCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `frameworks` links to. */
+  frameworks?: InputMaybe<FrameworkListFilter>;
+  /** Conditions on the links of `frameworks` and the entities at their other end. */
+  frameworksConnection?: InputMaybe<FrameworkLinkFilter>;
+  /** How many entities `frameworks` links to. */
+  frameworksCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `goals` links to. */
+  goals?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `goals` and the entities at their other end. */
+  goalsConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `goals` links to. */
+  goalsCount?: InputMaybe<IntFilter>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `platforms` links to. */
+  platforms?: InputMaybe<PlatformListFilter>;
+  /** Conditions on the links of `platforms` and the entities at their other end. */
+  platformsConnection?: InputMaybe<PlatformLinkFilter>;
+  /** How many entities `platforms` links to. */
+  platformsCount?: InputMaybe<IntFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `tasks` links to. */
+  tasks?: InputMaybe<TaskListFilter>;
+  /** Conditions on the links of `tasks` and the entities at their other end. */
+  tasksConnection?: InputMaybe<TaskLinkFilter>;
+  /** How many entities `tasks` links to. */
+  tasksCount?: InputMaybe<IntFilter>;
+  verdict?: InputMaybe<VerdictFilter>;
+  year?: InputMaybe<IntFilter>;
+};
+
 /** Whether the source states a link or we inferred it. */
 export type Basis =
   /** Our reading of the source; the link's `rationale` says why. */
@@ -534,6 +831,8 @@ export type BusinessForm = Entity & {
   industries: Array<Industry>;
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /** Its names in other languages, each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
   /** Plans that propose it. */
   plans: Array<Plan>;
@@ -729,6 +1028,8 @@ export type Citation = {
   end: Scalars['Int']['output'];
   /** Paragraph number, from 1. */
   paragraph: Scalars['Int']['output'];
+  /** SHA-256 (hex) of the cited words as UTF-8: anyone holding the source's text can check the span; null when none was given. */
+  sha256: Maybe<Scalars['String']['output']>;
   /** The source document. */
   source: Source;
   /** First character of the span. */
@@ -741,8 +1042,23 @@ export type Citation = {
 export type CitationInput = {
   end: Scalars['Int']['input'];
   paragraph: Scalars['Int']['input'];
+  /** SHA-256 (hex) of the cited words as UTF-8; checked when the server holds the source's text. */
+  sha256?: InputMaybe<Scalars['String']['input']>;
   source: Scalars['ID']['input'];
   start: Scalars['Int']['input'];
+};
+
+/** One thing a plan committed to (a goal it sets, a task it deploys, a platform or framework it proposes, an action plan it calls for), with where it stands. */
+export type Commitment = {
+  __typename?: 'Commitment';
+  /** The goal, task, platform, framework or action plan. */
+  entity: Entity;
+  /** How many pieces of evidence bear on it. */
+  evidenceCount: Scalars['Int']['output'];
+  /** The newest assessment of it (by `asOf`, then id); null when none was made. */
+  latestAssessment: Maybe<Assessment>;
+  /** The newest evidence bearing on it (by date, then id); null when there is none. */
+  latestEvidence: Maybe<Evidence>;
 };
 
 /** An entity and its number of links. */
@@ -794,6 +1110,8 @@ export type Entity = {
   kind: EntityKind;
   /** Name as the Plan gives it, in English. */
   name: Scalars['String']['output'];
+  /** Its names in other languages (Chinese, for one), each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   /** The plan file the entity was loaded from. */
   namespace: Scalars['String']['output'];
   /** Numbers of the source paragraphs that mention it (paragraphs are the source file's non-empty lines); the paragraphs of its citations. */
@@ -813,6 +1131,8 @@ export type EntityInput = {
   ifVersion?: InputMaybe<Scalars['Int']['input']>;
   kind: EntityKind;
   name: Scalars['String']['input'];
+  /** Its names in other languages, each as a source writes it, with a BCP 47 language tag. */
+  names?: InputMaybe<Array<LocalizedNameInput>>;
   /** The kind's own properties, as the dataset format has them (e.g. `{"tier": "KEY"}`). */
   properties?: InputMaybe<Scalars['JSON']['input']>;
   summary: Scalars['String']['input'];
@@ -823,7 +1143,9 @@ export type EntityKind =
   | 'ACTION_PLAN'
   | 'AIM'
   | 'AREA'
+  | 'ASSESSMENT'
   | 'BUSINESS_FORM'
+  | 'EVIDENCE'
   | 'FIELD'
   | 'FRAMEWORK'
   | 'GOAL'
@@ -833,6 +1155,317 @@ export type EntityKind =
   | 'SOURCE'
   | 'TASK'
   | 'TECHNOLOGY';
+
+/**
+ * A dated event or observation that bears on what a plan committed to: a forum held, a venue opened, a
+ * figure reported. Each is cited; the sources that cite it tell whether it is corroborated.
+ */
+export type Evidence = Entity & {
+  __typename?: 'Evidence';
+  /** Action plans it bears on. */
+  actionPlans: Array<ActionPlan>;
+  /** Assessments that rest on it. */
+  assessments: Array<Assessment>;
+  citations: Array<Citation>;
+  /** Evidence that disagrees with this one. */
+  contradictedBy: Array<Evidence>;
+  /** Evidence this one disagrees with (another figure or date for the same thing). */
+  contradicts: Array<Evidence>;
+  /** True when sources of two or more independent publishers cite it. */
+  corroborated: Scalars['Boolean']['output'];
+  /** When it happened or held, ISO 8601, as precise as the source is (YYYY-MM-DD, YYYY-MM or YYYY). */
+  date: Scalars['String']['output'];
+  /** An event, a statistic or an observation. */
+  evidenceKind: EvidenceKind;
+  /** Industry frameworks it bears on. */
+  frameworks: Array<Framework>;
+  /** Goals it bears on. */
+  goals: Array<Goal>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  name: Scalars['String']['output'];
+  names: Array<LocalizedName>;
+  namespace: Scalars['String']['output'];
+  /** Plans it bears on as a whole. */
+  plans: Array<Plan>;
+  /** Platforms it bears on. */
+  platforms: Array<Platform>;
+  /** Publishers of the sources its citations come from, each once; a copy counts as its original publisher. */
+  publishers: Array<Scalars['String']['output']>;
+  sources: Array<Scalars['Int']['output']>;
+  summary: Maybe<Scalars['String']['output']>;
+  /** Tasks it bears on. */
+  tasks: Array<Task>;
+  version: Scalars['Int']['output'];
+  /** The year of `date`. */
+  year: Scalars['Int']['output'];
+};
+
+
+/**
+ * A dated event or observation that bears on what a plan committed to: a forum held, a venue opened, a
+ * figure reported. Each is cited; the sources that cite it tell whether it is corroborated.
+ */
+export type EvidenceActionPlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<ActionPlanWhere>;
+};
+
+
+/**
+ * A dated event or observation that bears on what a plan committed to: a forum held, a venue opened, a
+ * figure reported. Each is cited; the sources that cite it tell whether it is corroborated.
+ */
+export type EvidenceAssessmentsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<AssessmentWhere>;
+};
+
+
+/**
+ * A dated event or observation that bears on what a plan committed to: a forum held, a venue opened, a
+ * figure reported. Each is cited; the sources that cite it tell whether it is corroborated.
+ */
+export type EvidenceContradictedByArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<EvidenceWhere>;
+};
+
+
+/**
+ * A dated event or observation that bears on what a plan committed to: a forum held, a venue opened, a
+ * figure reported. Each is cited; the sources that cite it tell whether it is corroborated.
+ */
+export type EvidenceContradictsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<EvidenceWhere>;
+};
+
+
+/**
+ * A dated event or observation that bears on what a plan committed to: a forum held, a venue opened, a
+ * figure reported. Each is cited; the sources that cite it tell whether it is corroborated.
+ */
+export type EvidenceFrameworksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<FrameworkWhere>;
+};
+
+
+/**
+ * A dated event or observation that bears on what a plan committed to: a forum held, a venue opened, a
+ * figure reported. Each is cited; the sources that cite it tell whether it is corroborated.
+ */
+export type EvidenceGoalsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/**
+ * A dated event or observation that bears on what a plan committed to: a forum held, a venue opened, a
+ * figure reported. Each is cited; the sources that cite it tell whether it is corroborated.
+ */
+export type EvidencePlansArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/**
+ * A dated event or observation that bears on what a plan committed to: a forum held, a venue opened, a
+ * figure reported. Each is cited; the sources that cite it tell whether it is corroborated.
+ */
+export type EvidencePlatformsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<PlatformWhere>;
+};
+
+
+/**
+ * A dated event or observation that bears on what a plan committed to: a forum held, a venue opened, a
+ * figure reported. Each is cited; the sources that cite it tell whether it is corroborated.
+ */
+export type EvidenceTasksArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+/** Figures over the evidence matched. */
+export type EvidenceAggregate = {
+  __typename?: 'EvidenceAggregate';
+  count: AggregateCount;
+  node: EvidenceAggregateNode;
+};
+
+/** Per-field figures over the evidence matched. */
+export type EvidenceAggregateNode = {
+  __typename?: 'EvidenceAggregateNode';
+  date: StringAggregate;
+  name: StringAggregate;
+  namespace: StringAggregate;
+  summary: StringAggregate;
+  year: IntAggregate;
+};
+
+/** A page of evidence, Relay style. */
+export type EvidenceConnection = {
+  __typename?: 'EvidenceConnection';
+  aggregate: EvidenceAggregate;
+  edges: Array<EvidenceEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Fields evidence are counted by. */
+export type EvidenceCountField =
+  | 'DATE'
+  | 'EVIDENCE_KIND'
+  | 'NAMESPACE'
+  | 'YEAR';
+
+/** A piece of evidence in a page, with its cursor. */
+export type EvidenceEdge = {
+  __typename?: 'EvidenceEdge';
+  cursor: Scalars['String']['output'];
+  node: Evidence;
+};
+
+/** What kind of evidence. */
+export type EvidenceKind =
+  /** Something that happened on a date: a meeting held, a building opened, a policy issued. */
+  | 'EVENT'
+  /** A judgement a source states (an official's review, a report's finding). */
+  | 'OBSERVATION'
+  /** A figure for a date or period. */
+  | 'STATISTIC';
+
+/** Conditions on a EvidenceKind value. */
+export type EvidenceKindFilter = {
+  eq?: InputMaybe<EvidenceKind>;
+  in?: InputMaybe<Array<EvidenceKind>>;
+};
+
+/** Conditions on links to evidence. */
+export type EvidenceLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<EvidenceLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<EvidenceLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<EvidenceLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<EvidenceLinkWhere>;
+};
+
+/** A link to a evidence: conditions on the link and on the evidence. */
+export type EvidenceLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<EvidenceWhere>;
+};
+
+/** Conditions on linked evidence. */
+export type EvidenceListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<EvidenceWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<EvidenceWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<EvidenceWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<EvidenceWhere>;
+};
+
+/** One sort key of evidence. */
+export type EvidenceSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: EvidenceSortField;
+};
+
+/** Fields evidence sorts by. */
+export type EvidenceSortField =
+  | 'DATE'
+  | 'EVIDENCE_KIND'
+  | 'ID'
+  | 'NAME';
+
+/** Conditions on evidence; all given must hold. */
+export type EvidenceWhere = {
+  AND?: InputMaybe<Array<EvidenceWhere>>;
+  NOT?: InputMaybe<EvidenceWhere>;
+  OR?: InputMaybe<Array<EvidenceWhere>>;
+  /** Conditions on the entities `actionPlans` links to. */
+  actionPlans?: InputMaybe<ActionPlanListFilter>;
+  /** Conditions on the links of `actionPlans` and the entities at their other end. */
+  actionPlansConnection?: InputMaybe<ActionPlanLinkFilter>;
+  /** How many entities `actionPlans` links to. */
+  actionPlansCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `assessments` links to. */
+  assessments?: InputMaybe<AssessmentListFilter>;
+  /** Conditions on the links of `assessments` and the entities at their other end. */
+  assessmentsConnection?: InputMaybe<AssessmentLinkFilter>;
+  /** How many entities `assessments` links to. */
+  assessmentsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `contradictedBy` links to. */
+  contradictedBy?: InputMaybe<EvidenceListFilter>;
+  /** Conditions on the links of `contradictedBy` and the entities at their other end. */
+  contradictedByConnection?: InputMaybe<EvidenceLinkFilter>;
+  /** How many entities `contradictedBy` links to. */
+  contradictedByCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `contradicts` links to. */
+  contradicts?: InputMaybe<EvidenceListFilter>;
+  /** Conditions on the links of `contradicts` and the entities at their other end. */
+  contradictsConnection?: InputMaybe<EvidenceLinkFilter>;
+  /** How many entities `contradicts` links to. */
+  contradictsCount?: InputMaybe<IntFilter>;
+  date?: InputMaybe<StringFilter>;
+  evidenceKind?: InputMaybe<EvidenceKindFilter>;
+  /** Conditions on the entities `frameworks` links to. */
+  frameworks?: InputMaybe<FrameworkListFilter>;
+  /** Conditions on the links of `frameworks` and the entities at their other end. */
+  frameworksConnection?: InputMaybe<FrameworkLinkFilter>;
+  /** How many entities `frameworks` links to. */
+  frameworksCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `goals` links to. */
+  goals?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `goals` and the entities at their other end. */
+  goalsConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `goals` links to. */
+  goalsCount?: InputMaybe<IntFilter>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  namespace?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `plans` links to. */
+  plans?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `plans` and the entities at their other end. */
+  plansConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `plans` links to. */
+  plansCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `platforms` links to. */
+  platforms?: InputMaybe<PlatformListFilter>;
+  /** Conditions on the links of `platforms` and the entities at their other end. */
+  platformsConnection?: InputMaybe<PlatformLinkFilter>;
+  /** How many entities `platforms` links to. */
+  platformsCount?: InputMaybe<IntFilter>;
+  sources?: InputMaybe<IntListFilter>;
+  summary?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `tasks` links to. */
+  tasks?: InputMaybe<TaskListFilter>;
+  /** Conditions on the links of `tasks` and the entities at their other end. */
+  tasksConnection?: InputMaybe<TaskLinkFilter>;
+  /** How many entities `tasks` links to. */
+  tasksCount?: InputMaybe<IntFilter>;
+  year?: InputMaybe<IntFilter>;
+};
 
 /** A field of the economy wider than one industry, such as the digital economy. */
 export type Field = Entity & {
@@ -845,6 +1478,8 @@ export type Field = Entity & {
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /** Its names in other languages, each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
@@ -972,10 +1607,35 @@ export type FieldWhere = {
   technologiesCount?: InputMaybe<IntFilter>;
 };
 
+/** One commitment's follow-through: what happened, what was made of it later, and what it serves. */
+export type FollowThrough = {
+  __typename?: 'FollowThrough';
+  /** Assessments of it, newest first (by `asOf`, then id). */
+  assessments: Array<Assessment>;
+  /** The goal, task, platform, framework or action plan. */
+  commitment: Entity;
+  /** Evidence bearing on it, oldest first (by date, then id). */
+  evidence: Array<Evidence>;
+  /** Later plans that continue or replace the plans committing to it. */
+  laterPlans: Array<Plan>;
+  /** The plans that commit to it. */
+  plans: Array<Plan>;
+  /** Later goals or tasks that carry it forward with a changed target or wording, each after the one it revises (transitively). */
+  revisedBy: Array<Entity>;
+  /** Earlier goals or tasks it carries forward. */
+  revises: Array<Entity>;
+  /** Higher goals it serves. */
+  serves: Array<Entity>;
+};
+
 /** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
 export type Framework = Entity & {
   __typename?: 'Framework';
+  /** Our assessments of the framework's follow-through. */
+  assessments: Array<Assessment>;
   citations: Array<Citation>;
+  /** Evidence of what happened to the framework. */
+  evidence: Array<Evidence>;
   /** Goals that concern the framework. */
   goals: Array<Goal>;
   id: Scalars['ID']['output'];
@@ -983,6 +1643,8 @@ export type Framework = Entity & {
   industries: Array<Industry>;
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /** Its names in other languages, each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
   /** Plans that propose the framework. */
   plans: Array<Plan>;
@@ -991,6 +1653,22 @@ export type Framework = Entity & {
   /** Tasks that develop the framework. */
   tasks: Array<Task>;
   version: Scalars['Int']['output'];
+};
+
+
+/** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
+export type FrameworkAssessmentsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<AssessmentWhere>;
+};
+
+
+/** A framework that groups industries, such as Zhongguancun's '241' high-precision industry system. */
+export type FrameworkEvidenceArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<EvidenceWhere>;
 };
 
 
@@ -1079,6 +1757,18 @@ export type FrameworkWhere = {
   AND?: InputMaybe<Array<FrameworkWhere>>;
   NOT?: InputMaybe<FrameworkWhere>;
   OR?: InputMaybe<Array<FrameworkWhere>>;
+  /** Conditions on the entities `assessments` links to. */
+  assessments?: InputMaybe<AssessmentListFilter>;
+  /** Conditions on the links of `assessments` and the entities at their other end. */
+  assessmentsConnection?: InputMaybe<AssessmentLinkFilter>;
+  /** How many entities `assessments` links to. */
+  assessmentsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `evidence` links to. */
+  evidence?: InputMaybe<EvidenceListFilter>;
+  /** Conditions on the links of `evidence` and the entities at their other end. */
+  evidenceConnection?: InputMaybe<EvidenceLinkFilter>;
+  /** How many entities `evidence` links to. */
+  evidenceCount?: InputMaybe<IntFilter>;
   /** Conditions on the entities `goals` links to. */
   goals?: InputMaybe<GoalListFilter>;
   /** Conditions on the links of `goals` and the entities at their other end. */
@@ -1126,7 +1816,12 @@ export type Goal = Entity & {
   __typename?: 'Goal';
   /** Aims the goal names besides itself (roles, conditions, capabilities). */
   aims: Array<Aim>;
+  /** Our assessments of the goal's follow-through. */
+  assessments: Array<Assessment>;
+  assessmentsConnection: AssessmentLinkConnection;
   citations: Array<Citation>;
+  /** Evidence of what happened to the goal. */
+  evidence: Array<Evidence>;
   /** Industry frameworks the goal concerns. */
   frameworks: Array<Framework>;
   /** Stage goal or specific goal. */
@@ -1138,11 +1833,21 @@ export type Goal = Entity & {
   /** The earlier stage goal that leads to this one. */
   ledFrom: Maybe<Goal>;
   name: Scalars['String']['output'];
+  /** Its names in other languages, each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
   /** Position among goals of its kind, as the source lists them. */
   ordinal: Maybe<Scalars['Int']['output']>;
   /** Plans that set this goal. */
   plans: Array<Plan>;
+  /** Later goals that carry this one forward. */
+  revisedBy: Array<Goal>;
+  /** Earlier goals this one carries forward (another plan's, with another target year or wording). */
+  revises: Array<Goal>;
+  /** Lower plans' goals that serve this one. */
+  servedBy: Array<Goal>;
+  /** Higher plans' goals this goal serves. */
+  serves: Array<Goal>;
   sources: Array<Scalars['Int']['output']>;
   /** For a stage goal: the specific goals that detail it. */
   specificGoals: Array<Goal>;
@@ -1166,6 +1871,30 @@ export type GoalAimsArgs = {
   basis?: InputMaybe<Array<Basis>>;
   review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AimWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalAssessmentsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<AssessmentWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalAssessmentsConnectionArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<AssessmentWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalEvidenceArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<EvidenceWhere>;
 };
 
 
@@ -1198,6 +1927,38 @@ export type GoalPlansArgs = {
   basis?: InputMaybe<Array<Basis>>;
   review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlanWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalRevisedByArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalRevisesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalServedByArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<GoalWhere>;
+};
+
+
+/** A development goal: a stage goal (2025, 2035) or a specific goal detailing one. */
+export type GoalServesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<GoalWhere>;
 };
 
 
@@ -1366,6 +2127,25 @@ export type GoalListFilter = {
   some?: InputMaybe<GoalWhere>;
 };
 
+/** A goal carried into a later plan with another target year: one change, not two unrelated goals. */
+export type GoalMove = {
+  __typename?: 'GoalMove';
+  /** Whether a source states the revision or we inferred it. */
+  basis: Basis;
+  citations: Array<Citation>;
+  /** The earlier goal. */
+  from: Goal;
+  fromYear: Scalars['Int']['output'];
+  /** Why we read it as a revision, for an inferred link. */
+  rationale: Maybe<Scalars['String']['output']>;
+  review: LinkReview;
+  /** The later goal that revises it. */
+  to: Goal;
+  toYear: Scalars['Int']['output'];
+  /** `toYear - fromYear`: positive when the target was put off. */
+  yearsMoved: Scalars['Int']['output'];
+};
+
 /** One sort key of goals. */
 export type GoalSort = {
   direction?: InputMaybe<SortDirection>;
@@ -1390,6 +2170,18 @@ export type GoalWhere = {
   aimsConnection?: InputMaybe<AimLinkFilter>;
   /** How many entities `aims` links to. */
   aimsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `assessments` links to. */
+  assessments?: InputMaybe<AssessmentListFilter>;
+  /** Conditions on the links of `assessments` and the entities at their other end. */
+  assessmentsConnection?: InputMaybe<AssessmentLinkFilter>;
+  /** How many entities `assessments` links to. */
+  assessmentsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `evidence` links to. */
+  evidence?: InputMaybe<EvidenceListFilter>;
+  /** Conditions on the links of `evidence` and the entities at their other end. */
+  evidenceConnection?: InputMaybe<EvidenceLinkFilter>;
+  /** How many entities `evidence` links to. */
+  evidenceCount?: InputMaybe<IntFilter>;
   /** Conditions on the entities `frameworks` links to. */
   frameworks?: InputMaybe<FrameworkListFilter>;
   /** Conditions on the links of `frameworks` and the entities at their other end. */
@@ -1419,6 +2211,30 @@ export type GoalWhere = {
   plansConnection?: InputMaybe<PlanLinkFilter>;
   /** How many entities `plans` links to. */
   plansCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `revisedBy` links to. */
+  revisedBy?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `revisedBy` and the entities at their other end. */
+  revisedByConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `revisedBy` links to. */
+  revisedByCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `revises` links to. */
+  revises?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `revises` and the entities at their other end. */
+  revisesConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `revises` links to. */
+  revisesCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `servedBy` links to. */
+  servedBy?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `servedBy` and the entities at their other end. */
+  servedByConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `servedBy` links to. */
+  servedByCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `serves` links to. */
+  serves?: InputMaybe<GoalListFilter>;
+  /** Conditions on the links of `serves` and the entities at their other end. */
+  servesConnection?: InputMaybe<GoalLinkFilter>;
+  /** How many entities `serves` links to. */
+  servesCount?: InputMaybe<IntFilter>;
   sources?: InputMaybe<IntListFilter>;
   /** Conditions on the entities `specificGoals` links to. */
   specificGoals?: InputMaybe<GoalListFilter>;
@@ -1505,6 +2321,8 @@ export type Industry = Entity & {
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /** Its names in other languages, each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
   /** The industry or group of industries this one is part of. */
   parent: Maybe<Industry>;
@@ -1863,6 +2681,21 @@ export type LinkWhere = {
   sources?: InputMaybe<IntListFilter>;
 };
 
+/** A name in one language. */
+export type LocalizedName = {
+  __typename?: 'LocalizedName';
+  /** Its BCP 47 language tag, e.g. zh-Hans, zh-Hant. */
+  language: Scalars['String']['output'];
+  /** The name as a source writes it. */
+  text: Scalars['String']['output'];
+};
+
+/** A name in one language, as a change writes it. */
+export type LocalizedNameInput = {
+  language: Scalars['String']['input'];
+  text: Scalars['String']['input'];
+};
+
 /**
  * Writes, for curators (`applyChanges`) and admins (`reviewLink`, `revert`). Each call is one write
  * transaction and one change set: all of it lands, or none of it.
@@ -1947,13 +2780,27 @@ export type Plan = Entity & {
   /** Areas the Plan governs. */
   areas: Array<Area>;
   citations: Array<Citation>;
+  /** Later plans that continue this one. */
+  continuedBy: Array<Plan>;
+  /** Earlier plans this plan continues. */
+  continues: Array<Plan>;
+  /** Evidence bearing on the plan as a whole. */
+  evidence: Array<Evidence>;
   /** Goals the Plan sets. */
   goals: Array<Goal>;
   /** The year the Plan looks ahead to, beyond its period; null when it names none. */
   horizon: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
+  /** When the plan was issued (ISO 8601, as precise as a source is); null when no source says. */
+  issued: Maybe<Scalars['String']['output']>;
+  /** The bodies that issued the plan, as the sources name them; null when none does. */
+  issuers: Maybe<Array<Scalars['String']['output']>>;
   kind: EntityKind;
+  /** National, municipal or zone; null when no source says. */
+  level: Maybe<PlanLevel>;
   name: Scalars['String']['output'];
+  /** Its names in other languages, each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
   /** Last year of the planning period; null when no cited source gives it. */
   periodEnd: Maybe<Scalars['Int']['output']>;
@@ -1967,8 +2814,20 @@ export type Plan = Entity & {
   proposedIndustries: Array<Industry>;
   /** Platforms the Plan proposes. */
   proposedPlatforms: Array<Platform>;
+  /** Documents that report on the plan. */
+  reports: Array<Source>;
+  /** Lower plans that serve this one. */
+  servedBy: Array<Plan>;
+  /** Higher plans this plan serves. */
+  serves: Array<Plan>;
   sources: Array<Scalars['Int']['output']>;
+  /** In force, expired or replaced, as of the dataset's last review; null when not judged. */
+  status: Maybe<PlanStatus>;
   summary: Maybe<Scalars['String']['output']>;
+  /** Later plans that replace this one. */
+  supersededBy: Array<Plan>;
+  /** Earlier plans this plan replaces. */
+  supersedes: Array<Plan>;
   /** Key tasks the Plan deploys. */
   tasks: Array<Task>;
   /** Technologies the Plan seeks breakthroughs in. */
@@ -2000,6 +2859,30 @@ export type PlanAreasArgs = {
   basis?: InputMaybe<Array<Basis>>;
   review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AreaWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanContinuedByArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanContinuesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanEvidenceArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<EvidenceWhere>;
 };
 
 
@@ -2044,6 +2927,46 @@ export type PlanProposedPlatformsArgs = {
 
 
 /** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanReportsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<SourceWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanServedByArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanServesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanSupersededByArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
+export type PlanSupersedesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<PlanWhere>;
+};
+
+
+/** A development plan: here, Zhongguancun's plan for the 14th Five-Year Plan period. */
 export type PlanTasksArgs = {
   basis?: InputMaybe<Array<Basis>>;
   review?: InputMaybe<Array<ReviewStatus>>;
@@ -2069,6 +2992,7 @@ export type PlanAggregate = {
 export type PlanAggregateNode = {
   __typename?: 'PlanAggregateNode';
   horizon: IntAggregate;
+  issued: StringAggregate;
   name: StringAggregate;
   namespace: StringAggregate;
   periodEnd: IntAggregate;
@@ -2089,9 +3013,12 @@ export type PlanConnection = {
 /** Fields plans are counted by. */
 export type PlanCountField =
   | 'HORIZON'
+  | 'ISSUED'
+  | 'LEVEL'
   | 'NAMESPACE'
   | 'PERIOD_END'
   | 'PERIOD_START'
+  | 'STATUS'
   | 'ZONE';
 
 /** A plan in a page, with its cursor. */
@@ -2099,6 +3026,21 @@ export type PlanEdge = {
   __typename?: 'PlanEdge';
   cursor: Scalars['String']['output'];
   node: Plan;
+};
+
+/** National, municipal or zone. */
+export type PlanLevel =
+  /** A plan of a city (Beijing). */
+  | 'MUNICIPAL'
+  /** A plan of the State Council or a ministry. */
+  | 'NATIONAL'
+  /** A plan of one zone (Zhongguancun). */
+  | 'ZONE';
+
+/** Conditions on a PlanLevel value. */
+export type PlanLevelFilter = {
+  eq?: InputMaybe<PlanLevel>;
+  in?: InputMaybe<Array<PlanLevel>>;
 };
 
 /** Conditions on links to plans. */
@@ -2144,6 +3086,21 @@ export type PlanSortField =
   | 'PERIOD_END'
   | 'PERIOD_START';
 
+/** Where a plan stands. */
+export type PlanStatus =
+  /** Its period has ended. */
+  | 'EXPIRED'
+  /** Its period has not ended and nothing has replaced it. */
+  | 'IN_FORCE'
+  /** A later plan has replaced it. */
+  | 'SUPERSEDED';
+
+/** Conditions on a PlanStatus value. */
+export type PlanStatusFilter = {
+  eq?: InputMaybe<PlanStatus>;
+  in?: InputMaybe<Array<PlanStatus>>;
+};
+
 /** Conditions on plans; all given must hold. */
 export type PlanWhere = {
   AND?: InputMaybe<Array<PlanWhere>>;
@@ -2167,6 +3124,24 @@ export type PlanWhere = {
   areasConnection?: InputMaybe<AreaLinkFilter>;
   /** How many entities `areas` links to. */
   areasCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `continuedBy` links to. */
+  continuedBy?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `continuedBy` and the entities at their other end. */
+  continuedByConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `continuedBy` links to. */
+  continuedByCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `continues` links to. */
+  continues?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `continues` and the entities at their other end. */
+  continuesConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `continues` links to. */
+  continuesCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `evidence` links to. */
+  evidence?: InputMaybe<EvidenceListFilter>;
+  /** Conditions on the links of `evidence` and the entities at their other end. */
+  evidenceConnection?: InputMaybe<EvidenceLinkFilter>;
+  /** How many entities `evidence` links to. */
+  evidenceCount?: InputMaybe<IntFilter>;
   /** Conditions on the entities `goals` links to. */
   goals?: InputMaybe<GoalListFilter>;
   /** Conditions on the links of `goals` and the entities at their other end. */
@@ -2175,6 +3150,8 @@ export type PlanWhere = {
   goalsCount?: InputMaybe<IntFilter>;
   horizon?: InputMaybe<IntFilter>;
   id?: InputMaybe<IdFilter>;
+  issued?: InputMaybe<StringFilter>;
+  level?: InputMaybe<PlanLevelFilter>;
   name?: InputMaybe<StringFilter>;
   namespace?: InputMaybe<StringFilter>;
   periodEnd?: InputMaybe<IntFilter>;
@@ -2203,8 +3180,39 @@ export type PlanWhere = {
   proposedPlatformsConnection?: InputMaybe<PlatformLinkFilter>;
   /** How many entities `proposedPlatforms` links to. */
   proposedPlatformsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `reports` links to. */
+  reports?: InputMaybe<SourceListFilter>;
+  /** Conditions on the links of `reports` and the entities at their other end. */
+  reportsConnection?: InputMaybe<SourceLinkFilter>;
+  /** How many entities `reports` links to. */
+  reportsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `servedBy` links to. */
+  servedBy?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `servedBy` and the entities at their other end. */
+  servedByConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `servedBy` links to. */
+  servedByCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `serves` links to. */
+  serves?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `serves` and the entities at their other end. */
+  servesConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `serves` links to. */
+  servesCount?: InputMaybe<IntFilter>;
   sources?: InputMaybe<IntListFilter>;
+  status?: InputMaybe<PlanStatusFilter>;
   summary?: InputMaybe<StringFilter>;
+  /** Conditions on the entities `supersededBy` links to. */
+  supersededBy?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `supersededBy` and the entities at their other end. */
+  supersededByConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `supersededBy` links to. */
+  supersededByCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `supersedes` links to. */
+  supersedes?: InputMaybe<PlanListFilter>;
+  /** Conditions on the links of `supersedes` and the entities at their other end. */
+  supersedesConnection?: InputMaybe<PlanLinkFilter>;
+  /** How many entities `supersedes` links to. */
+  supersedesCount?: InputMaybe<IntFilter>;
   /** Conditions on the entities `tasks` links to. */
   tasks?: InputMaybe<TaskListFilter>;
   /** Conditions on the links of `tasks` and the entities at their other end. */
@@ -2225,7 +3233,12 @@ export type Platform = Entity & {
   __typename?: 'Platform';
   /** Aims the platform serves. */
   aims: Array<Aim>;
+  /** Our assessments of the platform's follow-through. */
+  assessments: Array<Assessment>;
+  assessmentsConnection: AssessmentLinkConnection;
   citations: Array<Citation>;
+  /** Evidence of what happened to the platform. */
+  evidence: Array<Evidence>;
   /** Platforms that host this one. */
   hostedBy: Array<Platform>;
   /** Platforms this one hosts (a venue hosts a forum). */
@@ -2233,6 +3246,8 @@ export type Platform = Entity & {
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /** Its names in other languages, each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
   /** Plans that propose the platform. */
   plans: Array<Plan>;
@@ -2252,6 +3267,30 @@ export type PlatformAimsArgs = {
   basis?: InputMaybe<Array<Basis>>;
   review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AimWhere>;
+};
+
+
+/** A platform for cooperation: a park, hub, forum or venue. */
+export type PlatformAssessmentsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<AssessmentWhere>;
+};
+
+
+/** A platform for cooperation: a park, hub, forum or venue. */
+export type PlatformAssessmentsConnectionArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<AssessmentWhere>;
+};
+
+
+/** A platform for cooperation: a park, hub, forum or venue. */
+export type PlatformEvidenceArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<EvidenceWhere>;
 };
 
 
@@ -2422,6 +3461,18 @@ export type PlatformWhere = {
   aimsConnection?: InputMaybe<AimLinkFilter>;
   /** How many entities `aims` links to. */
   aimsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `assessments` links to. */
+  assessments?: InputMaybe<AssessmentListFilter>;
+  /** Conditions on the links of `assessments` and the entities at their other end. */
+  assessmentsConnection?: InputMaybe<AssessmentLinkFilter>;
+  /** How many entities `assessments` links to. */
+  assessmentsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `evidence` links to. */
+  evidence?: InputMaybe<EvidenceListFilter>;
+  /** Conditions on the links of `evidence` and the entities at their other end. */
+  evidenceConnection?: InputMaybe<EvidenceLinkFilter>;
+  /** How many entities `evidence` links to. */
+  evidenceCount?: InputMaybe<IntFilter>;
   /** Conditions on the entities `hostedBy` links to. */
   hostedBy?: InputMaybe<PlatformListFilter>;
   /** Conditions on the links of `hostedBy` and the entities at their other end. */
@@ -2471,6 +3522,11 @@ export type Query = {
   aimsCountBy: Array<CountBucket>;
   /** How many areas match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   areasCountBy: Array<CountBucket>;
+  /** Our assessments of the commitments' follow-through. */
+  assessments: Array<Assessment>;
+  assessmentsConnection: AssessmentConnection;
+  /** How many assessments match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
+  assessmentsCountBy: Array<CountBucket>;
   /** Business formats, models and kinds of consumption matching `where`. */
   businessForms: Array<BusinessForm>;
   /** How many businessForms match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
@@ -2478,16 +3534,30 @@ export type Query = {
   /** Change sets, newest first. */
   changeSets: Array<ChangeSet>;
   /**
+   * What the plan `plan` committed to (goals it sets, tasks it deploys, platforms and frameworks it
+   * proposes, action plans it calls for), each with its newest evidence and assessment; in kind order,
+   * then by ordinal and id. `basis` and `review` apply to every link walked.
+   */
+  commitments: Array<Commitment>;
+  /**
    * Runs read-only Cypher for questions the schema does not cover. Off unless the server sets
    * CYPHER_API_KEY; the request must then send that key in an `x-api-key` header. Writes, schema
    * changes, LOAD CSV and procedures other than a few read-only ones are refused; each query runs in a
    * read transaction with a timeout and a row cap.
    */
   cypher: CypherResult;
+  /** Dated evidence of what happened to the plans' commitments. */
+  evidence: Array<Evidence>;
+  /** The entity with this id, of any kind; null when there is none. */
+  evidenceConnection: EvidenceConnection;
+  /** How many evidence match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
+  evidenceCountBy: Array<CountBucket>;
   /** Fields of the economy matching `where`. */
   fields: Array<Field>;
   /** How many fields match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   fieldsCountBy: Array<CountBucket>;
+  /** One commitment's follow-through: evidence in date order, assessments, revisions, what it serves. */
+  followThrough: FollowThrough;
   /** Industry frameworks (such as '241') matching `where`. */
   frameworks: Array<Framework>;
   /** How many frameworks match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
@@ -2512,9 +3582,10 @@ export type Query = {
   industriesCountBy: Array<CountBucket>;
   /** Entities ranked by number of links, most connected first. */
   mostConnected: Array<Connectedness>;
+  /** Goals whose target year moved in a later plan: each revision of a goal to another year, earliest first. */
+  movedGoals: Array<GoalMove>;
   /** The entity `id` and everything within `depth` links of it (default 1, at most the depth cap, 3 unless configured), with the links among them. `relationTypes` limits which links are followed; `limit` caps the number of nodes, nearest first and by id among equally near ones; `linkLimit`, when given, caps the number of links: the start's own links first, by their other end's place in `nodes`, then the others by their source's place, then by type and id. */
   neighborhood: Subgraph;
-  /** The entity with this id, of any kind; null when there is none. */
   node: Maybe<Entity>;
   /** Plans matching `where`, sorted (by id unless `sort` says otherwise). */
   plans: Array<Plan>;
@@ -2527,6 +3598,8 @@ export type Query = {
   platformsConnection: PlatformConnection;
   /** How many platforms match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   platformsCountBy: Array<CountBucket>;
+  /** The plan's commitments counted by kind and by the verdict of their newest assessment. */
+  scorecard: Scorecard;
   /** Entities whose name or summary matches `text` (words, prefixes allowed), best first. */
   search: Array<SearchHit>;
   /** A shortest path between two entities over links in either direction, at most `maxHops` long (default and cap: 6 unless configured); null when there is none. */
@@ -2609,6 +3682,50 @@ export type QueryAreasCountByArgs = {
  * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
+export type QueryAssessmentsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<AssessmentSort>>;
+  where?: InputMaybe<AssessmentWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryAssessmentsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<AssessmentSort>>;
+  where?: InputMaybe<AssessmentWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryAssessmentsCountByArgs = {
+  by: AssessmentCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  where?: InputMaybe<AssessmentWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
 export type QueryBusinessFormsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -2654,9 +3771,67 @@ export type QueryChangeSetsArgs = {
  * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
+export type QueryCommitmentsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  plan: Scalars['ID']['input'];
+  review?: InputMaybe<Array<ReviewStatus>>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
 export type QueryCypherArgs = {
   params?: InputMaybe<Scalars['JSON']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryEvidenceArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<EvidenceSort>>;
+  where?: InputMaybe<EvidenceWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryEvidenceConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<EvidenceSort>>;
+  where?: InputMaybe<EvidenceWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryEvidenceCountByArgs = {
+  by: EvidenceCountField;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  where?: InputMaybe<EvidenceWhere>;
 };
 
 
@@ -2686,6 +3861,20 @@ export type QueryFieldsCountByArgs = {
   by: FieldCountField;
   limit?: InputMaybe<Scalars['Int']['input']>;
   where?: InputMaybe<FieldWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryFollowThroughArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  id: Scalars['ID']['input'];
+  review?: InputMaybe<Array<ReviewStatus>>;
 };
 
 
@@ -2886,6 +4075,19 @@ export type QueryMostConnectedArgs = {
  * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
  * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
  */
+export type QueryMovedGoalsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
 export type QueryNeighborhoodArgs = {
   basis?: InputMaybe<Array<Basis>>;
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -2994,6 +4196,20 @@ export type QueryPlatformsCountByArgs = {
   by: PlatformCountField;
   limit?: InputMaybe<Scalars['Int']['input']>;
   where?: InputMaybe<PlatformWhere>;
+};
+
+
+/**
+ * Every root field is answered by one Cypher query, however deep the selection. Wherever a field walks
+ * links, `basis` (default: both) keeps the walk to links of those bases, e.g. `basis: [STATED]` for only
+ * what the source states, and `review` (default: all) to links of those review statuses, e.g.
+ * `review: [ACCEPTED]` for only what review accepted (loaded links start accepted). `limit` defaults to
+ * 100 and may not exceed the server's cap (500 unless configured); `offset` must not be negative.
+ */
+export type QueryScorecardArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  plan: Scalars['ID']['input'];
+  review?: InputMaybe<Array<ReviewStatus>>;
 };
 
 
@@ -3124,12 +4340,22 @@ export type RelationType =
   | 'ADVANCES'
   /** A plan, goal, task, place or platform pursues an aim. */
   | 'AIMS_AT'
+  /** An assessment judges a commitment's follow-through (always our reading). */
+  | 'ASSESSES'
+  /** An assessment rests on evidence. */
+  | 'BASED_ON'
+  /** Evidence bears on a commitment: what happened to it. */
+  | 'BEARS_ON'
   /** A task builds a platform. */
   | 'BUILDS'
   /** The Plan calls for an action plan. */
   | 'CALLS_FOR'
   /** A goal concerns an industry framework. */
   | 'CONCERNS'
+  /** A later plan continues an earlier one. */
+  | 'CONTINUES'
+  /** Two pieces of evidence disagree. */
+  | 'CONTRADICTS'
   /** A task coordinates with an area. */
   | 'COORDINATES'
   /** The Plan deploys a key task. */
@@ -3154,8 +4380,14 @@ export type RelationType =
   | 'PROPOSES'
   /** The source document reports on the Plan. */
   | 'REPORTS_ON'
+  /** A later goal or task carries an earlier one forward, with another target year or wording. */
+  | 'REVISES'
+  /** A plan or goal serves a higher plan's (a zone's plan serves the city's). */
+  | 'SERVES'
   /** The Plan sets a goal. */
   | 'SETS'
+  /** A later plan replaces an earlier one. */
+  | 'SUPERSEDES'
   /** A goal supports an area's role. */
   | 'SUPPORTS'
   /** A plan or goal seeks breakthroughs in a technology. */
@@ -3176,6 +4408,27 @@ export type ReviewStatus =
   /** Made through the API as our reading, not reviewed yet. */
   | 'PROPOSED';
 
+/** A plan's commitments counted by kind and by the verdict of their newest assessment. */
+export type Scorecard = {
+  __typename?: 'Scorecard';
+  /** How many of them have at least one assessment. */
+  assessed: Scalars['Int']['output'];
+  /** How many commitments the plan has. */
+  commitments: Scalars['Int']['output'];
+  plan: Plan;
+  /** One row per kind and verdict present, kinds in schema order, verdicts in enum order, unassessed last. */
+  rows: Array<ScorecardRow>;
+};
+
+/** How many commitments of one kind have one verdict. */
+export type ScorecardRow = {
+  __typename?: 'ScorecardRow';
+  count: Scalars['Int']['output'];
+  kind: EntityKind;
+  /** The verdict of their newest assessment; null for commitments not assessed. */
+  verdict: Maybe<Verdict>;
+};
+
 /** A search result: an entity and how well it matches. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -3193,7 +4446,7 @@ export type SortDirection =
 export type Source = Entity & {
   __typename?: 'Source';
   citations: Array<Citation>;
-  /** Publication date, ISO 8601: YYYY-MM-DD, or --MM-DD when the document gives no year. */
+  /** Publication date, ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY as precise as the document is, or --MM-DD when it gives no year. */
   date: Maybe<Scalars['String']['output']>;
   /** The date exactly as the document gives it (the report gives no year). */
   dateAsGiven: Maybe<Scalars['String']['output']>;
@@ -3204,13 +4457,19 @@ export type Source = Entity & {
   /** Language of the text the locators count in (BCP 47). */
   language: Scalars['String']['output'];
   name: Scalars['String']['output'];
+  /** Its names in other languages, each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
+  /** For a copy of another publisher's report, who published it first: a copy does not corroborate its original. */
+  originalPublisher: Maybe<Scalars['String']['output']>;
   /** Plans the document reports on. */
   plans: Array<Plan>;
   /** Who published the document. */
   publisher: Maybe<Scalars['String']['output']>;
   /** Who wrote the report. */
   reporter: Maybe<Scalars['String']['output']>;
+  /** When the text the locators count in was retrieved (ISO 8601). */
+  retrieved: Maybe<Scalars['String']['output']>;
   /** SHA-256 (hex) of the exact text the locators count in. */
   sha256: Scalars['String']['output'];
   sources: Array<Scalars['Int']['output']>;
@@ -3222,6 +4481,8 @@ export type Source = Entity & {
   /** Where the document is published; null when no cited source gives it. */
   url: Maybe<Scalars['String']['output']>;
   version: Scalars['Int']['output'];
+  /** The year of `date`; null when the document gives none. */
+  year: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -3248,13 +4509,16 @@ export type SourceAggregateNode = {
   language: StringAggregate;
   name: StringAggregate;
   namespace: StringAggregate;
+  originalPublisher: StringAggregate;
   publisher: StringAggregate;
   reporter: StringAggregate;
+  retrieved: StringAggregate;
   sha256: StringAggregate;
   summary: StringAggregate;
   textFile: StringAggregate;
   title: StringAggregate;
   url: StringAggregate;
+  year: IntAggregate;
 };
 
 /** Fields sources are counted by. */
@@ -3264,12 +4528,45 @@ export type SourceCountField =
   | 'DATE_AS_GIVEN'
   | 'LANGUAGE'
   | 'NAMESPACE'
+  | 'ORIGINAL_PUBLISHER'
   | 'PUBLISHER'
   | 'REPORTER'
+  | 'RETRIEVED'
   | 'SHA256'
   | 'TEXT_FILE'
   | 'TITLE'
-  | 'URL';
+  | 'URL'
+  | 'YEAR';
+
+/** Conditions on links to sources. */
+export type SourceLinkFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<SourceLinkWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<SourceLinkWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<SourceLinkWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<SourceLinkWhere>;
+};
+
+/** A link to a source: conditions on the link and on the source. */
+export type SourceLinkWhere = {
+  edge?: InputMaybe<LinkWhere>;
+  node?: InputMaybe<SourceWhere>;
+};
+
+/** Conditions on linked sources. */
+export type SourceListFilter = {
+  /** Every linked entity matches (true when there is none). */
+  all?: InputMaybe<SourceWhere>;
+  /** No linked entity matches. */
+  none?: InputMaybe<SourceWhere>;
+  /** Exactly one linked entity matches. */
+  single?: InputMaybe<SourceWhere>;
+  /** At least one linked entity matches. */
+  some?: InputMaybe<SourceWhere>;
+};
 
 /** Conditions on sources; all given must hold. */
 export type SourceWhere = {
@@ -3283,6 +4580,7 @@ export type SourceWhere = {
   language?: InputMaybe<StringFilter>;
   name?: InputMaybe<StringFilter>;
   namespace?: InputMaybe<StringFilter>;
+  originalPublisher?: InputMaybe<StringFilter>;
   /** Conditions on the entities `plans` links to. */
   plans?: InputMaybe<PlanListFilter>;
   /** Conditions on the links of `plans` and the entities at their other end. */
@@ -3291,12 +4589,14 @@ export type SourceWhere = {
   plansCount?: InputMaybe<IntFilter>;
   publisher?: InputMaybe<StringFilter>;
   reporter?: InputMaybe<StringFilter>;
+  retrieved?: InputMaybe<StringFilter>;
   sha256?: InputMaybe<StringFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
   textFile?: InputMaybe<StringFilter>;
   title?: InputMaybe<StringFilter>;
   url?: InputMaybe<StringFilter>;
+  year?: InputMaybe<IntFilter>;
 };
 
 /** A text field over the entities matched: the shortest and longest value (ties: the first in code-point order for shortest, the last for longest); null when none has a value. */
@@ -3333,7 +4633,12 @@ export type Task = Entity & {
   aims: Array<Aim>;
   /** Areas whose development the task coordinates. */
   areas: Array<Area>;
+  /** Our assessments of the task's follow-through. */
+  assessments: Array<Assessment>;
+  assessmentsConnection: AssessmentLinkConnection;
   citations: Array<Citation>;
+  /** Evidence of what happened to the task. */
+  evidence: Array<Evidence>;
   /** Economic fields the task develops. */
   fields: Array<Field>;
   /** Industry frameworks the task develops. */
@@ -3349,6 +4654,8 @@ export type Task = Entity & {
   industriesConnection: IndustryLinkConnection;
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /** Its names in other languages, each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
   /** Position among the Plan's key tasks (1-7 for Zhongguancun), as the source lists them. */
   ordinal: Scalars['Int']['output'];
@@ -3357,6 +4664,10 @@ export type Task = Entity & {
   /** Platforms the task builds. */
   platforms: Array<Platform>;
   platformsConnection: PlatformLinkConnection;
+  /** Later tasks that carry this one forward. */
+  revisedBy: Array<Task>;
+  /** Earlier tasks this one carries forward. */
+  revises: Array<Task>;
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
   version: Scalars['Int']['output'];
@@ -3376,6 +4687,30 @@ export type TaskAreasArgs = {
   basis?: InputMaybe<Array<Basis>>;
   review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<AreaWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskAssessmentsArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<AssessmentWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskAssessmentsConnectionArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<AssessmentWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskEvidenceArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<EvidenceWhere>;
 };
 
 
@@ -3456,6 +4791,22 @@ export type TaskPlatformsConnectionArgs = {
   basis?: InputMaybe<Array<Basis>>;
   review?: InputMaybe<Array<ReviewStatus>>;
   where?: InputMaybe<PlatformWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskRevisedByArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<TaskWhere>;
+};
+
+
+/** A key task of the Plan. */
+export type TaskRevisesArgs = {
+  basis?: InputMaybe<Array<Basis>>;
+  review?: InputMaybe<Array<ReviewStatus>>;
+  where?: InputMaybe<TaskWhere>;
 };
 
 /** Figures over the tasks matched. */
@@ -3578,6 +4929,18 @@ export type TaskWhere = {
   areasConnection?: InputMaybe<AreaLinkFilter>;
   /** How many entities `areas` links to. */
   areasCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `assessments` links to. */
+  assessments?: InputMaybe<AssessmentListFilter>;
+  /** Conditions on the links of `assessments` and the entities at their other end. */
+  assessmentsConnection?: InputMaybe<AssessmentLinkFilter>;
+  /** How many entities `assessments` links to. */
+  assessmentsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `evidence` links to. */
+  evidence?: InputMaybe<EvidenceListFilter>;
+  /** Conditions on the links of `evidence` and the entities at their other end. */
+  evidenceConnection?: InputMaybe<EvidenceLinkFilter>;
+  /** How many entities `evidence` links to. */
+  evidenceCount?: InputMaybe<IntFilter>;
   /** Conditions on the entities `fields` links to. */
   fields?: InputMaybe<FieldListFilter>;
   /** Conditions on the links of `fields` and the entities at their other end. */
@@ -3624,6 +4987,18 @@ export type TaskWhere = {
   platformsConnection?: InputMaybe<PlatformLinkFilter>;
   /** How many entities `platforms` links to. */
   platformsCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `revisedBy` links to. */
+  revisedBy?: InputMaybe<TaskListFilter>;
+  /** Conditions on the links of `revisedBy` and the entities at their other end. */
+  revisedByConnection?: InputMaybe<TaskLinkFilter>;
+  /** How many entities `revisedBy` links to. */
+  revisedByCount?: InputMaybe<IntFilter>;
+  /** Conditions on the entities `revises` links to. */
+  revises?: InputMaybe<TaskListFilter>;
+  /** Conditions on the links of `revises` and the entities at their other end. */
+  revisesConnection?: InputMaybe<TaskLinkFilter>;
+  /** How many entities `revises` links to. */
+  revisesCount?: InputMaybe<IntFilter>;
   sources?: InputMaybe<IntListFilter>;
   summary?: InputMaybe<StringFilter>;
 };
@@ -3639,6 +5014,8 @@ export type Technology = Entity & {
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /** Its names in other languages, each as a source writes it; empty when no source gives one. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
   /** Plans that seek breakthroughs in it. */
   plans: Array<Plan>;
@@ -3783,6 +5160,25 @@ export type TechnologyWhere = {
   technologyKind?: InputMaybe<TechnologyKindFilter>;
 };
 
+/** How far a commitment was carried out, in our reading. */
+export type Verdict =
+  /** Carried on in another form: a later plan changed its target or its wording. */
+  | 'CHANGED'
+  /** Done as committed. */
+  | 'DELIVERED'
+  /** We searched and found no evidence either way. */
+  | 'NO_EVIDENCE_FOUND'
+  /** Replaced by a later commitment. */
+  | 'SUPERSEDED'
+  /** Work on it is reported, not finished. */
+  | 'UNDER_WAY';
+
+/** Conditions on a Verdict value. */
+export type VerdictFilter = {
+  eq?: InputMaybe<Verdict>;
+  in?: InputMaybe<Array<Verdict>>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -3859,7 +5255,9 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( Projection<ActionPlan> )
     | ( Projection<Aim> )
     | ( Projection<Area> )
+    | ( Projection<Assessment> )
     | ( Projection<BusinessForm> )
+    | ( Projection<Evidence> )
     | ( Projection<Field> )
     | ( Projection<Framework> )
     | ( Projection<Goal> )
@@ -3905,6 +5303,20 @@ export type ResolversTypes = {
   AreaLinkWhere: ResolverTypeWrapper<Projection<AreaLinkWhere>>;
   AreaListFilter: ResolverTypeWrapper<Projection<AreaListFilter>>;
   AreaWhere: ResolverTypeWrapper<Projection<AreaWhere>>;
+  Assessment: ResolverTypeWrapper<Projection<Assessment>>;
+  AssessmentAggregate: ResolverTypeWrapper<Projection<AssessmentAggregate>>;
+  AssessmentAggregateNode: ResolverTypeWrapper<Projection<AssessmentAggregateNode>>;
+  AssessmentConnection: ResolverTypeWrapper<Projection<AssessmentConnection>>;
+  AssessmentCountField: ResolverTypeWrapper<Projection<AssessmentCountField>>;
+  AssessmentEdge: ResolverTypeWrapper<Projection<AssessmentEdge>>;
+  AssessmentLink: ResolverTypeWrapper<Projection<AssessmentLink>>;
+  AssessmentLinkConnection: ResolverTypeWrapper<Projection<AssessmentLinkConnection>>;
+  AssessmentLinkFilter: ResolverTypeWrapper<Projection<AssessmentLinkFilter>>;
+  AssessmentLinkWhere: ResolverTypeWrapper<Projection<AssessmentLinkWhere>>;
+  AssessmentListFilter: ResolverTypeWrapper<Projection<AssessmentListFilter>>;
+  AssessmentSort: ResolverTypeWrapper<Projection<AssessmentSort>>;
+  AssessmentSortField: ResolverTypeWrapper<Projection<AssessmentSortField>>;
+  AssessmentWhere: ResolverTypeWrapper<Projection<AssessmentWhere>>;
   Basis: ResolverTypeWrapper<Projection<Basis>>;
   BasisFilter: ResolverTypeWrapper<Projection<BasisFilter>>;
   Boolean: ResolverTypeWrapper<Projection<Scalars['Boolean']['output']>>;
@@ -3927,6 +5339,7 @@ export type ResolversTypes = {
   ChangeVia: ResolverTypeWrapper<Projection<ChangeVia>>;
   Citation: ResolverTypeWrapper<Projection<Citation>>;
   CitationInput: ResolverTypeWrapper<Projection<CitationInput>>;
+  Commitment: ResolverTypeWrapper<Projection<Omit<Commitment, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
   Connectedness: ResolverTypeWrapper<Projection<Omit<Connectedness, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
   CountBucket: ResolverTypeWrapper<Projection<CountBucket>>;
   CypherResult: ResolverTypeWrapper<Projection<CypherResult>>;
@@ -3935,6 +5348,20 @@ export type ResolversTypes = {
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
   EntityInput: ResolverTypeWrapper<Projection<EntityInput>>;
   EntityKind: ResolverTypeWrapper<Projection<EntityKind>>;
+  Evidence: ResolverTypeWrapper<Projection<Evidence>>;
+  EvidenceAggregate: ResolverTypeWrapper<Projection<EvidenceAggregate>>;
+  EvidenceAggregateNode: ResolverTypeWrapper<Projection<EvidenceAggregateNode>>;
+  EvidenceConnection: ResolverTypeWrapper<Projection<EvidenceConnection>>;
+  EvidenceCountField: ResolverTypeWrapper<Projection<EvidenceCountField>>;
+  EvidenceEdge: ResolverTypeWrapper<Projection<EvidenceEdge>>;
+  EvidenceKind: ResolverTypeWrapper<Projection<EvidenceKind>>;
+  EvidenceKindFilter: ResolverTypeWrapper<Projection<EvidenceKindFilter>>;
+  EvidenceLinkFilter: ResolverTypeWrapper<Projection<EvidenceLinkFilter>>;
+  EvidenceLinkWhere: ResolverTypeWrapper<Projection<EvidenceLinkWhere>>;
+  EvidenceListFilter: ResolverTypeWrapper<Projection<EvidenceListFilter>>;
+  EvidenceSort: ResolverTypeWrapper<Projection<EvidenceSort>>;
+  EvidenceSortField: ResolverTypeWrapper<Projection<EvidenceSortField>>;
+  EvidenceWhere: ResolverTypeWrapper<Projection<EvidenceWhere>>;
   Field: ResolverTypeWrapper<Projection<Field>>;
   FieldAggregate: ResolverTypeWrapper<Projection<FieldAggregate>>;
   FieldAggregateNode: ResolverTypeWrapper<Projection<FieldAggregateNode>>;
@@ -3944,6 +5371,7 @@ export type ResolversTypes = {
   FieldListFilter: ResolverTypeWrapper<Projection<FieldListFilter>>;
   FieldWhere: ResolverTypeWrapper<Projection<FieldWhere>>;
   Float: ResolverTypeWrapper<Projection<Scalars['Float']['output']>>;
+  FollowThrough: ResolverTypeWrapper<Projection<Omit<FollowThrough, 'commitment' | 'revisedBy' | 'revises' | 'serves'> & { commitment: ResolversTypes['Entity'], revisedBy: Array<ResolversTypes['Entity']>, revises: Array<ResolversTypes['Entity']>, serves: Array<ResolversTypes['Entity']> }>>;
   Framework: ResolverTypeWrapper<Projection<Framework>>;
   FrameworkAggregate: ResolverTypeWrapper<Projection<FrameworkAggregate>>;
   FrameworkAggregateNode: ResolverTypeWrapper<Projection<FrameworkAggregateNode>>;
@@ -3967,6 +5395,7 @@ export type ResolversTypes = {
   GoalLinkFilter: ResolverTypeWrapper<Projection<GoalLinkFilter>>;
   GoalLinkWhere: ResolverTypeWrapper<Projection<GoalLinkWhere>>;
   GoalListFilter: ResolverTypeWrapper<Projection<GoalListFilter>>;
+  GoalMove: ResolverTypeWrapper<Projection<GoalMove>>;
   GoalSort: ResolverTypeWrapper<Projection<GoalSort>>;
   GoalSortField: ResolverTypeWrapper<Projection<GoalSortField>>;
   GoalWhere: ResolverTypeWrapper<Projection<GoalWhere>>;
@@ -3998,6 +5427,8 @@ export type ResolversTypes = {
   LinkInput: ResolverTypeWrapper<Projection<LinkInput>>;
   LinkReview: ResolverTypeWrapper<Projection<LinkReview>>;
   LinkWhere: ResolverTypeWrapper<Projection<LinkWhere>>;
+  LocalizedName: ResolverTypeWrapper<Projection<LocalizedName>>;
+  LocalizedNameInput: ResolverTypeWrapper<Projection<LocalizedNameInput>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NamedSort: ResolverTypeWrapper<Projection<NamedSort>>;
   NamedSortField: ResolverTypeWrapper<Projection<NamedSortField>>;
@@ -4009,11 +5440,15 @@ export type ResolversTypes = {
   PlanConnection: ResolverTypeWrapper<Projection<PlanConnection>>;
   PlanCountField: ResolverTypeWrapper<Projection<PlanCountField>>;
   PlanEdge: ResolverTypeWrapper<Projection<PlanEdge>>;
+  PlanLevel: ResolverTypeWrapper<Projection<PlanLevel>>;
+  PlanLevelFilter: ResolverTypeWrapper<Projection<PlanLevelFilter>>;
   PlanLinkFilter: ResolverTypeWrapper<Projection<PlanLinkFilter>>;
   PlanLinkWhere: ResolverTypeWrapper<Projection<PlanLinkWhere>>;
   PlanListFilter: ResolverTypeWrapper<Projection<PlanListFilter>>;
   PlanSort: ResolverTypeWrapper<Projection<PlanSort>>;
   PlanSortField: ResolverTypeWrapper<Projection<PlanSortField>>;
+  PlanStatus: ResolverTypeWrapper<Projection<PlanStatus>>;
+  PlanStatusFilter: ResolverTypeWrapper<Projection<PlanStatusFilter>>;
   PlanWhere: ResolverTypeWrapper<Projection<PlanWhere>>;
   Platform: ResolverTypeWrapper<Projection<Platform>>;
   PlatformAggregate: ResolverTypeWrapper<Projection<PlatformAggregate>>;
@@ -4036,12 +5471,17 @@ export type ResolversTypes = {
   RelationType: ResolverTypeWrapper<Projection<RelationType>>;
   ReviewFilter: ResolverTypeWrapper<Projection<ReviewFilter>>;
   ReviewStatus: ResolverTypeWrapper<Projection<ReviewStatus>>;
+  Scorecard: ResolverTypeWrapper<Projection<Scorecard>>;
+  ScorecardRow: ResolverTypeWrapper<Projection<ScorecardRow>>;
   SearchHit: ResolverTypeWrapper<Projection<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
   SortDirection: ResolverTypeWrapper<Projection<SortDirection>>;
   Source: ResolverTypeWrapper<Projection<Source>>;
   SourceAggregate: ResolverTypeWrapper<Projection<SourceAggregate>>;
   SourceAggregateNode: ResolverTypeWrapper<Projection<SourceAggregateNode>>;
   SourceCountField: ResolverTypeWrapper<Projection<SourceCountField>>;
+  SourceLinkFilter: ResolverTypeWrapper<Projection<SourceLinkFilter>>;
+  SourceLinkWhere: ResolverTypeWrapper<Projection<SourceLinkWhere>>;
+  SourceListFilter: ResolverTypeWrapper<Projection<SourceListFilter>>;
   SourceWhere: ResolverTypeWrapper<Projection<SourceWhere>>;
   String: ResolverTypeWrapper<Projection<Scalars['String']['output']>>;
   StringAggregate: ResolverTypeWrapper<Projection<StringAggregate>>;
@@ -4073,6 +5513,8 @@ export type ResolversTypes = {
   TechnologySort: ResolverTypeWrapper<Projection<TechnologySort>>;
   TechnologySortField: ResolverTypeWrapper<Projection<TechnologySortField>>;
   TechnologyWhere: ResolverTypeWrapper<Projection<TechnologyWhere>>;
+  Verdict: ResolverTypeWrapper<Projection<Verdict>>;
+  VerdictFilter: ResolverTypeWrapper<Projection<VerdictFilter>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -4102,6 +5544,18 @@ export type ResolversParentTypes = {
   AreaLinkWhere: Projection<AreaLinkWhere>;
   AreaListFilter: Projection<AreaListFilter>;
   AreaWhere: Projection<AreaWhere>;
+  Assessment: Projection<Assessment>;
+  AssessmentAggregate: Projection<AssessmentAggregate>;
+  AssessmentAggregateNode: Projection<AssessmentAggregateNode>;
+  AssessmentConnection: Projection<AssessmentConnection>;
+  AssessmentEdge: Projection<AssessmentEdge>;
+  AssessmentLink: Projection<AssessmentLink>;
+  AssessmentLinkConnection: Projection<AssessmentLinkConnection>;
+  AssessmentLinkFilter: Projection<AssessmentLinkFilter>;
+  AssessmentLinkWhere: Projection<AssessmentLinkWhere>;
+  AssessmentListFilter: Projection<AssessmentListFilter>;
+  AssessmentSort: Projection<AssessmentSort>;
+  AssessmentWhere: Projection<AssessmentWhere>;
   BasisFilter: Projection<BasisFilter>;
   Boolean: Projection<Scalars['Boolean']['output']>;
   BusinessForm: Projection<BusinessForm>;
@@ -4118,6 +5572,7 @@ export type ResolversParentTypes = {
   ChangeSet: Projection<ChangeSet>;
   Citation: Projection<Citation>;
   CitationInput: Projection<CitationInput>;
+  Commitment: Projection<Omit<Commitment, 'entity'> & { entity: ResolversParentTypes['Entity'] }>;
   Connectedness: Projection<Omit<Connectedness, 'entity'> & { entity: ResolversParentTypes['Entity'] }>;
   CountBucket: Projection<CountBucket>;
   CypherResult: Projection<CypherResult>;
@@ -4125,6 +5580,17 @@ export type ResolversParentTypes = {
   DeleteInput: Projection<DeleteInput>;
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
   EntityInput: Projection<EntityInput>;
+  Evidence: Projection<Evidence>;
+  EvidenceAggregate: Projection<EvidenceAggregate>;
+  EvidenceAggregateNode: Projection<EvidenceAggregateNode>;
+  EvidenceConnection: Projection<EvidenceConnection>;
+  EvidenceEdge: Projection<EvidenceEdge>;
+  EvidenceKindFilter: Projection<EvidenceKindFilter>;
+  EvidenceLinkFilter: Projection<EvidenceLinkFilter>;
+  EvidenceLinkWhere: Projection<EvidenceLinkWhere>;
+  EvidenceListFilter: Projection<EvidenceListFilter>;
+  EvidenceSort: Projection<EvidenceSort>;
+  EvidenceWhere: Projection<EvidenceWhere>;
   Field: Projection<Field>;
   FieldAggregate: Projection<FieldAggregate>;
   FieldAggregateNode: Projection<FieldAggregateNode>;
@@ -4133,6 +5599,7 @@ export type ResolversParentTypes = {
   FieldListFilter: Projection<FieldListFilter>;
   FieldWhere: Projection<FieldWhere>;
   Float: Projection<Scalars['Float']['output']>;
+  FollowThrough: Projection<Omit<FollowThrough, 'commitment' | 'revisedBy' | 'revises' | 'serves'> & { commitment: ResolversParentTypes['Entity'], revisedBy: Array<ResolversParentTypes['Entity']>, revises: Array<ResolversParentTypes['Entity']>, serves: Array<ResolversParentTypes['Entity']> }>;
   Framework: Projection<Framework>;
   FrameworkAggregate: Projection<FrameworkAggregate>;
   FrameworkAggregateNode: Projection<FrameworkAggregateNode>;
@@ -4153,6 +5620,7 @@ export type ResolversParentTypes = {
   GoalLinkFilter: Projection<GoalLinkFilter>;
   GoalLinkWhere: Projection<GoalLinkWhere>;
   GoalListFilter: Projection<GoalListFilter>;
+  GoalMove: Projection<GoalMove>;
   GoalSort: Projection<GoalSort>;
   GoalWhere: Projection<GoalWhere>;
   GraphEdge: Projection<GraphEdge>;
@@ -4180,6 +5648,8 @@ export type ResolversParentTypes = {
   LinkInput: Projection<LinkInput>;
   LinkReview: Projection<LinkReview>;
   LinkWhere: Projection<LinkWhere>;
+  LocalizedName: Projection<LocalizedName>;
+  LocalizedNameInput: Projection<LocalizedNameInput>;
   Mutation: Record<PropertyKey, never>;
   NamedSort: Projection<NamedSort>;
   PageInfo: Projection<PageInfo>;
@@ -4189,10 +5659,12 @@ export type ResolversParentTypes = {
   PlanAggregateNode: Projection<PlanAggregateNode>;
   PlanConnection: Projection<PlanConnection>;
   PlanEdge: Projection<PlanEdge>;
+  PlanLevelFilter: Projection<PlanLevelFilter>;
   PlanLinkFilter: Projection<PlanLinkFilter>;
   PlanLinkWhere: Projection<PlanLinkWhere>;
   PlanListFilter: Projection<PlanListFilter>;
   PlanSort: Projection<PlanSort>;
+  PlanStatusFilter: Projection<PlanStatusFilter>;
   PlanWhere: Projection<PlanWhere>;
   Platform: Projection<Platform>;
   PlatformAggregate: Projection<PlatformAggregate>;
@@ -4209,10 +5681,15 @@ export type ResolversParentTypes = {
   PlatformWhere: Projection<PlatformWhere>;
   Query: Record<PropertyKey, never>;
   ReviewFilter: Projection<ReviewFilter>;
+  Scorecard: Projection<Scorecard>;
+  ScorecardRow: Projection<ScorecardRow>;
   SearchHit: Projection<Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] }>;
   Source: Projection<Source>;
   SourceAggregate: Projection<SourceAggregate>;
   SourceAggregateNode: Projection<SourceAggregateNode>;
+  SourceLinkFilter: Projection<SourceLinkFilter>;
+  SourceLinkWhere: Projection<SourceLinkWhere>;
+  SourceListFilter: Projection<SourceListFilter>;
   SourceWhere: Projection<SourceWhere>;
   String: Projection<Scalars['String']['output']>;
   StringAggregate: Projection<StringAggregate>;
@@ -4239,6 +5716,7 @@ export type ResolversParentTypes = {
   TechnologyListFilter: Projection<TechnologyListFilter>;
   TechnologySort: Projection<TechnologySort>;
   TechnologyWhere: Projection<TechnologyWhere>;
+  VerdictFilter: Projection<VerdictFilter>;
 };
 
 export type RelationDirectiveArgs = {
@@ -4249,12 +5727,15 @@ export type RelationDirectiveArgs = {
 export type RelationDirectiveResolver<Result, Parent, ContextType = Context, Args = RelationDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ActionPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActionPlan'] = ResolversParentTypes['ActionPlan']> = {
+  assessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType, Partial<ActionPlanAssessmentsArgs>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<ActionPlanEvidenceArgs>>;
   fields?: Resolver<Array<ResolversTypes['Field']>, ParentType, ContextType, Partial<ActionPlanFieldsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<ActionPlanIndustriesArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4285,6 +5766,7 @@ export type AimResolvers<ContextType = Context, ParentType extends ResolversPare
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<AimPlansArgs>>;
   platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<AimPlatformsArgs>>;
@@ -4315,6 +5797,7 @@ export type AreaResolvers<ContextType = Context, ParentType extends ResolversPar
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   locatedIn?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<AreaLocatedInArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<AreaPlansArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -4336,6 +5819,71 @@ export type AreaAggregateNodeResolvers<ContextType = Context, ParentType extends
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
 };
 
+export type AssessmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Assessment'] = ResolversParentTypes['Assessment']> = {
+  actionPlans?: Resolver<Array<ResolversTypes['ActionPlan']>, ParentType, ContextType, Partial<AssessmentActionPlansArgs>>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<AssessmentEvidenceArgs>>;
+  frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<AssessmentFrameworksArgs>>;
+  goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<AssessmentGoalsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<AssessmentPlatformsArgs>>;
+  sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<AssessmentTasksArgs>>;
+  verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AssessmentAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentAggregate'] = ResolversParentTypes['AssessmentAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AssessmentAggregateNode'], ParentType, ContextType>;
+};
+
+export type AssessmentAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentAggregateNode'] = ResolversParentTypes['AssessmentAggregateNode']> = {
+  asOf?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
+};
+
+export type AssessmentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentConnection'] = ResolversParentTypes['AssessmentConnection']> = {
+  aggregate?: Resolver<ResolversTypes['AssessmentAggregate'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['AssessmentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AssessmentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentEdge'] = ResolversParentTypes['AssessmentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType>;
+};
+
+export type AssessmentLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentLink'] = ResolversParentTypes['AssessmentLink']> = {
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType>;
+  rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  review?: Resolver<ResolversTypes['LinkReview'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AssessmentLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentLinkConnection'] = ResolversParentTypes['AssessmentLinkConnection']> = {
+  aggregate?: Resolver<ResolversTypes['AssessmentAggregate'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['AssessmentLink']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type BusinessFormResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BusinessForm'] = ResolversParentTypes['BusinessForm']> = {
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['Field']>, ParentType, ContextType, Partial<BusinessFormFieldsArgs>>;
@@ -4344,6 +5892,7 @@ export type BusinessFormResolvers<ContextType = Context, ParentType extends Reso
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<BusinessFormIndustriesArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<BusinessFormPlansArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -4383,9 +5932,17 @@ export type ChangeSetResolvers<ContextType = Context, ParentType extends Resolve
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   paragraph?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CommitmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Commitment'] = ResolversParentTypes['Commitment']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latestAssessment?: Resolver<Maybe<ResolversTypes['Assessment']>, ParentType, ContextType>;
+  latestEvidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
 export type ConnectednessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Connectedness'] = ResolversParentTypes['Connectedness']> = {
@@ -4411,7 +5968,59 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
-  __resolveType: TypeResolveFn<'ActionPlan' | 'Aim' | 'Area' | 'BusinessForm' | 'Field' | 'Framework' | 'Goal' | 'Industry' | 'Plan' | 'Platform' | 'Source' | 'Task' | 'Technology', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ActionPlan' | 'Aim' | 'Area' | 'Assessment' | 'BusinessForm' | 'Evidence' | 'Field' | 'Framework' | 'Goal' | 'Industry' | 'Plan' | 'Platform' | 'Source' | 'Task' | 'Technology', ParentType, ContextType>;
+};
+
+export type EvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
+  actionPlans?: Resolver<Array<ResolversTypes['ActionPlan']>, ParentType, ContextType, Partial<EvidenceActionPlansArgs>>;
+  assessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType, Partial<EvidenceAssessmentsArgs>>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  contradictedBy?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<EvidenceContradictedByArgs>>;
+  contradicts?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<EvidenceContradictsArgs>>;
+  corroborated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidenceKind?: Resolver<ResolversTypes['EvidenceKind'], ParentType, ContextType>;
+  frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<EvidenceFrameworksArgs>>;
+  goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<EvidenceGoalsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<EvidencePlansArgs>>;
+  platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<EvidencePlatformsArgs>>;
+  publishers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<EvidenceTasksArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EvidenceAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceAggregate'] = ResolversParentTypes['EvidenceAggregate']> = {
+  count?: Resolver<ResolversTypes['AggregateCount'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EvidenceAggregateNode'], ParentType, ContextType>;
+};
+
+export type EvidenceAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceAggregateNode'] = ResolversParentTypes['EvidenceAggregateNode']> = {
+  date?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
+};
+
+export type EvidenceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceConnection'] = ResolversParentTypes['EvidenceConnection']> = {
+  aggregate?: Resolver<ResolversTypes['EvidenceAggregate'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['EvidenceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EvidenceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceEdge'] = ResolversParentTypes['EvidenceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
 };
 
 export type FieldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Field'] = ResolversParentTypes['Field']> = {
@@ -4421,6 +6030,7 @@ export type FieldResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4441,13 +6051,27 @@ export type FieldAggregateNodeResolvers<ContextType = Context, ParentType extend
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
 };
 
+export type FollowThroughResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowThrough'] = ResolversParentTypes['FollowThrough']> = {
+  assessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType>;
+  commitment?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  laterPlans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+  revisedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  revises?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  serves?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+};
+
 export type FrameworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework']> = {
+  assessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType, Partial<FrameworkAssessmentsArgs>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<FrameworkEvidenceArgs>>;
   goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<FrameworkGoalsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<FrameworkIndustriesArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<FrameworkPlansArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -4476,7 +6100,10 @@ export type GapReportResolvers<ContextType = Context, ParentType extends Resolve
 
 export type GoalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Goal'] = ResolversParentTypes['Goal']> = {
   aims?: Resolver<Array<ResolversTypes['Aim']>, ParentType, ContextType, Partial<GoalAimsArgs>>;
+  assessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType, Partial<GoalAssessmentsArgs>>;
+  assessmentsConnection?: Resolver<ResolversTypes['AssessmentLinkConnection'], ParentType, ContextType, Partial<GoalAssessmentsConnectionArgs>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<GoalEvidenceArgs>>;
   frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<GoalFrameworksArgs>>;
   goalKind?: Resolver<ResolversTypes['GoalKind'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4484,9 +6111,14 @@ export type GoalResolvers<ContextType = Context, ParentType extends ResolversPar
   leadsTo?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType, Partial<GoalLeadsToArgs>>;
   ledFrom?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType, Partial<GoalLedFromArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ordinal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<GoalPlansArgs>>;
+  revisedBy?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<GoalRevisedByArgs>>;
+  revises?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<GoalRevisesArgs>>;
+  servedBy?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<GoalServedByArgs>>;
+  serves?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<GoalServesArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   specificGoals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<GoalSpecificGoalsArgs>>;
   stageGoal?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType, Partial<GoalStageGoalArgs>>;
@@ -4550,6 +6182,18 @@ export type GoalLinkConnectionResolvers<ContextType = Context, ParentType extend
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type GoalMoveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalMove'] = ResolversParentTypes['GoalMove']> = {
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
+  fromYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  review?: Resolver<ResolversTypes['LinkReview'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
+  toYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  yearsMoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type GraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -4585,6 +6229,7 @@ export type IndustryResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Industry']>, ParentType, ContextType, Partial<IndustryParentArgs>>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<IndustryPlansArgs>>;
@@ -4659,6 +6304,11 @@ export type LinkReviewResolvers<ContextType = Context, ParentType extends Resolv
   status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
 };
 
+export type LocalizedNameResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocalizedName'] = ResolversParentTypes['LocalizedName']> = {
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   applyChanges?: Resolver<ResolversTypes['ChangeSet'], ParentType, ContextType, RequireFields<MutationApplyChangesArgs, 'changes' | 'message'>>;
   revert?: Resolver<ResolversTypes['ChangeSet'], ParentType, ContextType, RequireFields<MutationRevertArgs, 'changeSetId' | 'message'>>;
@@ -4683,11 +6333,18 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   aims?: Resolver<Array<ResolversTypes['Aim']>, ParentType, ContextType, Partial<PlanAimsArgs>>;
   areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<PlanAreasArgs>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  continuedBy?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<PlanContinuedByArgs>>;
+  continues?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<PlanContinuesArgs>>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<PlanEvidenceArgs>>;
   goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<PlanGoalsArgs>>;
   horizon?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issued?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  issuers?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['PlanLevel']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   periodEnd?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   periodStart?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -4695,8 +6352,14 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   proposedFrameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<PlanProposedFrameworksArgs>>;
   proposedIndustries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<PlanProposedIndustriesArgs>>;
   proposedPlatforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<PlanProposedPlatformsArgs>>;
+  reports?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, Partial<PlanReportsArgs>>;
+  servedBy?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<PlanServedByArgs>>;
+  serves?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<PlanServesArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['PlanStatus']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supersededBy?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<PlanSupersededByArgs>>;
+  supersedes?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<PlanSupersedesArgs>>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<PlanTasksArgs>>;
   technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<PlanTechnologiesArgs>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4711,6 +6374,7 @@ export type PlanAggregateResolvers<ContextType = Context, ParentType extends Res
 
 export type PlanAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanAggregateNode'] = ResolversParentTypes['PlanAggregateNode']> = {
   horizon?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
+  issued?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   periodEnd?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
@@ -4733,12 +6397,16 @@ export type PlanEdgeResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PlatformResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = {
   aims?: Resolver<Array<ResolversTypes['Aim']>, ParentType, ContextType, Partial<PlatformAimsArgs>>;
+  assessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType, Partial<PlatformAssessmentsArgs>>;
+  assessmentsConnection?: Resolver<ResolversTypes['AssessmentLinkConnection'], ParentType, ContextType, Partial<PlatformAssessmentsConnectionArgs>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<PlatformEvidenceArgs>>;
   hostedBy?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<PlatformHostedByArgs>>;
   hosts?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<PlatformHostsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<PlatformPlansArgs>>;
   platformKind?: Resolver<ResolversTypes['PlatformKind'], ParentType, ContextType>;
@@ -4796,12 +6464,20 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   aims?: Resolver<Array<ResolversTypes['Aim']>, ParentType, ContextType, Partial<QueryAimsArgs>>;
   aimsCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryAimsCountByArgs, 'by'>>;
   areasCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryAreasCountByArgs, 'by'>>;
+  assessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType, Partial<QueryAssessmentsArgs>>;
+  assessmentsConnection?: Resolver<ResolversTypes['AssessmentConnection'], ParentType, ContextType, Partial<QueryAssessmentsConnectionArgs>>;
+  assessmentsCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryAssessmentsCountByArgs, 'by'>>;
   businessForms?: Resolver<Array<ResolversTypes['BusinessForm']>, ParentType, ContextType, Partial<QueryBusinessFormsArgs>>;
   businessFormsCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryBusinessFormsCountByArgs, 'by'>>;
   changeSets?: Resolver<Array<ResolversTypes['ChangeSet']>, ParentType, ContextType, Partial<QueryChangeSetsArgs>>;
+  commitments?: Resolver<Array<ResolversTypes['Commitment']>, ParentType, ContextType, RequireFields<QueryCommitmentsArgs, 'plan'>>;
   cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<QueryEvidenceArgs>>;
+  evidenceConnection?: Resolver<ResolversTypes['EvidenceConnection'], ParentType, ContextType, Partial<QueryEvidenceConnectionArgs>>;
+  evidenceCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryEvidenceCountByArgs, 'by'>>;
   fields?: Resolver<Array<ResolversTypes['Field']>, ParentType, ContextType, Partial<QueryFieldsArgs>>;
   fieldsCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryFieldsCountByArgs, 'by'>>;
+  followThrough?: Resolver<ResolversTypes['FollowThrough'], ParentType, ContextType, RequireFields<QueryFollowThroughArgs, 'id'>>;
   frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<QueryFrameworksArgs>>;
   frameworksCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryFrameworksCountByArgs, 'by'>>;
   gaps?: Resolver<ResolversTypes['GapReport'], ParentType, ContextType, Partial<QueryGapsArgs>>;
@@ -4815,6 +6491,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   industriesConnection?: Resolver<ResolversTypes['IndustryConnection'], ParentType, ContextType, Partial<QueryIndustriesConnectionArgs>>;
   industriesCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryIndustriesCountByArgs, 'by'>>;
   mostConnected?: Resolver<Array<ResolversTypes['Connectedness']>, ParentType, ContextType, Partial<QueryMostConnectedArgs>>;
+  movedGoals?: Resolver<Array<ResolversTypes['GoalMove']>, ParentType, ContextType, Partial<QueryMovedGoalsArgs>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<QueryPlansArgs>>;
@@ -4823,6 +6500,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<QueryPlatformsArgs>>;
   platformsConnection?: Resolver<ResolversTypes['PlatformConnection'], ParentType, ContextType, Partial<QueryPlatformsConnectionArgs>>;
   platformsCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryPlatformsCountByArgs, 'by'>>;
+  scorecard?: Resolver<ResolversTypes['Scorecard'], ParentType, ContextType, RequireFields<QueryScorecardArgs, 'plan'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'to'>>;
   sourcesCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QuerySourcesCountByArgs, 'by'>>;
@@ -4831,6 +6509,19 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   tasksCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryTasksCountByArgs, 'by'>>;
   technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<QueryTechnologiesArgs>>;
   technologiesCountBy?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType, RequireFields<QueryTechnologiesCountByArgs, 'by'>>;
+};
+
+export type ScorecardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Scorecard'] = ResolversParentTypes['Scorecard']> = {
+  assessed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commitments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ScorecardRow']>, ParentType, ContextType>;
+};
+
+export type ScorecardRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScorecardRow'] = ResolversParentTypes['ScorecardRow']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  verdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -4847,10 +6538,13 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originalPublisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<SourcePlansArgs>>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reporter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retrieved?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4858,6 +6552,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4873,13 +6568,16 @@ export type SourceAggregateNodeResolvers<ContextType = Context, ParentType exten
   language?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  originalPublisher?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   publisher?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   reporter?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  retrieved?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   textFile?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['StringAggregate'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['IntAggregate'], ParentType, ContextType>;
 };
 
 export type StringAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StringAggregate'] = ResolversParentTypes['StringAggregate']> = {
@@ -4896,7 +6594,10 @@ export type SubgraphResolvers<ContextType = Context, ParentType extends Resolver
 export type TaskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = {
   aims?: Resolver<Array<ResolversTypes['Aim']>, ParentType, ContextType, Partial<TaskAimsArgs>>;
   areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<TaskAreasArgs>>;
+  assessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType, Partial<TaskAssessmentsArgs>>;
+  assessmentsConnection?: Resolver<ResolversTypes['AssessmentLinkConnection'], ParentType, ContextType, Partial<TaskAssessmentsConnectionArgs>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<TaskEvidenceArgs>>;
   fields?: Resolver<Array<ResolversTypes['Field']>, ParentType, ContextType, Partial<TaskFieldsArgs>>;
   frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<TaskFrameworksArgs>>;
   goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<TaskGoalsArgs>>;
@@ -4907,11 +6608,14 @@ export type TaskResolvers<ContextType = Context, ParentType extends ResolversPar
   industriesConnection?: Resolver<ResolversTypes['IndustryLinkConnection'], ParentType, ContextType, Partial<TaskIndustriesConnectionArgs>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ordinal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<TaskPlansArgs>>;
   platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType, Partial<TaskPlatformsArgs>>;
   platformsConnection?: Resolver<ResolversTypes['PlatformLinkConnection'], ParentType, ContextType, Partial<TaskPlatformsConnectionArgs>>;
+  revisedBy?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<TaskRevisedByArgs>>;
+  revises?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<TaskRevisesArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4967,6 +6671,7 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<TechnologyPlansArgs>>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -4998,20 +6703,34 @@ export type Resolvers<ContextType = Context> = {
   Area?: AreaResolvers<ContextType>;
   AreaAggregate?: AreaAggregateResolvers<ContextType>;
   AreaAggregateNode?: AreaAggregateNodeResolvers<ContextType>;
+  Assessment?: AssessmentResolvers<ContextType>;
+  AssessmentAggregate?: AssessmentAggregateResolvers<ContextType>;
+  AssessmentAggregateNode?: AssessmentAggregateNodeResolvers<ContextType>;
+  AssessmentConnection?: AssessmentConnectionResolvers<ContextType>;
+  AssessmentEdge?: AssessmentEdgeResolvers<ContextType>;
+  AssessmentLink?: AssessmentLinkResolvers<ContextType>;
+  AssessmentLinkConnection?: AssessmentLinkConnectionResolvers<ContextType>;
   BusinessForm?: BusinessFormResolvers<ContextType>;
   BusinessFormAggregate?: BusinessFormAggregateResolvers<ContextType>;
   BusinessFormAggregateNode?: BusinessFormAggregateNodeResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   ChangeSet?: ChangeSetResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
+  Commitment?: CommitmentResolvers<ContextType>;
   Connectedness?: ConnectednessResolvers<ContextType>;
   CountBucket?: CountBucketResolvers<ContextType>;
   CypherResult?: CypherResultResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Entity?: EntityResolvers<ContextType>;
+  Evidence?: EvidenceResolvers<ContextType>;
+  EvidenceAggregate?: EvidenceAggregateResolvers<ContextType>;
+  EvidenceAggregateNode?: EvidenceAggregateNodeResolvers<ContextType>;
+  EvidenceConnection?: EvidenceConnectionResolvers<ContextType>;
+  EvidenceEdge?: EvidenceEdgeResolvers<ContextType>;
   Field?: FieldResolvers<ContextType>;
   FieldAggregate?: FieldAggregateResolvers<ContextType>;
   FieldAggregateNode?: FieldAggregateNodeResolvers<ContextType>;
+  FollowThrough?: FollowThroughResolvers<ContextType>;
   Framework?: FrameworkResolvers<ContextType>;
   FrameworkAggregate?: FrameworkAggregateResolvers<ContextType>;
   FrameworkAggregateNode?: FrameworkAggregateNodeResolvers<ContextType>;
@@ -5024,6 +6743,7 @@ export type Resolvers<ContextType = Context> = {
   GoalImpact?: GoalImpactResolvers<ContextType>;
   GoalLink?: GoalLinkResolvers<ContextType>;
   GoalLinkConnection?: GoalLinkConnectionResolvers<ContextType>;
+  GoalMove?: GoalMoveResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
   Industry?: IndustryResolvers<ContextType>;
@@ -5036,6 +6756,7 @@ export type Resolvers<ContextType = Context> = {
   IntAggregate?: IntAggregateResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LinkReview?: LinkReviewResolvers<ContextType>;
+  LocalizedName?: LocalizedNameResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
@@ -5052,6 +6773,8 @@ export type Resolvers<ContextType = Context> = {
   PlatformLink?: PlatformLinkResolvers<ContextType>;
   PlatformLinkConnection?: PlatformLinkConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Scorecard?: ScorecardResolvers<ContextType>;
+  ScorecardRow?: ScorecardRowResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceAggregate?: SourceAggregateResolvers<ContextType>;

@@ -15,7 +15,9 @@ export const KINDS = {
   FIELD: { color: '#0f766e', shape: 'octagon', label: 'Field', column: 3, plural: 'fields' },
   TECHNOLOGY: { color: '#4f46e5', shape: 'triangle', label: 'Technology', column: 3, plural: 'technologies' },
   BUSINESS_FORM: { color: '#4d7c0f', shape: 'vee', label: 'Business form', column: 3, plural: 'businessForms' },
-  SOURCE: { color: '#6b7280', shape: 'rectangle', label: 'Source', column: 4, plural: 'sources' },
+  EVIDENCE: { color: '#a16207', shape: 'round-triangle', label: 'Evidence', column: 4, plural: 'evidence' },
+  ASSESSMENT: { color: '#be185d', shape: 'round-diamond', label: 'Assessment', column: 4, plural: 'assessments' },
+  SOURCE: { color: '#6b7280', shape: 'rectangle', label: 'Source', column: 5, plural: 'sources' },
 };
 
 /** Industry tiers as the schema lists them (filled in from the API when the library loads), name -> label. */
