@@ -23,6 +23,9 @@ export type SourceLookup = { found: true; file: string } | { found: false; reaso
  */
 export function findSourceReport(env: NodeJS.ProcessEnv = process.env): SourceLookup {
   const named = env[SOURCE_DIR_VARIABLE];
+  // As for the server: `none` says there is no folder of texts.
+  if (named === 'none')
+    return { found: false, reason: `${SOURCE_DIR_VARIABLE}=none: the source texts are switched off` };
   if (named) {
     const file = path.resolve(named, SOURCE_FILE_NAME);
     if (!fs.existsSync(file)) throw new Error(`${SOURCE_DIR_VARIABLE}=${named}: there is no ${SOURCE_FILE_NAME} in it`);
