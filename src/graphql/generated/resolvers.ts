@@ -3548,7 +3548,6 @@ export type Query = {
   cypher: CypherResult;
   /** Dated evidence of what happened to the plans' commitments. */
   evidence: Array<Evidence>;
-  /** The entity with this id, of any kind; null when there is none. */
   evidenceConnection: EvidenceConnection;
   /** How many evidence match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   evidenceCountBy: Array<CountBucket>;
@@ -3586,6 +3585,7 @@ export type Query = {
   movedGoals: Array<GoalMove>;
   /** The entity `id` and everything within `depth` links of it (default 1, at most the depth cap, 3 unless configured), with the links among them. `relationTypes` limits which links are followed; `limit` caps the number of nodes, nearest first and by id among equally near ones; `linkLimit`, when given, caps the number of links: the start's own links first, by their other end's place in `nodes`, then the others by their source's place, then by type and id. */
   neighborhood: Subgraph;
+  /** The entity with this id, of any kind; null when there is none. */
   node: Maybe<Entity>;
   /** Plans matching `where`, sorted (by id unless `sort` says otherwise). */
   plans: Array<Plan>;
