@@ -19,8 +19,8 @@ import {
   type NodeLabel,
   type RelationshipType,
 } from '../dataset/PlanDataset';
-import { linkValueProblems, nodeValueProblems, YEAR_FROM, yearOf } from '../dataset/entryValues';
-import { namesOfStored, storedNames } from '../dataset/storedRows';
+import { linkValueProblems, nodeValueProblems } from '../dataset/entryValues';
+import { derivedProperties, namesOfStored } from '../dataset/storedRows';
 import { entrySchemaProblems, locatorProblems } from '../dataset/readDataset';
 import { BadUserInputError, ConflictError, type DatasetProblem } from '../errors/errors';
 import { checkCitations, type SourceTexts } from '../provenance/checkCitations';
@@ -320,7 +320,6 @@ function planOne(
     delete (rest as Partial<typeof rest>).id;
     delete (rest as Partial<typeof rest>).label;
     const namespace = parts[1]!;
-    const yearFrom = YEAR_FROM[kind];
     return {
       op,
       entry,
@@ -328,8 +327,7 @@ function planOne(
       kind,
       properties: {
         ...rest,
-        ...storedNames(names ?? []),
-        ...(yearFrom ? { year: yearOf((rest as Record<string, unknown>)[yearFrom]) } : {}),
+        ...derivedProperties(kind, names, rest),
         namespace,
         ...storedCitations(namespace, citations),
       },

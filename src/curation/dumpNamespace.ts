@@ -94,12 +94,11 @@ function locatorsOf(properties: Record<string, unknown>, local: (id: string) => 
     paragraph: Number(list(CITATION_PROPERTIES.paragraph)[i]),
     start: Number(list(CITATION_PROPERTIES.start)[i]),
     end: Number(list(CITATION_PROPERTIES.end)[i]),
-    ...(fingerprint(list(CITATION_PROPERTIES.sha256)[i])
-      ? { sha256: String(list(CITATION_PROPERTIES.sha256)[i]) }
-      : {}),
+    ...fingerprintAt(list(CITATION_PROPERTIES.sha256)[i]),
   }));
 }
 
-function fingerprint(stored: unknown): boolean {
-  return typeof stored === 'string' && stored !== '' && stored !== NO_FINGERPRINT;
+// A stored fingerprint as a locator's `sha256`; nothing for a locator stored without one.
+function fingerprintAt(stored: unknown): { sha256?: string } {
+  return typeof stored === 'string' && stored !== NO_FINGERPRINT ? { sha256: stored } : {};
 }

@@ -2,7 +2,7 @@
  * What a dataset's entities and links become in Neo4j: one shape for the transactional loader and the
  * bulk import, so that both write the same graph.
  */
-import { OUR_READING_TYPES, qualify, type LocalizedName, type PlanDataset } from './PlanDataset';
+import { OUR_READING_TYPES, qualify, type LocalizedName, type NodeLabel, type PlanDataset } from './PlanDataset';
 import { YEAR_FROM, yearOf } from './entryValues';
 import { storedCitations } from '../provenance/storedCitations';
 import { storedReview } from '../curation/storedReview';
@@ -14,14 +14,12 @@ export function storedNode(
 ): { id: string; label: string; properties: Record<string, unknown> } {
   const { id, label, citations, names, ...rest } = node;
   const qualified = qualify(dataset.namespace, id);
-  const yearFrom = YEAR_FROM[label];
   return {
     id: qualified,
     label,
     properties: {
       ...rest,
-      ...storedNames(names ?? []),
-      ...(yearFrom ? { year: yearOf(rest[yearFrom]) } : {}),
+      ...derivedProperties(label, names, rest),
       ...storedCitations(dataset.namespace, citations),
       summary: rest.summary ?? null,
       id: qualified,
@@ -79,4 +77,17 @@ export function storedNames(names: readonly LocalizedName[]): Record<string, unk
     nameLanguages: names.map((n) => n.language),
     namesText: names.map((n) => n.text).join(' / '),
   };
+}
+
+/**
+ * What the graph derives for an entity of `label` from its own properties: its names in other
+ * languages as stored lists, and the year of its date; the loader and the curation API both store it.
+ */
+export function derivedProperties(
+  label: NodeLabel,
+  names: readonly LocalizedName[] | undefined,
+  properties: Record<string, unknown>,
+): Record<string, unknown> {
+  const yearFrom = YEAR_FROM[label];
+  return { ...storedNames(names ?? []), ...(yearFrom ? { year: yearOf(properties[yearFrom]) } : {}) };
 }

@@ -45,7 +45,7 @@ export function locatorsExpression(
 ): string {
   const at = (part: keyof Locator): string =>
     part === 'sha256'
-      ? `CASE coalesce(${v}.${CITATION_PROPERTIES.sha256}[${i}], '${NO_FINGERPRINT}') WHEN '${NO_FINGERPRINT}' THEN null ELSE ${v}.${CITATION_PROPERTIES.sha256}[${i}] END`
+      ? `CASE ${v}.${CITATION_PROPERTIES.sha256}[${i}] WHEN '${NO_FINGERPRINT}' THEN null ELSE ${v}.${CITATION_PROPERTIES.sha256}[${i}] END`
       : `${v}.${CITATION_PROPERTIES[part]}[${i}]`;
   return `[${i} IN range(0, size(coalesce(${v}.${CITATION_PROPERTIES.paragraph}, [])) - 1) | ${each(at)}]`;
 }
