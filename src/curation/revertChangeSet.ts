@@ -1,7 +1,8 @@
 /**
  * `revert`: applies the inverse of a change set as a new change set (via REVERT), last change first.
- * Each target must still be as the change set left it (same version, or still absent); otherwise
- * nothing is written and CONFLICT names the target and where it stands. History keeps both sets.
+ * Each target must still be as the change set left it: in the same state (properties, citations,
+ * review; whatever its version, so undoing newest first works), or still absent. Otherwise nothing is
+ * written and CONFLICT names each target and each field that differs. History keeps both sets.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database, WriteTransaction } from '../database/Database';
@@ -17,6 +18,7 @@ import {
   type Snapshot,
 } from './recordChangeSet';
 import { readChangeSet } from './readHistory';
+import { stateDifferences } from './stateDifferences';
 import type { CurationLimits } from './applyChanges';
 import type { LinkReview, ReviewStatus } from './storedReview';
 
@@ -82,11 +84,11 @@ async function checkUnchanged(tx: WriteTransaction, changes: readonly ChangeReco
     const key = parseLinkId(c.targetId);
     return key ? [{ id: c.targetId, ...key }] : [];
   });
-  const versions = new Map<string, number>([
+  const states = new Map<string, Snapshot>([
     ...(await tx.run(LOCK_ENTITIES, { ids: [...new Set(entities)].sort() })).map(
-      (r) => [String(r['id']), Number(r['version'])] as const,
+      (r) => [String(r['id']), r['state'] as Snapshot] as const,
     ),
-    ...(await tx.run(LOCK_LINKS, { links })).map((r) => [String(r['id']), Number(r['version'])] as const),
+    ...(await tx.run(LOCK_LINKS, { links })).map((r) => [String(r['id']), r['state'] as Snapshot] as const),
   ]);
   const conflicts: string[] = [];
   const seen = new Set<string>();
@@ -94,13 +96,23 @@ async function checkUnchanged(tx: WriteTransaction, changes: readonly ChangeReco
     // Only the last change to a target says where the change set left it.
     if (seen.has(change.targetId)) continue;
     seen.add(change.targetId);
-    const current = versions.get(change.targetId);
-    const left = change.after === null ? undefined : Number(change.after['version']);
-    if (current !== left) {
-      conflicts.push(
-        `${change.targetId} is ${current === undefined ? 'absent' : `at version ${current}`}, ` +
-          `but the change set left it ${left === undefined ? 'absent' : `at version ${left}`}`,
+    const now = states.get(change.targetId);
+    const left = change.after;
+    if (left === null || now === undefined) {
+      if (left !== null || now !== undefined) {
+        conflicts.push(
+          `${change.targetId} is ${now === undefined ? 'absent' : 'present'}, ` +
+            `but the change set left it ${left === null ? 'absent' : 'present'}`,
+        );
+      }
+      continue;
+    }
+    const differences = stateDifferences(left, now);
+    if (differences.length > 0) {
+      const fields = differences.map(
+        (d) => `${d.field} is ${JSON.stringify(d.now)} (the change set left ${JSON.stringify(d.left)})`,
       );
+      conflicts.push(`${change.targetId} changed since: ${fields.join(', ')}`);
     }
   }
   // Undoing an entity's creation deletes it with its links: only with the links that change set made.

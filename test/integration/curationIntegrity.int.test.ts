@@ -252,4 +252,42 @@ describe('Integrity of curated writes', () => {
     expect(revert.errors?.[0]?.message).toContain('own:later has links made since');
     expect(await stored("MATCH (n:Entity {id: 'own:later'}) RETURN count(n) AS n")).toEqual([{ n: 1 }]);
   });
+
+  it('undoes newest first: create, edit, revert the edit, revert the create leaves the graph as before', async () => {
+    const revert = (id: string) =>
+      t.graphql<{ revert: { id: string } }>(
+        `mutation { revert(changeSetId: "${id}", message: "undo") { id } }`,
+        {},
+        admin,
+      );
+    const graph = () => stored("MATCH (n:Entity {id: 'own:undone'}) RETURN n.name AS name, n.version AS version");
+    const created = await apply([task('own:undone', { name: 'First name' })]);
+    const edited = await apply([task('own:undone', { name: 'Second name' })]);
+    expect((await revert(edited.data!.applyChanges.id)).errors).toBeUndefined();
+    // The entity is back where the create left it, under a newer version: the revert proceeds.
+    expect(await graph()).toEqual([{ name: 'First name', version: 3 }]);
+    expect((await revert(created.data!.applyChanges.id)).errors).toBeUndefined();
+    expect(await graph()).toEqual([]);
+    const history = await t.graphql<{ history: Array<{ via: string }> }>(
+      '{ history(id: "own:undone") { via } }',
+      {},
+      admin,
+    );
+    expect(history.data!.history).toHaveLength(4);
+  });
+
+  it('refuses to revert a set whose target changed since, naming the field, its value now and the one left', async () => {
+    const created = await apply([task('own:moved', { name: 'Old name' })]);
+    expect((await apply([task('own:moved', { name: 'New name' })])).errors).toBeUndefined();
+    const revert = await t.graphql(
+      `mutation { revert(changeSetId: "${created.data!.applyChanges.id}", message: "undo") { id } }`,
+      {},
+      admin,
+    );
+    expect(revert.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(revert.errors?.[0]?.message).toContain(
+      'own:moved changed since: name is "New name" (the change set left "Old name")',
+    );
+    expect(await stored("MATCH (n:Entity {id: 'own:moved'}) RETURN n.name AS name")).toEqual([{ name: 'New name' }]);
+  });
 });
