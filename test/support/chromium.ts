@@ -1,6 +1,7 @@
 /**
  * Finds the Chromium the browser tests drive (Debian's `chromium` package; no browser is downloaded).
- * CHROMIUM_PATH names one; otherwise `chromium` on PATH is used; without either the browser tests are skipped.
+ * CHROMIUM_PATH names one (`none`: go without, as on a machine that has none); otherwise `chromium` on PATH is
+ * used; without either the browser tests are skipped.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,8 @@ export type ChromiumLookup = { found: true; executable: string } | { found: fals
 /** Looks Chromium up. A CHROMIUM_PATH that names no file is an error, not a skip. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLookup {
   const named = env[CHROMIUM_VARIABLE];
+  if (named === 'none')
+    return { found: false, reason: `${CHROMIUM_VARIABLE}=none: the browser tests go without Chromium` };
   if (named) {
     if (!fs.existsSync(named)) throw new Error(`${CHROMIUM_VARIABLE}=${named}: no such file`);
     return { found: true, executable: named };

@@ -29,6 +29,13 @@ describe('Finding Chromium', () => {
     );
   });
 
+  it('with CHROMIUM_PATH=none, goes without Chromium even when one is installed, and says so', () => {
+    expect(findChromium({ CHROMIUM_PATH: 'none', PATH: '/usr/bin' })).toEqual({
+      found: false,
+      reason: 'CHROMIUM_PATH=none: the browser tests go without Chromium',
+    });
+  });
+
   it('without CHROMIUM_PATH or chromium on PATH, gives the reason the browser tests are skipped', () => {
     expect(findChromium({ PATH: fs.mkdtempSync(path.join(os.tmpdir(), 'empty-path-')) })).toEqual({
       found: false,
