@@ -53,7 +53,7 @@ describe('The Plan graph: what it holds', () => {
       Industry: 18,
       Plan: 1,
       Platform: 5,
-      Source: 1,
+      Source: 3,
       Task: 7,
       Technology: 4,
     });
@@ -84,14 +84,14 @@ describe('The Plan graph: what it holds', () => {
       LOCATED_IN: 2,
       PART_OF: 24,
       PROPOSES: 15,
-      REPORTS_ON: 1,
+      REPORTS_ON: 3,
       SETS: 7,
       SUPPORTS: 1,
       TARGETS: 4,
     });
   });
 
-  it('holds the Plan with its zone and horizon, and no period years: the report gives none', async () => {
+  it('holds the Plan with its zone, horizon and period: the years from a second report, since the first gives none', async () => {
     const [plan] = await db.read(
       'MATCH (p:Plan) RETURN p.name AS name, p.zone AS zone, ' +
         'p.periodStart AS start, p.periodEnd AS end, p.horizon AS horizon',
@@ -100,8 +100,8 @@ describe('The Plan graph: what it holds', () => {
     expect({ ...plan, name: undefined }).toEqual({
       name: undefined,
       zone: 'Zhongguancun National Independent Innovation Demonstration Zone',
-      start: null,
-      end: null,
+      start: 2021,
+      end: 2025,
       horizon: 2035,
     });
   });
@@ -278,7 +278,7 @@ describe('The Plan graph: what it holds', () => {
     ]);
     expect(
       await db.read(
-        'MATCH (s:Source)-[:REPORTS_ON]->(:Plan) RETURN s.publisher AS publisher, s.dateline AS dateline, ' +
+        'MATCH (s:Source {id: "zgc14:source-article"})-[:REPORTS_ON]->(:Plan) RETURN s.publisher AS publisher, s.dateline AS dateline, ' +
           's.dateAsGiven AS dateAsGiven, s.date AS date, s.reporter AS reporter, s.title AS title, ' +
           's.language AS language, s.sha256 AS sha256, s.textFile AS textFile',
       ),
@@ -287,13 +287,23 @@ describe('The Plan graph: what it holds', () => {
         publisher: 'Chinanews.com',
         dateline: 'Beijing',
         dateAsGiven: 'November 29',
-        date: '--11-29',
+        date: '2021-11-29',
         reporter: 'Chen Hang',
         title: null,
         language: 'en',
         sha256: '3177e3232d7ada1f913a1152276b44944774cb06711096e7352f8833d3bc6d78',
         textFile: 'zhongguancun-14th-fyp-plan-article.txt',
       },
+    ]);
+    // The year comes from a copy of the same report, which therefore does not corroborate it.
+    expect(
+      await db.read(
+        'MATCH (s:Source)-[r:REPORTS_ON]->(:Plan) WHERE s.id <> "zgc14:source-article" ' +
+          'RETURN s.publisher AS publisher, s.date AS date, s.originalPublisher AS copyOf, r.basis AS basis ORDER BY publisher',
+      ),
+    ).toEqual([
+      { publisher: 'Spotlight Beijing', date: '2021-12-02', copyOf: null, basis: 'INFERRED' },
+      { publisher: 'tellerreport.com', date: '2021-11-29', copyOf: 'Chinanews.com', basis: 'STATED' },
     ]);
   });
 
@@ -338,7 +348,7 @@ describe('The Plan graph: where each fact comes from', () => {
       ...((row['cited'] as number) > 0 ? [] : [`${String(row['link'])}: no citations`]),
     ]);
     expect(wrong).toEqual([]);
-    expect(rows.filter((r) => r['basis'] === 'INFERRED')).toHaveLength(61);
+    expect(rows.filter((r) => r['basis'] === 'INFERRED')).toHaveLength(62);
   });
 
   itReadsSource('passes the citation check over every claim: spans, mentions, bases and own words', () => {
@@ -346,7 +356,9 @@ describe('The Plan graph: where each fact comes from', () => {
     const { dataset } = readDataset(BUNDLED_PLAN_FILE, { sourceTextsDir: folder });
     const text = SourceText.fromBytes(fs.readFileSync(source.found ? source.file : ''));
     expect(checkCitations(dataset, new Map([['zgc14:source-article', text]]))).toEqual([]);
-    const locators = [...dataset.nodes, ...dataset.relationships].flatMap((claim) => claim.citations);
+    const locators = [...dataset.nodes, ...dataset.relationships]
+      .flatMap((claim) => claim.citations)
+      .filter((l) => l.source === 'source-article');
     expect(locators).toHaveLength(270);
     expect(locators.every((l) => text.span(l) !== undefined)).toBe(true);
     // Every locator carries the fingerprint of its words, so a reader holding the page can check it.
@@ -426,8 +438,8 @@ describe('Loading the Plan', () => {
     const report = await loadDataset(db, readDataset(BUNDLED_PLAN_FILE));
     expect(report).toEqual({
       namespace: 'zgc14',
-      nodes: { total: 72, created: 0, updated: 0, deleted: 0 },
-      relationships: { total: 123, created: 0, updated: 0, deleted: 0 },
+      nodes: { total: 74, created: 0, updated: 0, deleted: 0 },
+      relationships: { total: 125, created: 0, updated: 0, deleted: 0 },
     });
     expect(await graphSnapshot(db)).toEqual(before);
   });
@@ -435,7 +447,7 @@ describe('Loading the Plan', () => {
   it('dumps back to a file that, loaded again, changes nothing', async () => {
     const before = await graphSnapshot(db);
     const dump = await dumpNamespace(db, 'zgc14');
-    expect(dump.nodes).toHaveLength(72);
+    expect(dump.nodes).toHaveLength(74);
     const report = await loadDataset(db, checkDataset('zgc14-dump.json', JSON.parse(JSON.stringify(dump))));
     expect(report.nodes).toMatchObject({ created: 0, updated: 0, deleted: 0 });
     expect(report.relationships).toMatchObject({ created: 0, updated: 0, deleted: 0 });
