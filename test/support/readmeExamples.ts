@@ -1,0 +1,58 @@
+/**
+ * The README's examples with printed answers: in a section between `<!-- answers: NAME -->` and
+ * `<!-- /answers -->`, every ```graphql block followed by a ```json block is a query and the `data` the
+ * API answers it with. Tests run the queries and compare, so the README cannot drift from the data.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/paths';
+
+/** One example: the question it answers (the nearest heading or bold line above), its query and answer. */
+export interface ReadmeExample {
+  question: string;
+  query: string;
+  answer: unknown;
+  /** The README line the query starts on, for messages. */
+  line: number;
+}
+
+/** The README this project ships. */
+export const README_FILE = path.join(PROJECT_ROOT, 'README.md');
+
+/** The examples of the section `name`; a section missing, or a block that is not JSON, is an error. */
+export function readmeExamples(name: string, file: string = README_FILE): ReadmeExample[] {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const first = lines.indexOf(`<!-- answers: ${name} -->`);
+  const last = lines.findIndex((l, i) => i > first && l === '<!-- /answers -->');
+  if (first === -1 || last === -1)
+    throw new Error(`${file}: no section <!-- answers: ${name} --> ... <!-- /answers -->`);
+  const blocks: Array<{ language: string; text: string; line: number }> = [];
+  let question = '';
+  const questions: string[] = [];
+  for (let i = first + 1; i < last; i++) {
+    const line = lines[i]!;
+    const fence = /^```(\w+)$/.exec(line);
+    if (fence) {
+      const end = lines.findIndex((l, j) => j > i && l === '```');
+      if (end === -1 || end > last) throw new Error(`${file}:${i + 1}: a code block that does not end`);
+      blocks.push({ language: fence[1]!, text: lines.slice(i + 1, end).join('\n'), line: i + 2 });
+      questions.push(question);
+      i = end;
+    } else if (/^(#+ |\*\*)/.test(line)) {
+      question = line.replace(/^#+ |\*\*/g, '').trim();
+    }
+  }
+  const examples: ReadmeExample[] = [];
+  blocks.forEach((block, k) => {
+    const next = blocks[k + 1];
+    if (block.language !== 'graphql' || next?.language !== 'json') return;
+    let answer: unknown;
+    try {
+      answer = JSON.parse(next.text);
+    } catch (error) {
+      throw new Error(`${file}:${next.line}: the answer is not JSON: ${(error as Error).message}`, { cause: error });
+    }
+    examples.push({ question: questions[k]!, query: block.text, answer, line: block.line });
+  });
+  return examples;
+}
