@@ -4,14 +4,11 @@
  * before an assessment counts, and the analyst's root fields reading the result at once.
  */
 import { emptyGraph } from '../support/graphSnapshot';
-import { startTestServer, type TestServer } from '../support/testServer';
-import { signToken, testAuth } from '../support/signIn';
-import { loadDataset } from '../../src/dataset/loadDataset';
-import { checkDataset } from '../../src/dataset/readDataset';
+import { startCurationServer } from '../support/curationServer';
+import type { TestServer } from '../support/testServer';
 import type { PlanDataset } from '../../src/dataset/PlanDataset';
 
 const SECRET = 'follow-through-curation-secret-0123456789';
-const AUTH = testAuth(SECRET);
 
 const CITE = [{ source: 'old:memo', paragraph: 1, start: 0, end: 4 }];
 const NEWS = [{ source: 'news:wire', paragraph: 1, start: 0, end: 4 }];
@@ -45,16 +42,7 @@ let curator: Record<string, string>;
 let admin: Record<string, string>;
 
 beforeAll(async () => {
-  t = await startTestServer(undefined, undefined, {
-    auth: AUTH,
-    prepare: async (db) => {
-      await emptyGraph(db);
-      await loadDataset(db, checkDataset('old.json', old));
-      await loadDataset(db, checkDataset('news.json', news));
-    },
-  });
-  curator = { authorization: `Bearer ${await signToken(SECRET, 'ana', ['curator'])}` };
-  admin = { authorization: `Bearer ${await signToken(SECRET, 'root', ['admin'])}` };
+  ({ t, curator, admin } = await startCurationServer(SECRET, [old, news]));
 });
 afterAll(async () => {
   await emptyGraph(t.db);
