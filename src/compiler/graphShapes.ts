@@ -22,7 +22,19 @@ export interface GraphFields {
   citations?: { node: ReadonlyMap<string, readonly FieldNode[]>; edge: ReadonlyMap<string, readonly FieldNode[]> };
 }
 
-const NODE_FIELDS = ['id', 'name', 'kind', 'summary', 'sources', 'citations', 'namespace', 'tier'] as const;
+const NODE_FIELDS = [
+  'id',
+  'name',
+  'kind',
+  'summary',
+  'sources',
+  'citations',
+  'namespace',
+  'tier',
+  'names',
+  'date',
+  'verdict',
+] as const;
 const EDGE_EXTRAS = ['basis', 'rationale', 'sources', 'citations', 'version', 'review'] as const;
 
 /** Every field: for exports, which write them all. */
@@ -70,6 +82,16 @@ function nodeField(scope: ParamScope, n: string, field: Exclude<(typeof NODE_FIE
     // The field promises null for every kind but Industry, whatever else a node may hold.
     case 'tier':
       return `CASE WHEN ${n}:Industry THEN ${n}.tier END`;
+    // Every LocalizedName field, whatever the selection: the list is short and exports want both.
+    case 'names': {
+      const i = scope.variable('i');
+      return `[${i} IN range(0, size(coalesce(${n}.nameTexts, [])) - 1) | {text: ${n}.nameTexts[${i}], language: ${n}.nameLanguages[${i}]}]`;
+    }
+    // The one date each dated kind has, so a timeline or a dynamic export reads one field.
+    case 'date':
+      return `CASE WHEN ${n}:Evidence OR ${n}:Source THEN ${n}.date WHEN ${n}:Assessment THEN ${n}.asOf WHEN ${n}:Plan THEN ${n}.issued END`;
+    case 'verdict':
+      return `CASE WHEN ${n}:Assessment THEN ${n}.verdict END`;
     default:
       return `${n}.${field}`;
   }

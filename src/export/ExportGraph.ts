@@ -18,6 +18,12 @@ export interface ExportNode {
   namespace: string;
   /** The tier of an industry; null for every other kind. */
   tier: string | null;
+  /** Names in other languages. */
+  names: Array<{ text: string; language: string }>;
+  /** When, for the dated kinds (evidence, assessment, source, plan); null for the others. */
+  date: string | null;
+  /** An assessment's verdict; null for every other kind. */
+  verdict: string | null;
 }
 
 /** A directed edge to export. */
@@ -41,4 +47,9 @@ export interface ExportGraph {
 /** The citations of a node or edge written as one text attribute (GraphML and GEXF have no list of records). */
 export function citationsAttribute(citations: readonly ExportCitation[]): string {
   return JSON.stringify(citations);
+}
+
+/** Names in other languages as one text attribute: `text [language]`, separated by ` | `; null when none. */
+export function namesAttribute(names: ExportNode['names']): string | null {
+  return names.length === 0 ? null : names.map((n) => `${n.text} [${n.language}]`).join(' | ');
 }

@@ -20,6 +20,9 @@ export function writeCytoscapeJson(graph: ExportGraph): string {
             namespace: n.namespace,
             // Only industries have a tier; GraphML and GEXF likewise write none for the other kinds.
             ...(n.tier === null ? {} : { tier: n.tier }),
+            ...(n.names.length === 0 ? {} : { names: n.names }),
+            ...(n.date === null ? {} : { date: n.date }),
+            ...(n.verdict === null ? {} : { verdict: n.verdict }),
           },
         })),
         edges: graph.edges.map((e) => ({

@@ -3,7 +3,7 @@
  * citations as a JSON array of `{source, paragraph, start, end, text}`).
  */
 import { create } from 'xmlbuilder2';
-import { citationsAttribute, type ExportGraph } from './ExportGraph';
+import { citationsAttribute, namesAttribute, type ExportGraph } from './ExportGraph';
 
 // Attribute ids are positions (n0, e0, ...): a new attribute goes last, so the others keep their ids.
 const NODE_ATTRIBUTES = [
@@ -13,6 +13,9 @@ const NODE_ATTRIBUTES = [
   ['citations', 'string'],
   ['namespace', 'string'],
   ['tier', 'string'],
+  ['names', 'string'],
+  ['date', 'string'],
+  ['verdict', 'string'],
 ] as const;
 const EDGE_ATTRIBUTES = [
   ['basis', 'string'],
@@ -40,6 +43,9 @@ export function writeGexf(graph: ExportGraph): string {
       citations: citationsAttribute(node.citations),
       namespace: node.namespace,
       tier: node.tier,
+      names: namesAttribute(node.names),
+      date: node.date,
+      verdict: node.verdict,
     };
     const attvalues = nodes.ele('node', { id: node.id, label: node.name }).ele('attvalues');
     NODE_ATTRIBUTES.forEach(([title], i) => {

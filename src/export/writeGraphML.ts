@@ -4,7 +4,7 @@
  * `{source, paragraph, start, end, text}`, since GraphML has no list type.
  */
 import { create } from 'xmlbuilder2';
-import { citationsAttribute, type ExportGraph } from './ExportGraph';
+import { citationsAttribute, namesAttribute, type ExportGraph } from './ExportGraph';
 
 const NODE_KEYS = [
   ['label', 'string'],
@@ -14,6 +14,9 @@ const NODE_KEYS = [
   ['citations', 'string'],
   ['namespace', 'string'],
   ['tier', 'string'],
+  ['names', 'string'],
+  ['date', 'string'],
+  ['verdict', 'string'],
 ] as const;
 const EDGE_KEYS = [
   ['type', 'string'],
@@ -43,6 +46,9 @@ export function writeGraphML(graph: ExportGraph): string {
       citations: citationsAttribute(node.citations),
       namespace: node.namespace,
       tier: node.tier,
+      names: namesAttribute(node.names),
+      date: node.date,
+      verdict: node.verdict,
     };
     for (const [name] of NODE_KEYS) {
       const value = values[name];

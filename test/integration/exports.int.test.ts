@@ -213,6 +213,35 @@ describe('Exports for visualization tools', () => {
     expect(doc.elements.nodes.find((n) => n.data.id === 'zgc14:goal-2035')!.data.citations).toEqual(fromApi);
   });
 
+  it("carries each dated node's date, as the API gives it, and none for undated kinds", async () => {
+    const cyjs = JSON.parse((await download('/export.cyjs?focus=zgc14%3Aplan&depth=1')).body) as {
+      elements: { nodes: Array<{ data: { id: string; kind: string; date?: string } }> };
+    };
+    const graphml = parser.parse((await download('/export.graphml?focus=zgc14%3Aplan&depth=1')).body) as {
+      graphml: { graph: { node: XmlNode[] } };
+    };
+    const api = await t.graphql<{ node: { issued: string; reports: Array<{ id: string; date: string }> } }>(
+      '{ node(id: "zgc14:plan") { ... on Plan { issued reports { id date } } } }',
+    );
+    const expected = new Map([
+      ['zgc14:plan', api.data!.node.issued],
+      ...api.data!.node.reports.map((r) => [r.id, r.date] as [string, string]),
+    ]);
+    expect(expected.get('zgc14:source-article')).toBe('2021-11-29');
+    const dated = (pairs: Array<[unknown, unknown]>) => pairs.filter(([, date]) => date !== undefined);
+    expect(new Map(dated(cyjs.elements.nodes.map((n) => [n.data.id, n.data.date])))).toEqual(expected);
+    expect(
+      new Map(
+        dated(
+          graphml.graphml.graph.node.map((n) => [n['@id'], n.data?.find((d) => d['@key'] === 'n_date')?.['#text']]),
+        ),
+      ),
+    ).toEqual(expected);
+    expect(cyjs.elements.nodes.filter((n) => n.data.kind === 'GOAL').every((n) => n.data.date === undefined)).toBe(
+      true,
+    );
+  });
+
   it('carries the tier of each industry, and none for other kinds, in every format', async () => {
     const focus = 'export.%s?focus=zgc14%3Aindustry-modern-services&depth=1';
     const stored = new Map(

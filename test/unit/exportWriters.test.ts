@@ -1,6 +1,7 @@
 /**
- * The three export writers, on a graph small enough to read whole: each carries an industry's tier,
- * writes none for the other kinds, and keeps the attribute keys files already written use.
+ * The three export writers, on a graph small enough to read whole: each carries an industry's tier
+ * and an assessment's names, date and verdict, writes none for the kinds without them, and keeps
+ * the attribute keys files already written use.
  */
 import { XMLParser } from 'fast-xml-parser';
 import type { ExportGraph, ExportNode } from '../../src/export/ExportGraph';
@@ -8,7 +9,7 @@ import { writeGraphML } from '../../src/export/writeGraphML';
 import { writeGexf } from '../../src/export/writeGexf';
 import { writeCytoscapeJson } from '../../src/export/writeCytoscapeJson';
 
-const node = (id: string, kind: string, tier: string | null): ExportNode => ({
+const node = (id: string, kind: string, tier: string | null, extra: Partial<ExportNode> = {}): ExportNode => ({
   id,
   kind,
   name: id,
@@ -17,9 +18,24 @@ const node = (id: string, kind: string, tier: string | null): ExportNode => ({
   citations: [],
   namespace: 'a',
   tier,
+  names: [],
+  date: null,
+  verdict: null,
+  ...extra,
 });
 const GRAPH: ExportGraph = {
-  nodes: [node('a:industry', 'INDUSTRY', 'FUTURE'), node('a:goal', 'GOAL', null)],
+  nodes: [
+    node('a:industry', 'INDUSTRY', 'FUTURE'),
+    node('a:goal', 'GOAL', null),
+    node('a:verdict', 'ASSESSMENT', null, {
+      names: [
+        { text: '评估', language: 'zh-Hans' },
+        { text: '評估', language: 'zh-Hant' },
+      ],
+      date: '2024-11',
+      verdict: 'UNDER_WAY',
+    }),
+  ],
   edges: [],
 };
 
@@ -45,12 +61,21 @@ describe('Export writers', () => {
       'n_citations',
       'n_namespace',
       'n_tier',
+      'n_names',
+      'n_date',
+      'n_verdict',
     ]);
     const tiers = doc.graphml.graph.node.map((n) => [n['@id'], n.data.find((d) => d['@key'] === 'n_tier')?.['#text']]);
     expect(tiers).toEqual([
       ['a:industry', 'FUTURE'],
       ['a:goal', undefined],
+      ['a:verdict', undefined],
     ]);
+    const verdict = doc.graphml.graph.node[2]!.data.filter((d) =>
+      ['n_names', 'n_date', 'n_verdict'].includes(d['@key']),
+    );
+    expect(verdict.map((d) => d['#text'])).toEqual(['评估 [zh-Hans] | 評估 [zh-Hant]', '2024-11', 'UNDER_WAY']);
+    expect(doc.graphml.graph.node[1]!.data.map((d) => d['@key'])).not.toContain('n_date');
   });
 
   it('write a GEXF tier attribute after the others, and a tier only for the industry', () => {
@@ -70,6 +95,9 @@ describe('Export writers', () => {
       'n3:citations',
       'n4:namespace',
       'n5:tier',
+      'n6:names',
+      'n7:date',
+      'n8:verdict',
     ]);
     const tiers = doc.gexf.graph.nodes.node.map((n) => [
       n['@id'],
@@ -78,12 +106,26 @@ describe('Export writers', () => {
     expect(tiers).toEqual([
       ['a:industry', 'FUTURE'],
       ['a:goal', undefined],
+      ['a:verdict', undefined],
     ]);
+    const values = doc.gexf.graph.nodes.node[2]!.attvalues.attvalue.filter((v) =>
+      ['n6', 'n7', 'n8'].includes(v['@for']!),
+    );
+    expect(values.map((v) => v['@value'])).toEqual(['评估 [zh-Hans] | 評估 [zh-Hant]', '2024-11', 'UNDER_WAY']);
   });
 
-  it('write a Cytoscape.js tier only for the industry', () => {
+  it('write a Cytoscape.js tier only for the industry, names, date and verdict only where a node has them', () => {
     const doc = JSON.parse(writeCytoscapeJson(GRAPH)) as { elements: { nodes: Array<{ data: object }> } };
     expect(doc.elements.nodes[0]!.data).toMatchObject({ id: 'a:industry', tier: 'FUTURE' });
     expect(doc.elements.nodes[1]!.data).not.toHaveProperty('tier');
+    expect(doc.elements.nodes[1]!.data).not.toHaveProperty('date');
+    expect(doc.elements.nodes[2]!.data).toMatchObject({
+      names: [
+        { text: '评估', language: 'zh-Hans' },
+        { text: '評估', language: 'zh-Hant' },
+      ],
+      date: '2024-11',
+      verdict: 'UNDER_WAY',
+    });
   });
 });

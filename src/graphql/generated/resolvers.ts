@@ -2287,14 +2287,20 @@ export type GraphNode = {
   __typename?: 'GraphNode';
   /** The spans of its sources that support it. */
   citations: Array<Citation>;
+  /** When, ISO 8601: an evidence's date, an assessment's `asOf`, a source's date, a plan's issue date; null for other kinds. */
+  date: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   name: Scalars['String']['output'];
+  /** Its names in other languages, each with its BCP 47 language tag. */
+  names: Array<LocalizedName>;
   namespace: Scalars['String']['output'];
   sources: Array<Scalars['Int']['output']>;
   summary: Maybe<Scalars['String']['output']>;
   /** The tier of an industry; null for every other kind. */
   tier: Maybe<IndustryTier>;
+  /** An assessment's verdict; null for every other kind. */
+  verdict: Maybe<Verdict>;
 };
 
 /** Conditions on an id; all given must hold. `eq` and `in` seek the id index. */
@@ -6209,13 +6215,16 @@ export type GraphEdgeResolvers<ContextType = Context, ParentType extends Resolve
 
 export type GraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = {
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tier?: Resolver<Maybe<ResolversTypes['IndustryTier']>, ParentType, ContextType>;
+  verdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
 };
 
 export type IndustryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Industry'] = ResolversParentTypes['Industry']> = {
