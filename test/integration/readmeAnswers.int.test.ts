@@ -1,46 +1,60 @@
 /**
- * The README's answers to an analyst's questions about follow-through are the API's answers over the
- * bundled datasets, as `npm start` loads them: each printed query is run and its `data` compared with the
- * answer printed under it. After a change to the data, README_ANSWERS_OUT=<file> writes the real answers
- * there, to be read and pasted (the test still fails until the README says them).
+ * The README's printed answers are the API's: the analyst examples over the Plan's file alone, the
+ * follow-through questions over the whole bundle as `npm start` loads it. Each printed query is run and
+ * its answer (the `data`, or the whole `{ "data": ... }` body where the README prints that) compared with
+ * the block under it. After a change to the data, README_ANSWERS_OUT=<file> writes the real answers there,
+ * to be read and pasted (the test still fails until the README says them).
  */
 import fs from 'node:fs';
 import { seedPlan } from '../../src/dataset/seedPlan';
 import { emptyGraph } from '../support/graphSnapshot';
 import { readmeExamples } from '../support/readmeExamples';
 import { sourceTextsDir } from '../support/sourceDocument';
+import { startPlanServer } from '../support/planServer';
 import { startTestServer, type TestServer } from '../support/testServer';
 
-const examples = readmeExamples('follow-through');
-let t: TestServer;
-
-beforeAll(async () => {
-  t = await startTestServer(undefined, undefined, {
-    sourceTextsDir: sourceTextsDir(),
-    prepare: async (db) => {
-      await emptyGraph(db);
-      await seedPlan(db, sourceTextsDir());
-    },
+/** Runs each example of a README section against the server `start` gives, comparing answers. */
+function specifyAnswers(section: string, questions: number, start: () => Promise<TestServer>): void {
+  const examples = readmeExamples(section);
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await start();
   });
-});
-afterAll(async () => {
-  const out = process.env['README_ANSWERS_OUT'];
-  if (out) {
-    const real = [];
-    for (const e of examples) real.push({ question: e.question, data: (await t.graphql(e.query)).data });
-    fs.writeFileSync(out, JSON.stringify(real, null, 2) + '\n');
-  }
-  await t.close();
-});
+  afterAll(async () => {
+    const out = process.env['README_ANSWERS_OUT'];
+    if (out) {
+      const real = [];
+      for (const e of examples) real.push({ question: e.question, data: (await t.graphql(e.query)).data });
+      fs.writeFileSync(`${out}.${section}.json`, JSON.stringify(real, null, 2) + '\n');
+    }
+    await t.close();
+  });
 
-describe("The README's follow-through answers", () => {
-  it('asks five questions, each with a query and its printed answer', () => {
-    expect(examples.map((e) => e.question)).toHaveLength(5);
+  it(`asks ${questions} questions, each with a query and its printed answer`, () => {
+    expect(examples.filter((e) => e.question !== '')).toHaveLength(questions);
   });
 
   it.each(examples.map((e) => [e.question, e] as const))('%s', async (_question, example) => {
     const response = await t.graphql(example.query);
     expect(response.errors).toBeUndefined();
-    expect(response.data).toEqual(example.answer);
+    // Where the README prints the whole body, compare the whole body.
+    const printsBody = typeof example.answer === 'object' && example.answer !== null && 'data' in example.answer;
+    expect(printsBody ? { data: response.data } : response.data).toEqual(example.answer);
   });
+}
+
+describe("The README's example queries for analysts, over the Plan's file", () => {
+  specifyAnswers('plan', 6, () => startPlanServer());
+});
+
+describe("The README's follow-through answers, over the bundle", () => {
+  specifyAnswers('follow-through', 5, () =>
+    startTestServer(undefined, undefined, {
+      sourceTextsDir: sourceTextsDir(),
+      prepare: async (db) => {
+        await emptyGraph(db);
+        await seedPlan(db, sourceTextsDir());
+      },
+    }),
+  );
 });

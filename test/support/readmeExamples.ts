@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/paths';
 
-/** One example: the question it answers (the nearest heading or bold line above), its query and answer. */
+/** One example: the question it answers (the first line of the paragraph above), its query and answer. */
 export interface ReadmeExample {
   question: string;
   query: string;
@@ -27,8 +27,9 @@ export function readmeExamples(name: string, file: string = README_FILE): Readme
   if (first === -1 || last === -1)
     throw new Error(`${file}: no section <!-- answers: ${name} --> ... <!-- /answers -->`);
   const blocks: Array<{ language: string; text: string; line: number }> = [];
-  let question = '';
   const questions: string[] = [];
+  // The question is the first line of the paragraph just above a query.
+  let paragraph: string[] = [];
   for (let i = first + 1; i < last; i++) {
     const line = lines[i]!;
     const fence = /^```(\w+)$/.exec(line);
@@ -36,10 +37,12 @@ export function readmeExamples(name: string, file: string = README_FILE): Readme
       const end = lines.findIndex((l, j) => j > i && l === '```');
       if (end === -1 || end > last) throw new Error(`${file}:${i + 1}: a code block that does not end`);
       blocks.push({ language: fence[1]!, text: lines.slice(i + 1, end).join('\n'), line: i + 2 });
-      questions.push(question);
+      questions.push((paragraph[0] ?? '').replace(/^#+ |\*\*/g, '').trim());
+      paragraph = [];
       i = end;
-    } else if (/^(#+ |\*\*)/.test(line)) {
-      question = line.replace(/^#+ |\*\*/g, '').trim();
+    } else if (line.trim() !== '') {
+      if (lines[i - 1]!.trim() === '') paragraph = [];
+      paragraph.push(line);
     }
   }
   const examples: ReadmeExample[] = [];
