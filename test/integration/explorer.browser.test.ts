@@ -97,7 +97,7 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
       const shown = await drawn(page);
       expect(shown.nodes).toEqual(ids.nodes);
       expect(shown.edges).toEqual(ids.edges);
-      expect(await page.locator('#status').textContent()).toContain('The whole graph: 74 entities');
+      expect(await page.locator('#status').textContent()).toContain('The whole graph: 77 entities');
       // Columns from left to right: every goal right of the Plan, every task right of every goal, and
       // every industry and platform right of every task.
       const columns = await page.evaluate<Record<string, [number, number]>>(`(() => {
@@ -166,7 +166,7 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
       expect(shown.edges).toEqual(ids.edges);
       const all = await graphIds();
       expect(await countsLine()).toBe(
-        `Showing ${ids.nodes.length} of 74 entities and ${ids.edges.length} of ${all.edges.length} links; ` +
+        `Showing ${ids.nodes.length} of 77 entities and ${ids.edges.length} of ${all.edges.length} links; ` +
           `hidden by filters: 7 entities, ${all.edges.length - ids.edges.length} links.`,
       );
       expect(new URL(page.url()).searchParams.get('kinds')).not.toContain('TASK');
@@ -187,7 +187,7 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
         "MATCH (:Entity)-[r]->(:Entity) RETURN sum(CASE r.basis WHEN 'STATED' THEN 1 ELSE 0 END) AS stated, count(r) AS all",
       );
       const shown = await drawn(page);
-      expect(shown.nodes).toHaveLength(74);
+      expect(shown.nodes).toHaveLength(77);
       expect(shown.edges).toHaveLength(row!['stated'] as number);
       expect(await page.evaluate("cy.edges().not('.filtered').every((e) => e.data('basis') === 'STATED')")).toBe(true);
       expect(await countsLine()).toContain(
@@ -202,7 +202,7 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
         "MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS links, sum(CASE WHEN r.reviewStatus IS NULL OR r.reviewStatus = 'ACCEPTED' THEN 1 ELSE 0 END) AS accepted",
       );
       expect(row!['accepted']).toBe(row!['links']);
-      expect(shown.nodes).toHaveLength(74);
+      expect(shown.nodes).toHaveLength(77);
       expect(shown.edges).toEqual([]);
       expect(shown.hiddenEdges).toHaveLength(row!['links'] as number);
       expect(new URL(page.url()).searchParams.get('review')).toBe('PROPOSED,DISPUTED');
@@ -211,7 +211,7 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
     it('hides a namespace', async () => {
       await toggle('namespace', 'zgc14');
       expect((await drawn(page)).nodes).toEqual([]);
-      expect(await countsLine()).toContain('Showing 0 of 74 entities');
+      expect(await countsLine()).toContain('Showing 0 of 77 entities');
       // An empty view exports nothing: the GraphML link is off.
       expect(await page.locator('#download-graphml').getAttribute('aria-disabled')).not.toBeNull();
     });
@@ -511,7 +511,7 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
       await page.keyboard.press('Tab');
       expect(await page.evaluate('document.activeElement.id')).toBe('filter-kinds-AIM');
       await changeView(page, () => page.keyboard.press('Space'));
-      expect((await drawn(page)).hiddenNodes).toHaveLength(16);
+      expect((await drawn(page)).hiddenNodes).toHaveLength(19);
       // The second skip link leads into the drawing, where the arrow keys step through the entities.
       await openExplorer(page, t.server.url);
       await page.keyboard.press('Tab');
@@ -537,7 +537,7 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
         await page.selectOption('#layout', 'force');
       });
       expect(new URL(page.url()).searchParams.get('layout')).toBe('force');
-      expect((await drawn(page)).nodes).toHaveLength(74);
+      expect((await drawn(page)).nodes).toHaveLength(77);
       await changeView(page, () => page.goBack().then(() => undefined));
       expect(await page.locator('#layout').inputValue()).toBe('layered');
       expect(await labelOverlaps(page)).toEqual([]);
@@ -583,7 +583,7 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
       expect(shown.nodes).toEqual(ids.nodes);
       expect(shown.edges).toEqual(ids.edges);
       await changeView(page, () => page.click('#whole'));
-      expect((await drawn(page)).nodes).toHaveLength(74);
+      expect((await drawn(page)).nodes).toHaveLength(77);
     });
   });
 

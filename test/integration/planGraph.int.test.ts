@@ -44,7 +44,7 @@ describe('The Plan graph: what it holds', () => {
     );
     expect(Object.fromEntries(rows.map((r) => [r['label'], r['n']]))).toEqual({
       ActionPlan: 1,
-      Aim: 16,
+      Aim: 19,
       Area: 3,
       BusinessForm: 7,
       Field: 1,
@@ -69,7 +69,7 @@ describe('The Plan graph: what it holds', () => {
     const rows = await db.read('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type');
     expect(Object.fromEntries(rows.map((r) => [r['type'], r['n']]))).toEqual({
       ADVANCES: 9,
-      AIMS_AT: 24,
+      AIMS_AT: 27,
       BUILDS: 6,
       CALLS_FOR: 1,
       CONCERNS: 1,
@@ -359,7 +359,7 @@ describe('The Plan graph: where each fact comes from', () => {
     const locators = [...dataset.nodes, ...dataset.relationships]
       .flatMap((claim) => claim.citations)
       .filter((l) => l.source === 'source-article');
-    expect(locators).toHaveLength(270);
+    expect(locators).toHaveLength(276);
     expect(locators.every((l) => text.span(l) !== undefined)).toBe(true);
     // Every locator carries the fingerprint of its words, so a reader holding the page can check it.
     expect(locators.filter((l) => l.sha256 !== fingerprintOf(text.span(l)!))).toEqual([]);
@@ -438,8 +438,8 @@ describe('Loading the Plan', () => {
     const report = await loadDataset(db, readDataset(BUNDLED_PLAN_FILE));
     expect(report).toEqual({
       namespace: 'zgc14',
-      nodes: { total: 74, created: 0, updated: 0, deleted: 0 },
-      relationships: { total: 125, created: 0, updated: 0, deleted: 0 },
+      nodes: { total: 77, created: 0, updated: 0, deleted: 0 },
+      relationships: { total: 128, created: 0, updated: 0, deleted: 0 },
     });
     expect(await graphSnapshot(db)).toEqual(before);
   });
@@ -447,7 +447,7 @@ describe('Loading the Plan', () => {
   it('dumps back to a file that, loaded again, changes nothing', async () => {
     const before = await graphSnapshot(db);
     const dump = await dumpNamespace(db, 'zgc14');
-    expect(dump.nodes).toHaveLength(74);
+    expect(dump.nodes).toHaveLength(77);
     const report = await loadDataset(db, checkDataset('zgc14-dump.json', JSON.parse(JSON.stringify(dump))));
     expect(report.nodes).toMatchObject({ created: 0, updated: 0, deleted: 0 });
     expect(report.relationships).toMatchObject({ created: 0, updated: 0, deleted: 0 });
