@@ -8,10 +8,13 @@
 import fs from 'node:fs';
 import { seedPlan } from '../../src/dataset/seedPlan';
 import { emptyGraph } from '../support/graphSnapshot';
-import { readmeExamples } from '../support/readmeExamples';
+import { readmeExamples, readmeRequests } from '../support/readmeExamples';
 import { sourceTextsDir } from '../support/sourceDocument';
 import { startPlanServer } from '../support/planServer';
 import { startTestServer, type TestServer } from '../support/testServer';
+
+/** The ad-hoc Cypher key the README's example starts the server with. */
+const README_CYPHER_KEY = 'change-me-to-a-long-secret';
 
 /** Runs each example of a README section against the server `start` gives, comparing answers. */
 function specifyAnswers(section: string, questions: number, start: () => Promise<TestServer>): void {
@@ -57,4 +60,47 @@ describe("The README's follow-through answers, over the bundle", () => {
       },
     }),
   );
+});
+
+describe("The README's curl commands, against the Plan's file", () => {
+  const requests = readmeRequests();
+  let t: TestServer;
+  beforeAll(async () => {
+    // The README's own key, so its ad-hoc Cypher example runs as printed.
+    const adhoc = {
+      apiKey: README_CYPHER_KEY,
+      timeoutMs: 5000,
+      maxRows: 100,
+      maxConcurrent: 2,
+      maxConcurrentPerKey: 2,
+    };
+    t = await startPlanServer(undefined, adhoc);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('finds the GraphQL, ad-hoc Cypher and export commands', () => {
+    expect(requests.map((r) => (r.body ? 'POST' : 'GET') + ' ' + r.path.split('?')[0])).toEqual([
+      'POST /graphql',
+      'GET /export.graphml',
+      'POST /graphql',
+    ]);
+  });
+
+  it.each(requests.map((r) => [`README.md:${r.line}`, r] as const))('%s answers without errors', async (_at, r) => {
+    const response = await fetch(`${t.server.url}${r.path}`, {
+      method: r.body ? 'POST' : 'GET',
+      headers: r.headers,
+      ...(r.body ? { body: r.body } : {}),
+    });
+    expect(response.status).toBe(200);
+    if (r.body) {
+      const answer = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+      expect(answer.errors).toBeUndefined();
+      expect(Object.values(answer.data ?? {}).length).toBeGreaterThan(0);
+    } else {
+      expect(await response.text()).toContain('<graphml');
+    }
+  });
 });

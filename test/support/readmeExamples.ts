@@ -59,3 +59,53 @@ export function readmeExamples(name: string, file: string = README_FILE): Readme
   });
   return examples;
 }
+
+/** A `curl` command of the README that asks the local server something. */
+export interface ReadmeRequest {
+  /** The README line it starts on. */
+  line: number;
+  command: string;
+  /** The path and query after `localhost:4000`. */
+  path: string;
+  headers: Record<string, string>;
+  /** The `-d` body; a GET when absent. */
+  body: string | undefined;
+}
+
+/**
+ * Every `curl` to `localhost:4000` in the README: in ```sh blocks (lines joined at a trailing `\`) and in
+ * inline code. Only single-quoted and bare words are read, the only quoting the README uses.
+ */
+export function readmeRequests(file: string = README_FILE): ReadmeRequest[] {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const commands: Array<{ line: number; command: string }> = [];
+  let inShell = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^```/.test(line)) inShell = !inShell && line === '```sh';
+    else if (inShell && line.startsWith('curl ')) {
+      let command = line;
+      const start = i;
+      while (command.endsWith('\\')) command = `${command.slice(0, -1)} ${lines[++i]!.trim()}`;
+      commands.push({ line: start + 1, command });
+    } else if (!inShell) {
+      for (const m of line.matchAll(/`(curl [^`]+)`/g)) commands.push({ line: i + 1, command: m[1]! });
+    }
+  }
+  return commands.map(({ line, command }) => {
+    const words = (command.match(/'[^']*'|\S+/g) ?? []).map((w) => (w.startsWith("'") ? w.slice(1, -1) : w));
+    const headers: Record<string, string> = {};
+    let body: string | undefined;
+    let path: string | undefined;
+    for (let k = 1; k < words.length; k++) {
+      const word = words[k]!;
+      if (word === '-H') {
+        const [name, ...value] = words[++k]!.split(':');
+        headers[name!.trim().toLowerCase()] = value.join(':').trim();
+      } else if (word === '-d') body = words[++k];
+      else if (/localhost:4000/.test(word)) path = word.replace(/^(https?:\/\/)?localhost:4000/, '');
+    }
+    if (path === undefined) throw new Error(`${file}:${line}: a curl command without a localhost:4000 address`);
+    return { line, command, path, headers, body };
+  });
+}
