@@ -560,6 +560,75 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
       expect(await page.evaluate("window.cy.$('.highlight').length")).toBe(5);
     });
 
+    // Selects through history, as back and forward do, so the page keeps the path's other end in memory.
+    async function selectInPlace(query: string, id: string): Promise<void> {
+      await page.evaluate(
+        `history.pushState(null, '', '?${query}&selected=' + encodeURIComponent(${JSON.stringify(id)})); ` +
+          "dispatchEvent(new PopStateEvent('popstate'))",
+      );
+      await page.waitForFunction(`document.body.dataset.selected === ${JSON.stringify(id)}`);
+    }
+    // Clicks a button of the details panel and waits for the answer the page announces in #path-status.
+    async function answerOf(button: string): Promise<string> {
+      await page.evaluate("document.getElementById('path-status').textContent = ''");
+      await page.click(button);
+      await page.waitForFunction("document.getElementById('path-status').textContent !== ''");
+      return (await page.locator('#path-status').textContent()) ?? '';
+    }
+
+    it("with inferred links hidden, every goal's impact is the API's stated-only answer, and says so", async () => {
+      const goals = (await t.graphql<{ goals: Array<{ id: string }> }>('{ goals { id } }')).data!.goals;
+      expect(goals.length).toBeGreaterThan(5);
+      await openExplorer(page, t.server.url, 'basis=STATED');
+      for (const { id } of goals) {
+        await selectInPlace('basis=STATED', id);
+        const api = await t.graphql<{ goalImpact: Record<'tasks' | 'industries' | 'platforms', unknown[]> }>(
+          `{ goalImpact(id: "${id}", basis: [STATED]) { tasks { id } industries { id } platforms { id } } }`,
+        );
+        const { tasks, industries, platforms } = api.data!.goalImpact;
+        expect([id, await answerOf('#impact')]).toEqual([
+          id,
+          `Impact: ${tasks.length} tasks, ${industries.length} industries, ${platforms.length} platforms ` +
+            'serve this goal [stated links only]',
+        ]);
+      }
+    });
+
+    it("with inferred links hidden, the path from every entity to the 2035 goal is the API's stated-only one", async () => {
+      const target = 'zgc14:goal-2035';
+      const entities = (await graphIds("n.namespace = 'zgc14'")).nodes.filter((id) => id !== target);
+      expect(entities.length).toBeGreaterThan(70);
+      await openExplorer(page, t.server.url, 'basis=STATED');
+      await selectInPlace('basis=STATED', target);
+      await answerOf('#path-to');
+      for (const from of entities) {
+        await selectInPlace('basis=STATED', from);
+        const api = await t.graphql<{ shortestPath: { length: number; nodes: Array<{ name: string }> } | null }>(
+          `{ shortestPath(from: "${from}", to: "${target}", basis: [STATED]) { length nodes { name } } }`,
+        );
+        const path = api.data!.shortestPath;
+        const answer = await answerOf('#path-from');
+        expect(answer.endsWith('[stated links only]')).toBe(true);
+        expect(answer).not.toContain('(inferred)');
+        expect([from, answer.replace(/ \(not in this view: .*\)/, '').replace(/ \[.*\]$/, '')]).toEqual([
+          from,
+          path
+            ? `Path of length ${path.length}: ${path.nodes.map((n) => n.name).join(' — ')}`
+            : 'No path between them within the hop limit',
+        ]);
+      }
+    });
+
+    it('marks the inferred steps of a path over all links', async () => {
+      await openExplorer(page, t.server.url, 'selected=zgc14:platform-zgc-forum');
+      await answerOf('#path-from');
+      await selectInPlace('x=1', 'zgc14:goal-2035');
+      expect(await answerOf('#path-to')).toBe(
+        'Path of length 2: Zhongguancun Forum —(inferred)— Integrate into the global innovation network; ' +
+          'a high-level, open Zhongguancun —(inferred)— Important engine of global technological innovation by 2035 [all links]',
+      );
+    });
+
     it("highlights a goal's impact and saves a screenshot", async () => {
       await openExplorer(page, t.server.url);
       await clickNode('zgc14:goal-2025-industry');

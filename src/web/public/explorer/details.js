@@ -74,7 +74,7 @@ export function showDetails(cy, element, actions) {
         { className: 'buttons' },
         followButton('From: ' + source.data('name'), d.source, actions),
         followButton('To: ' + target.data('name'), d.target, actions),
-        graphiqlAnchor(d, true),
+        graphiqlAnchor(d, true, actions),
       ),
     );
   }
@@ -88,10 +88,10 @@ function followButton(text, id, actions) {
   return button;
 }
 
-function graphiqlAnchor(d, isEdge) {
+function graphiqlAnchor(d, isEdge, actions) {
   return el('a', {
     id: 'open-graphiql',
-    href: graphiqlUrl(d, isEdge),
+    href: graphiqlUrl(d, isEdge, actions.filters()),
     target: '_blank',
     textContent: 'Open in GraphiQL',
   });
@@ -109,7 +109,7 @@ function buttons(d, actions, isEdge) {
     make('path-to', 'Path to here', actions.pathTo),
   ];
   if (d.kind === 'GOAL') list.push(make('impact', 'Show goal impact', actions.impact));
-  list.push(graphiqlAnchor(d, isEdge));
+  list.push(graphiqlAnchor(d, isEdge, actions));
   return el('div', { className: 'buttons' }, ...list);
 }
 

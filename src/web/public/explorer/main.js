@@ -259,6 +259,11 @@ function report(question) {
   );
 }
 
+// The view's link filters, which every question the page asks of the API carries.
+function linkFilters() {
+  return { basis: state.basis, review: state.review };
+}
+
 const actions = {
   select: (id) => {
     focusAfter = 'details';
@@ -267,13 +272,14 @@ const actions = {
   expand: (id) => addFocus(id, id),
   pathFrom: (id) => {
     path.from = id;
-    report(showPath(cy, path.from, path.to));
+    report(showPath(cy, path.from, path.to, linkFilters()));
   },
   pathTo: (id) => {
     path.to = id;
-    report(showPath(cy, path.from, path.to));
+    report(showPath(cy, path.from, path.to, linkFilters()));
   },
-  impact: (id) => report(showImpact(cy, id)),
+  impact: (id) => report(showImpact(cy, id, linkFilters())),
+  filters: () => linkFilters(),
 };
 
 cy.on('tap', 'node, edge', (event) => navigate({ selected: event.target.id() }, 'select'));
