@@ -10,6 +10,7 @@ import { collectFields, returnObjectType, subSelections } from './collectFields'
 import { kindExpression, versionExpression } from './project';
 import { reviewExpression } from '../curation/storedReview';
 import { locatorList, projectCitations } from './projectCitations';
+import { namesMaps } from './projectNames';
 
 /** Which GraphNode and GraphEdge fields to read. */
 export interface GraphFields {
@@ -83,10 +84,8 @@ function nodeField(scope: ParamScope, n: string, field: Exclude<(typeof NODE_FIE
     case 'tier':
       return `CASE WHEN ${n}:Industry THEN ${n}.tier END`;
     // Every LocalizedName field, whatever the selection: the list is short and exports want both.
-    case 'names': {
-      const i = scope.variable('i');
-      return `[${i} IN range(0, size(coalesce(${n}.nameTexts, [])) - 1) | {text: ${n}.nameTexts[${i}], language: ${n}.nameLanguages[${i}]}]`;
-    }
+    case 'names':
+      return namesMaps(n, scope.variable('i'));
     // The one date each dated kind has, so a timeline or a dynamic export reads one field.
     case 'date':
       return `CASE WHEN ${n}:Evidence OR ${n}:Source THEN ${n}.date WHEN ${n}:Assessment THEN ${n}.asOf WHEN ${n}:Plan THEN ${n}.issued END`;

@@ -13,10 +13,21 @@ export function projectNames(scope: CompileScope, v: string, nodes: readonly Fie
   const type = scope.info.schema.getType('LocalizedName');
   if (!isObjectType(type)) throw new InternalError('The schema has no object type LocalizedName');
   const i = scope.variable('i');
-  const item = projectSelection(scope.info, type, subSelections(nodes), (field) => {
-    if (field === 'text') return `${v}.nameTexts[${i}]`;
-    if (field === 'language') return `${v}.nameLanguages[${i}]`;
-    throw new InternalError(`LocalizedName.${field} has no compiled form`);
-  });
-  return `[${i} IN range(0, size(coalesce(${v}.nameTexts, [])) - 1) | ${item}]`;
+  return namesList(v, i, (part) =>
+    projectSelection(scope.info, type, subSelections(nodes), (field) => {
+      if (field === 'text' || field === 'language') return part(field);
+      throw new InternalError(`LocalizedName.${field} has no compiled form`);
+    }),
+  );
+}
+
+/** The names stored on `v` as plain `{text, language}` maps, for graph nodes and exports. */
+export function namesMaps(v: string, i: string): string {
+  return namesList(v, i, (part) => `{text: ${part('text')}, language: ${part('language')}}`);
+}
+
+// The list over the two parallel stored lists, `each` building one item from the i-th of each.
+function namesList(v: string, i: string, each: (part: (field: 'text' | 'language') => string) => string): string {
+  const part = (field: 'text' | 'language'): string => `${v}.${field === 'text' ? 'nameTexts' : 'nameLanguages'}[${i}]`;
+  return `[${i} IN range(0, size(coalesce(${v}.nameTexts, [])) - 1) | ${each(part)}]`;
 }
