@@ -3608,7 +3608,7 @@ export type Query = {
   scorecard: Scorecard;
   /** Entities whose name or summary matches `text` (words, prefixes allowed), best first. */
   search: Array<SearchHit>;
-  /** A shortest path between two entities over links in either direction, at most `maxHops` long (default and cap: 6 unless configured); null when there is none. */
+  /** A shortest path between two entities over links in either direction, at most `maxHops` long (default and cap: 6 unless configured); null when there is none. Among tied shortest paths, the one with the fewest inferred links, then the one whose entity ids sort first. */
   shortestPath: Maybe<Path>;
   /** How many sources match `where`, grouped by one field; largest groups first, ties by key; `limit` caps the groups. */
   sourcesCountBy: Array<CountBucket>;
