@@ -44,7 +44,7 @@ async function graphIds(where = 'true'): Promise<{ nodes: string[]; edges: strin
   return { nodes: (row['nodes'] as string[]).sort(), edges: (row['edges'] as string[]).sort() };
 }
 
-/** Clicks a node on the canvas where cy says it is, once the view is still and no other node covers the point. */
+/** Clicks a node on the canvas where cy says it is, once the view is still and nothing else covers the point. */
 async function clickNode(id: string): Promise<void> {
   await page.waitForFunction("document.body.dataset.view === 'still' && !window.cy.animated()");
   const position = await page.evaluate<{ x: number; y: number } | null>(`(() => {
@@ -53,9 +53,14 @@ async function clickNode(id: string): Promise<void> {
       const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
       return p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2;
     });
+    // The zoom buttons and the answer box stand over the canvas: a point under them is not on the drawing.
+    const onCanvas = (p) => {
+      const r = cy.container().getBoundingClientRect();
+      return cy.container().contains(document.elementFromPoint(r.left + p.x, r.top + p.y));
+    };
     for (let attempt = 0; attempt < 8; attempt++) {
       const p = node.renderedPosition();
-      const inView = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height();
+      const inView = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height() && onCanvas(p);
       if (inView && covering(p).length === 1) return p;
       if (inView) cy.zoom({ level: cy.zoom() * 1.6, renderedPosition: p });
       else cy.center(node);
@@ -214,6 +219,61 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
       expect(await countsLine()).toContain('Showing 0 of 77 entities');
       // An empty view exports nothing: the GraphML link is off.
       expect(await page.locator('#download-graphml').getAttribute('aria-disabled')).not.toBeNull();
+    });
+    it('keeps only one kind, none, and all again, from the buttons of the group', async () => {
+      await changeView(page, () => page.getByRole('button', { name: 'Kinds: only Task', exact: true }).click());
+      expect(new URL(page.url()).searchParams.get('kinds')).toBe('TASK');
+      expect((await drawn(page)).nodes).toEqual((await graphIds('n:Task')).nodes);
+      await changeView(page, () => page.getByRole('button', { name: 'Kinds: show none', exact: true }).click());
+      expect((await drawn(page)).nodes).toEqual([]);
+      expect(await countsLine()).toContain('Showing 0 of 77 entities');
+      await changeView(page, () => page.getByRole('button', { name: 'Kinds: show all', exact: true }).click());
+      expect(new URL(page.url()).searchParams.has('kinds')).toBe(false);
+      expect((await drawn(page)).nodes).toHaveLength(77);
+    });
+
+    it('answers "no answer" rather than asking the API when a link filter keeps nothing', async () => {
+      await changeView(page, () => page.getByRole('button', { name: 'Links: basis: show none', exact: true }).click());
+      expect(new URL(page.url()).searchParams.get('basis')).toBe('');
+      await clickNode('zgc14:goal-2035');
+      await page.click('#impact');
+      await page.waitForFunction("document.getElementById('path-status').textContent !== ''");
+      expect(await page.locator('#path-status').textContent()).toBe(
+        "No answer: the view's filters keep no link [no links]",
+      );
+    });
+
+    // What the database says is part of the '241' system, directly or through a branch, over links of `bases`.
+    async function members241(bases: string[]): Promise<string[]> {
+      const rows = await t.db.read(
+        `MATCH p = (i:Industry)-[:PART_OF*1..]->(:Entity {id: 'zgc14:framework-241'})
+         WHERE all(r IN relationships(p) WHERE r.basis IN $bases) RETURN DISTINCT i.id AS id ORDER BY id`,
+        { bases },
+      );
+      return rows.map((r) => r['id'] as string);
+    }
+
+    it("keeps industries to the '241' system's members, and to its stated members with inferred links hidden", async () => {
+      const box = page.locator('[id="filter-system-zgc14:framework-241"]');
+      await changeView(page, () => box.click());
+      expect(new URL(page.url()).searchParams.get('system')).toBe('zgc14:framework-241');
+      const all = await members241(['STATED', 'INFERRED']);
+      expect(all.length).toBeGreaterThan(6);
+      const shown = await drawn(page);
+      const industries = (await graphIds('n:Industry')).nodes;
+      expect(shown.nodes.filter((id) => industries.includes(id))).toEqual(all);
+      // Other kinds stay.
+      expect(shown.nodes).toContain('zgc14:goal-2035');
+      expect(await page.locator('[data-filter="system"] label').textContent()).toContain(`(${all.length})`);
+      // The export route cannot hold this filter: the GraphML link says so instead of exporting more.
+      expect(await page.locator('#download-graphml').getAttribute('aria-disabled')).not.toBeNull();
+      await toggle('basis', 'INFERRED');
+      const stated = await members241(['STATED']);
+      expect(stated.length).toBeLessThan(all.length);
+      expect((await drawn(page)).nodes.filter((id) => industries.includes(id))).toEqual(stated);
+      await changeView(page, () => box.click());
+      expect(new URL(page.url()).searchParams.has('system')).toBe(false);
+      expect((await drawn(page)).nodes.filter((id) => industries.includes(id))).toEqual(industries);
     });
   });
 
@@ -508,6 +568,9 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       expect(await page.evaluate('document.activeElement.id')).toBe('filter-kinds-PLAN');
+      // Each value's "only" button follows its box.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate("document.activeElement.getAttribute('aria-label')")).toBe('Kinds: only Plan');
       await page.keyboard.press('Tab');
       expect(await page.evaluate('document.activeElement.id')).toBe('filter-kinds-AIM');
       await changeView(page, () => page.keyboard.press('Space'));
@@ -663,6 +726,76 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
       expect(shown.edges).toEqual(ids.edges);
       await changeView(page, () => page.click('#whole'));
       expect((await drawn(page)).nodes).toHaveLength(77);
+    });
+  });
+
+  describe('canvas', () => {
+    const zoomNow = (): Promise<number> => page.evaluate<number>('cy.zoom()');
+
+    it('zooms in, out and back to the whole drawing from the buttons on the canvas', async () => {
+      await openExplorer(page, t.server.url);
+      const fitted = await zoomNow();
+      await page.click('#zoom-in');
+      expect((await zoomNow()) / fitted).toBeCloseTo(1.25, 5);
+      await page.click('#zoom-out');
+      await page.click('#zoom-out');
+      expect((await zoomNow()) / fitted).toBeCloseTo(0.8, 5);
+      await page.click('#zoom-in');
+      await page.click('#zoom-in');
+      await page.click('#zoom-fit');
+      expect(await zoomNow()).toBeCloseTo(fitted, 5);
+      const outside = await page.evaluate<number>(`cy.nodes().not('.filtered').filter((n) => {
+        const p = n.renderedPosition();
+        return p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height();
+      }).length`);
+      expect(outside).toBe(0);
+    });
+
+    it('zooms a quarter per wheel notch about the pointer, and never to a speck', async () => {
+      await openExplorer(page, t.server.url);
+      const box = (await page.locator('#graph').boundingBox())!;
+      const at = { x: box.width * 0.3, y: box.height * 0.6 };
+      await page.mouse.move(box.x + at.x, box.y + at.y);
+      const before = await page.evaluate<{ zoom: number; model: { x: number; y: number } }>(`({ zoom: cy.zoom(),
+        model: { x: (${at.x} - cy.pan().x) / cy.zoom(), y: (${at.y} - cy.pan().y) / cy.zoom() } })`);
+      await page.mouse.wheel(0, -100);
+      await page.waitForFunction(`cy.zoom() !== ${before.zoom}`);
+      const after = await page.evaluate<{ zoom: number; x: number; y: number }>(
+        `({ zoom: cy.zoom(), x: ${before.model.x} * cy.zoom() + cy.pan().x, y: ${before.model.y} * cy.zoom() + cy.pan().y })`,
+      );
+      expect(after.zoom / before.zoom).toBeCloseTo(1.25, 5);
+      // The point under the pointer stays under it.
+      expect(Math.abs(after.x - at.x)).toBeLessThan(1);
+      expect(Math.abs(after.y - at.y)).toBeLessThan(1);
+      for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 100);
+      await page.waitForFunction('cy.zoom() === cy.minZoom()');
+      // At the farthest, the drawing still spans at least half the width it spans when fitted.
+      expect((await zoomNow()) / before.zoom).toBeGreaterThanOrEqual(0.5 - 1e-9);
+    });
+
+    it('keeps the drawing still when an entity in sight is selected', async () => {
+      await openExplorer(page, t.server.url);
+      const viewport = 'JSON.stringify({ zoom: cy.zoom(), pan: cy.pan() })';
+      const before = await page.evaluate<string>(viewport);
+      await clickNode('zgc14:goal-2035');
+      expect(await page.evaluate<string>(viewport)).toBe(before);
+    });
+
+    it('shows an answer over the drawing, in sight, until it is cleared', async () => {
+      await openExplorer(page, t.server.url, 'selected=zgc14:goal-2035');
+      await page.click('#impact');
+      await page.waitForFunction("document.getElementById('path-status').textContent.startsWith('Impact')");
+      const canvas = (await page.locator('#canvas').boundingBox())!;
+      const shown = (await page.locator('#answer').boundingBox())!;
+      expect(shown.height).toBeGreaterThan(10);
+      expect(shown.x).toBeGreaterThanOrEqual(canvas.x);
+      expect(shown.y).toBeGreaterThanOrEqual(canvas.y);
+      expect(shown.x + shown.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+      expect(shown.y + shown.height).toBeLessThanOrEqual(Math.min(canvas.y + canvas.height, 900));
+      await page.click('#clear');
+      expect(await page.locator('#path-status').textContent()).toBe('');
+      expect(await page.locator('#clear').isVisible()).toBe(false);
+      expect(await page.evaluate("window.cy.$('.highlight').length")).toBe(0);
     });
   });
 

@@ -26,6 +26,16 @@ export function filtersNote({ basis, review }) {
   return parts.length === 0 ? 'all links' : parts.join('; ');
 }
 
+// A filter with no value left keeps no link: there is nothing to walk, and the API refuses the question.
+function hidesEveryLink({ basis, review }) {
+  return basis?.length === 0 || review?.length === 0;
+}
+
+function noLinks(cy, filters) {
+  clearHighlights(cy);
+  return `No answer: the view's filters keep no link [${filtersNote(filters)}]`;
+}
+
 /**
  * Highlights a shortest path between `from` and `to` where it is drawn, walking only links the view's
  * `filters` keep; resolves to the sentence that describes it, which marks inferred steps and names the
@@ -33,6 +43,7 @@ export function filtersNote({ basis, review }) {
  */
 export async function showPath(cy, from, to, filters) {
   if (!from || !to) return 'Path from ' + (from || '?') + ' to ' + (to || '?');
+  if (hidesEveryLink(filters)) return noLinks(cy, filters);
   const data = await graphql(
     `query Path($from: ID!, $to: ID!, $basis: [Basis!], $review: [ReviewStatus!]) ` +
       `{ shortestPath(from: $from, to: $to, basis: $basis, review: $review) ` +
@@ -63,6 +74,7 @@ export async function showPath(cy, from, to, filters) {
 
 /** Highlights what serves the goal `id` through links the view's `filters` keep; resolves to a count of it. */
 export async function showImpact(cy, id, filters) {
+  if (hidesEveryLink(filters)) return noLinks(cy, filters);
   const data = await graphql(
     'query Impact($id: ID!, $basis: [Basis!], $review: [ReviewStatus!]) ' +
       '{ goalImpact(id: $id, basis: $basis, review: $review) { goals { id } tasks { id } industries { id } platforms { id } } }',

@@ -1,7 +1,7 @@
 // Taking the view out: the drawing as PNG and SVG, its shown nodes and links as CSV, and the same
 // selection as GraphML from the server's export route.
 import { drawingToSvg } from './svgExport.js';
-import { FILTER_NAMES } from './viewState.js';
+import { EXPORTED_FILTERS, FILTER_NAMES } from './viewState.js';
 
 /** Offers `blob` to the user as a file named `name`. */
 function save(blob, name) {
@@ -50,17 +50,19 @@ export function downloadCsv(cy, what) {
 /**
  * The export route's URL for the view's focus and filters, or null when the export would not hold what is
  * drawn: an overview, a view cut at a limit, one centred on more entities than the export takes
- * (`maxFocus`), or one where a filter has no value left.
+ * (`maxFocus`), one where a filter has no value left, or one kept to the members of an industry system
+ * (a filter the export does not take).
  */
 export function graphmlUrl(state, view, maxFocus) {
   if (view.mode === 'overview' || view.truncated || view.capped || state.focus.length > maxFocus) return null;
   if (FILTER_NAMES.some((f) => state[f] !== null && state[f].length === 0)) return null;
+  if (FILTER_NAMES.some((f) => state[f] !== null && !EXPORTED_FILTERS.includes(f))) return null;
   const params = new URLSearchParams();
   if (state.focus.length > 0) {
     params.set('focus', state.focus.join(','));
     params.set('depth', String(state.depth));
   }
-  for (const name of FILTER_NAMES) if (state[name] !== null) params.set(name, state[name].join(','));
+  for (const name of EXPORTED_FILTERS) if (state[name] !== null) params.set(name, state[name].join(','));
   const query = params.toString();
   return '/export.graphml' + (query ? '?' + query : '');
 }

@@ -1,30 +1,54 @@
-// The filters: which kinds, industry tiers, namespaces, link bases and review statuses are drawn. They
-// hide elements at once (no request) and count what they show and hide; the checkboxes are plain form
-// controls, so they work from the keyboard.
+// The filters: which kinds, industry tiers, namespaces, link bases and review statuses are drawn, and
+// whether industries are kept to the members of an industry system (the frameworks their PART_OF links
+// lead to, such as the '241' system). They hide elements at once (no request) and count what they show
+// and hide; the checkboxes and buttons are plain form controls, so they work from the keyboard.
 import { BASES, KINDS, REVIEW_STATUSES, TIERS, kindOf } from './kinds.js';
 import { allows } from './viewState.js';
 import { shapePath } from './shapes.js';
 
+/** True when the link's basis and review status pass the view's link filters. */
+function linkAllowed(state, d) {
+  return allows(state.basis, d.basis) && allows(state.review, d.reviewStatus);
+}
+
+/**
+ * Ids of what is part of the frameworks `systems`, directly or through a branch (an industry part of a
+ * member), over drawn PART_OF links the link filters keep.
+ */
+export function systemMembers(cy, systems, state) {
+  const members = new Set();
+  const queue = [...systems];
+  while (queue.length > 0) {
+    cy.getElementById(queue.pop())
+      .incomers('edge[type = "PART_OF"]')
+      .forEach((e) => {
+        const id = e.source().id();
+        if (!linkAllowed(state, e.data()) || members.has(id)) return;
+        members.add(id);
+        queue.push(id);
+      });
+  }
+  return members;
+}
+
 /** Hides what the view's filters exclude; returns the counts of shown and hidden nodes and links. */
 export function applyFilters(cy, state) {
   const counts = { nodes: { shown: 0, hidden: 0 }, edges: { shown: 0, hidden: 0 } };
+  const members = state.system === null ? null : systemMembers(cy, state.system, state);
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       const d = n.data();
       const hide =
         !allows(state.kinds, d.kind) ||
         !allows(state.namespace, d.namespace) ||
-        (d.kind === 'INDUSTRY' && !allows(state.tiers, d.tier));
+        (d.kind === 'INDUSTRY' && !allows(state.tiers, d.tier)) ||
+        (d.kind === 'INDUSTRY' && members !== null && !members.has(d.id));
       n.toggleClass('filtered', hide);
       counts.nodes[hide ? 'hidden' : 'shown'] += 1;
     });
     cy.edges().forEach((e) => {
       const d = e.data();
-      const hide =
-        e.source().hasClass('filtered') ||
-        e.target().hasClass('filtered') ||
-        !allows(state.basis, d.basis) ||
-        !allows(state.review, d.reviewStatus);
+      const hide = e.source().hasClass('filtered') || e.target().hasClass('filtered') || !linkAllowed(state, d);
       e.toggleClass('filtered', hide);
       counts.edges[hide ? 'hidden' : 'shown'] += 1;
     });
@@ -48,16 +72,34 @@ export function shapeIcon(kind) {
   return svg;
 }
 
+function linkButton(text, label, className, onClick) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = text;
+  button.setAttribute('aria-label', label);
+  if (className) button.className = className;
+  button.addEventListener('click', onClick);
+  return button;
+}
+
 // One group of checkboxes for the values `shown` (value -> label) out of every value the filter knows
 // (`all`); `count(value)` says how many drawn elements have it. A change keeps every value whose box is
 // checked, and of the values without a box those the filter kept until now (`current()`), so unchecking
-// one value never hides values that arrive with later data.
+// one value never hides values that arrive with later data. "All" and "None" set the whole group, "only"
+// keeps one value.
 function group({ name, legend, shown, all, current, count, decorate }, onChange) {
   const fieldset = document.createElement('fieldset');
   fieldset.dataset.filter = name;
   const title = document.createElement('legend');
   title.textContent = legend;
-  fieldset.append(title);
+  const keep = (kept) => onChange({ [name]: kept.length === all.length ? null : kept });
+  const actions = document.createElement('div');
+  actions.className = 'group-actions';
+  actions.append(
+    linkButton('All', `${legend}: show all`, null, () => keep(all)),
+    linkButton('None', `${legend}: show none`, null, () => keep([])),
+  );
+  fieldset.append(title, actions);
   const boxes = new Map();
   for (const [value, label] of shown) {
     const box = document.createElement('input');
@@ -73,15 +115,69 @@ function group({ name, legend, shown, all, current, count, decorate }, onChange)
     text.append(`${label} (${count(value)})`);
     const row = document.createElement('div');
     row.className = 'filter-option';
-    row.append(box, text);
+    row.append(
+      box,
+      text,
+      linkButton('only', `${legend}: only ${label}`, 'only', () => keep([value])),
+    );
     fieldset.append(row);
   }
   fieldset.addEventListener('change', () => {
     const before = current();
-    const kept = all.filter((v) => (boxes.has(v) ? boxes.get(v).checked : allows(before, v)));
-    onChange({ [name]: kept.length === all.length ? null : kept });
+    keep(all.filter((v) => (boxes.has(v) ? boxes.get(v).checked : allows(before, v))));
   });
   return fieldset;
+}
+
+// The industry systems: one box per drawn framework that something is part of (and per framework the
+// view names, so that the filter can be undone). Checked, it keeps industries to that system's members;
+// none checked keeps every industry.
+function systemGroup(cy, state, onChange) {
+  const named = state.system ?? [];
+  const frameworks = cy
+    .nodes('[kind = "FRAMEWORK"]')
+    .filter((f) => f.incomers('edge[type = "PART_OF"]').nonempty() || named.includes(f.id()));
+  const ids = [...new Set([...frameworks.map((f) => f.id()), ...named])].sort();
+  if (ids.length === 0) return null;
+  const fieldset = document.createElement('fieldset');
+  fieldset.dataset.filter = 'system';
+  const title = document.createElement('legend');
+  title.textContent = 'Industry systems';
+  fieldset.append(title);
+  for (const id of ids) {
+    const framework = cy.getElementById(id);
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = 'system';
+    box.value = id;
+    box.checked = named.includes(id);
+    box.id = `filter-system-${id}`;
+    const text = document.createElement('label');
+    text.htmlFor = box.id;
+    const industries = [...systemMembers(cy, [id], { ...state, system: null })].filter(
+      (m) => cy.getElementById(m).data('kind') === 'INDUSTRY',
+    );
+    text.append(`Only industries of ${framework.nonempty() ? framework.data('name') : id} (${industries.length})`);
+    const row = document.createElement('div');
+    row.className = 'filter-option';
+    row.append(box, text);
+    fieldset.append(row);
+  }
+  fieldset.addEventListener('change', () => {
+    const kept = [...fieldset.querySelectorAll('input:checked')].map((b) => b.value);
+    onChange({ system: kept.length === 0 ? null : kept });
+  });
+  return fieldset;
+}
+
+/** Ticks the filter boxes as the view `state` says, without drawing them again. */
+export function syncFilters(container, state) {
+  for (const box of container.querySelectorAll('input[type=checkbox]')) {
+    const selected = state[box.name];
+    // A system box is ticked when the view keeps industries to it; any other when its value is shown.
+    box.checked =
+      box.name === 'system' ? selected !== null && selected.includes(box.value) : allows(selected, box.value);
+  }
 }
 
 function line(basisOrStatus) {
@@ -147,6 +243,8 @@ export function renderFilters(container, cy, current, namespaces, onChange) {
       onChange,
     ),
   );
+  const systems = systemGroup(cy, state, onChange);
+  if (systems) groups.push(systems);
   container.replaceChildren(...groups);
 }
 

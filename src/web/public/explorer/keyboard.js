@@ -1,10 +1,10 @@
 // The drawing from the keyboard: the arrow keys step through the shown nodes in reading order (left to
 // right, then top to bottom), Enter expands the selected one, + and - zoom, 0 fits the view.
+import { ZOOM_STEP, fitShown, zoomBy } from './zoom.js';
 
 /** Listens for keys on the drawing; `selected()` names the selection, `select(id)` and `expand(id)` act. */
 export function keyboardOnDrawing(cy, container, { selected, select, expand }) {
   container.addEventListener('keydown', (event) => {
-    const centre = { x: cy.width() / 2, y: cy.height() / 2 };
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
     if (step) {
       const order = cy
@@ -17,9 +17,9 @@ export function keyboardOnDrawing(cy, container, { selected, select, expand }) {
       const next = at < 0 ? (step > 0 ? 0 : order.length - 1) : (at + step + order.length) % order.length;
       select(order[next].id());
     } else if (event.key === 'Enter' && selected()) expand(selected());
-    else if (event.key === '+' || event.key === '=') cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: centre });
-    else if (event.key === '-') cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: centre });
-    else if (event.key === '0') cy.fit(cy.elements().not('.filtered'), 24);
+    else if (event.key === '+' || event.key === '=') zoomBy(cy, ZOOM_STEP);
+    else if (event.key === '-') zoomBy(cy, 1 / ZOOM_STEP);
+    else if (event.key === '0') fitShown(cy);
     else return;
     event.preventDefault();
   });

@@ -10,7 +10,7 @@ import { graphStyle } from './graphStyle.js';
 import { labelLines } from './labels.js';
 import { FILTER_NAMES, readState, writeState } from './viewState.js';
 import { dataKey, loadLibrary, loadView } from './loadView.js';
-import { applyFilters, countsText, renderFilters, shapeIcon } from './filters.js';
+import { applyFilters, countsText, renderFilters, shapeIcon, syncFilters } from './filters.js';
 import { runLayout } from './runLayout.js';
 import { showDetails } from './details.js';
 import { runSearch } from './search.js';
@@ -20,11 +20,12 @@ import { renderLibrary } from './libraryPanel.js';
 import { downloadCsv, downloadPng, downloadSvg, graphmlUrl } from './downloads.js';
 import { KINDS } from './kinds.js';
 import { time, timings } from './timing.js';
+import { ZOOM_STEP, boundZoom, fitShown, unboundZoom, zoomBy, zoomOnWheel } from './zoom.js';
 
 const $ = (id) => document.getElementById(id);
 const body = document.body;
 
-const cy = cytoscape({ container: $('graph'), style: graphStyle(), wheelSensitivity: 0.3 });
+const cy = cytoscape({ container: $('graph'), style: graphStyle() });
 window.cy = cy;
 window.explorerTimings = timings;
 
@@ -78,13 +79,19 @@ function layoutKey(s) {
   return JSON.stringify([loadedKey, s.layout, ...FILTER_NAMES.map((name) => s[name])]);
 }
 
-// Centres the viewport on a node, announcing the animation on <body>.
+// Brings a node into sight, announcing the animation on <body>. A node already well inside the canvas
+// stays where it is, so that selecting one does not move the drawing under the pointer.
 let moving = 0;
 function announceView() {
   body.dataset.view = moving > 0 ? 'moving' : 'still';
 }
+const MARGIN = 24;
+function inSight(element) {
+  const b = element.renderedBoundingBox({ includeLabels: true });
+  return b.x1 >= MARGIN && b.y1 >= MARGIN && b.x2 <= cy.width() - MARGIN && b.y2 <= cy.height() - MARGIN;
+}
 function centre(element) {
-  if (!element.isNode() || element.hasClass('filtered')) return;
+  if (!element.isNode() || element.hasClass('filtered') || inSight(element)) return;
   moving += 1;
   announceView();
   cy.animate({
@@ -147,14 +154,16 @@ async function apply(next, how, cause = 'view') {
         library.namespaces.map((n) => n.namespace),
         (patch) => navigate(patch, 'filter'),
       );
-    else syncFilters(next);
+    else syncFilters($('filters'), next);
     $('filter-counts').textContent = countsText(counts);
     if (layoutKey(next) !== laidOutKey) {
       body.dataset.layout = 'running';
       const laying = time('layout');
+      unboundZoom(cy);
       await runLayout(cy, next.layout);
       laying();
       if (mine !== generation) return;
+      boundZoom(cy);
       laidOutKey = layoutKey(next);
     }
     body.dataset.layout = 'done';
@@ -181,7 +190,7 @@ async function apply(next, how, cause = 'view') {
       link.setAttribute('aria-disabled', 'true');
       link.title =
         'The export cannot hold this view: an overview, a view cut at a limit or centred on too many entities, ' +
-        'or a filter with no value left.';
+        'a filter with no value left, or industries kept to a system.';
     }
     status(viewText(view, counts) + ' Select an entity or a link for its evidence.');
     stop();
@@ -212,13 +221,6 @@ function moveFocus() {
   if (target && !target.closest('[hidden]')) target.focus();
 }
 
-function syncFilters(s) {
-  for (const box of $('filters').querySelectorAll('input[type=checkbox]')) {
-    const selected = s[box.name];
-    box.checked = selected === null || selected.includes(box.value);
-  }
-}
-
 /**
  * Changes the view by `patch`. A view that differs from the current one enters the history ("push"), or
  * takes the current entry's place ("replace", for stepping through nodes with the arrow keys).
@@ -247,16 +249,15 @@ function pick(entity) {
   else addFocus(entity.id, entity.id);
 }
 
-// The path and impact buttons report in #path-status; a failure is reported there too.
+// Answers stand in a box over the drawing; an empty answer hides the box.
+function answer(text) {
+  $('path-status').textContent = text;
+  $('answer').classList.toggle('empty', text === '');
+}
+
+// The path and impact buttons report in the answer box; a failure is reported there too.
 function report(question) {
-  question.then(
-    (text) => {
-      $('path-status').textContent = text;
-    },
-    (error) => {
-      $('path-status').textContent = 'Could not answer: ' + error.message;
-    },
-  );
+  question.then(answer, (error) => answer('Could not answer: ' + error.message));
 }
 
 // The view's link filters, which every question the page asks of the API carries.
@@ -321,8 +322,12 @@ $('depth').addEventListener('change', () => navigate({ depth: Number($('depth').
 $('whole').addEventListener('click', () => navigate({ focus: [], selected: null }, 'expand'));
 $('clear').addEventListener('click', () => {
   clearHighlights(cy);
-  $('path-status').textContent = '';
+  answer('');
 });
+$('zoom-in').addEventListener('click', () => zoomBy(cy, ZOOM_STEP));
+$('zoom-out').addEventListener('click', () => zoomBy(cy, 1 / ZOOM_STEP));
+$('zoom-fit').addEventListener('click', () => fitShown(cy));
+zoomOnWheel(cy, $('canvas'));
 $('download-png').addEventListener('click', () => void downloadPng(cy));
 $('download-svg').addEventListener('click', () => downloadSvg(cy));
 $('download-nodes').addEventListener('click', () => downloadCsv(cy, 'nodes'));

@@ -1,11 +1,15 @@
 // The view as the URL holds it, so that a link restores it in any browser and back/forward step through
 // views: which entities it centres on (`focus`, `depth`), which filters hide what (`kinds`, `tiers`,
-// `basis`, `review`, `namespace`), how it is laid out (`layout`), the search text (`q`) and what is
+// `basis`, `review`, `namespace`, and `system`: only the industries that are part of the named
+// frameworks), how it is laid out (`layout`), the search text (`q`) and what is
 // selected (`selected`). Lists are comma-separated; a filter not given shows everything.
 import { BASES, KINDS, REVIEW_STATUSES } from './kinds.js';
 
+/** The filters the server's export route takes too, in the order a URL writes them. */
+export const EXPORTED_FILTERS = ['kinds', 'tiers', 'basis', 'review', 'namespace'];
+
 /** The filters a view holds, in the order its URL writes them. */
-export const FILTER_NAMES = ['kinds', 'tiers', 'basis', 'review', 'namespace'];
+export const FILTER_NAMES = [...EXPORTED_FILTERS, 'system'];
 
 /** Layouts the page offers. */
 export const LAYOUTS = ['layered', 'force'];
@@ -19,6 +23,7 @@ export const DEFAULT_STATE = Object.freeze({
   basis: null,
   review: null,
   namespace: null,
+  system: null,
   layout: 'layered',
   q: '',
   selected: null,
@@ -48,6 +53,7 @@ export function readState(search, maxDepth) {
     focus: list(params, 'focus') ?? [],
     depth: Number.isInteger(depth) && depth >= 1 && depth <= maxDepth ? depth : 1,
     namespace: list(params, 'namespace'),
+    system: list(params, 'system'),
     tiers: list(params, 'tiers'),
     layout: LAYOUTS.includes(params.get('layout')) ? params.get('layout') : 'layered',
     q: params.get('q') ?? '',
