@@ -66,6 +66,9 @@ async function main(): Promise<void> {
       goalImpact: `{ goalImpact(id: "${goal}") { tasks { id } industries { id } platforms { id } } }`,
       'neighborhood, depth 2': `{ neighborhood(id: "${plan}", depth: 2, limit: 500) { nodes { id } edges { id } } }`,
       'hub neighborhood, depth 2': `{ neighborhood(id: "${hub}", depth: 2, limit: 500) { nodes { id } edges { id } } }`,
+      // Ties among shortest paths are ordered, so the whole set of them is read: the cost of a stable answer.
+      'shortest path, goal to hub': `{ shortestPath(from: "${goal}", to: "${hub}") { length nodes { id } edges { type } } }`,
+      'shortest path, plan to hub': `{ shortestPath(from: "${plan}", to: "${hub}") { length nodes { id } edges { type } } }`,
       // As the explorer asks: kinds and bases too, which make the statement longer than one TCP segment.
       'neighborhood, depth 2, as the explorer asks':
         `{ neighborhood(id: "${plan}", depth: 2, limit: 500) ` +
