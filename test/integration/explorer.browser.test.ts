@@ -795,6 +795,8 @@ describeInBrowser(`The explorer in a browser${browserFound.found ? '' : ` [skipp
       await page.click('#clear');
       expect(await page.locator('#path-status').textContent()).toBe('');
       expect(await page.locator('#clear').isVisible()).toBe(false);
+      // The button went with the answer; the keyboard is back on the drawing, not lost to the page.
+      expect(await page.evaluate('document.activeElement.id')).toBe('graph');
       expect(await page.evaluate("window.cy.$('.highlight').length")).toBe(0);
     });
   });

@@ -20,7 +20,7 @@ import { renderLibrary } from './libraryPanel.js';
 import { downloadCsv, downloadPng, downloadSvg, graphmlUrl } from './downloads.js';
 import { KINDS } from './kinds.js';
 import { time, timings } from './timing.js';
-import { ZOOM_STEP, boundZoom, fitShown, unboundZoom, zoomBy, zoomOnWheel } from './zoom.js';
+import { ZOOM_STEP, fitShown, zoomBy, zoomOnWheel } from './zoom.js';
 
 const $ = (id) => document.getElementById(id);
 const body = document.body;
@@ -88,7 +88,15 @@ function announceView() {
 const MARGIN = 24;
 function inSight(element) {
   const b = element.renderedBoundingBox({ includeLabels: true });
-  return b.x1 >= MARGIN && b.y1 >= MARGIN && b.x2 <= cy.width() - MARGIN && b.y2 <= cy.height() - MARGIN;
+  if (b.x1 < MARGIN || b.y1 < MARGIN || b.x2 > cy.width() - MARGIN || b.y2 > cy.height() - MARGIN) return false;
+  // Under the answer box or the zoom buttons a node is not in sight either.
+  const canvas = $('graph').getBoundingClientRect();
+  return [$('answer'), document.querySelector('.zoom-tools')].every((over) => {
+    const r = over.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return true;
+    const [x1, y1, x2, y2] = [r.left - canvas.left, r.top - canvas.top, r.right - canvas.left, r.bottom - canvas.top];
+    return b.x2 < x1 || b.x1 > x2 || b.y2 < y1 || b.y1 > y2;
+  });
 }
 function centre(element) {
   if (!element.isNode() || element.hasClass('filtered') || inSight(element)) return;
@@ -159,11 +167,9 @@ async function apply(next, how, cause = 'view') {
     if (layoutKey(next) !== laidOutKey) {
       body.dataset.layout = 'running';
       const laying = time('layout');
-      unboundZoom(cy);
       await runLayout(cy, next.layout);
       laying();
       if (mine !== generation) return;
-      boundZoom(cy);
       laidOutKey = layoutKey(next);
     }
     body.dataset.layout = 'done';
@@ -323,6 +329,8 @@ $('whole').addEventListener('click', () => navigate({ focus: [], selected: null 
 $('clear').addEventListener('click', () => {
   clearHighlights(cy);
   answer('');
+  // The button goes with the answer: the keyboard goes back to the drawing.
+  $('graph').focus();
 });
 $('zoom-in').addEventListener('click', () => zoomBy(cy, ZOOM_STEP));
 $('zoom-out').addEventListener('click', () => zoomBy(cy, 1 / ZOOM_STEP));

@@ -2,6 +2,7 @@
 // tasks to what the tasks develop, or force-directed (fCoSE) as a choice. Only elements the
 // filters show take part, so hiding some closes the gaps they leave.
 import { kindOf } from './kinds.js';
+import { boundZoom, unboundZoom } from './zoom.js';
 
 /** Drawings with more nodes than this are laid out with less effort. */
 const LARGE_DRAWING = 200;
@@ -62,7 +63,9 @@ function layoutNow(cy, name) {
   // Fewer sweeps against crossings on large drawings keep the layout within a second or so.
   if (options.name === 'elk') options.elk['elk.layered.thoroughness'] = shown.nodes().length > LARGE_DRAWING ? 1 : 7;
   const layout = shown.layout(options);
-  const done = layout.promiseOn('layoutstop');
+  // The layout fits the drawing: the zoom bounds are lifted for it and set around the zoom it fits to.
+  const done = layout.promiseOn('layoutstop').then(() => boundZoom(cy));
+  unboundZoom(cy);
   layout.run();
   return done;
 }
