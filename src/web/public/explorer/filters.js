@@ -82,16 +82,39 @@ function linkButton(text, label, className, onClick) {
   return button;
 }
 
+// A fieldset for the filter `name`, titled `legend`, holding `parts`.
+function fieldsetOf(name, legend, ...parts) {
+  const fieldset = document.createElement('fieldset');
+  fieldset.dataset.filter = name;
+  const title = document.createElement('legend');
+  title.textContent = legend;
+  fieldset.append(title, ...parts);
+  return fieldset;
+}
+
+// One checkbox row of the filter `name` for `value`, labelled by `label` (nodes or text), then `after`.
+function checkboxRow(name, value, checked, label, ...after) {
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.name = name;
+  box.value = value;
+  box.checked = checked;
+  box.id = `filter-${name}-${value}`;
+  const text = document.createElement('label');
+  text.htmlFor = box.id;
+  text.append(...label);
+  const row = document.createElement('div');
+  row.className = 'filter-option';
+  row.append(box, text, ...after);
+  return { row, box };
+}
+
 // One group of checkboxes for the values `shown` (value -> label) out of every value the filter knows
 // (`all`); `count(value)` says how many drawn elements have it. A change keeps every value whose box is
 // checked, and of the values without a box those the filter kept until now (`current()`), so unchecking
 // one value never hides values that arrive with later data. "All" and "None" set the whole group, "only"
 // keeps one value.
 function group({ name, legend, shown, all, current, count, decorate }, onChange) {
-  const fieldset = document.createElement('fieldset');
-  fieldset.dataset.filter = name;
-  const title = document.createElement('legend');
-  title.textContent = legend;
   const keep = (kept) => onChange({ [name]: kept.length === all.length ? null : kept });
   const actions = document.createElement('div');
   actions.className = 'group-actions';
@@ -99,27 +122,17 @@ function group({ name, legend, shown, all, current, count, decorate }, onChange)
     linkButton('All', `${legend}: show all`, null, () => keep(all)),
     linkButton('None', `${legend}: show none`, null, () => keep([])),
   );
-  fieldset.append(title, actions);
+  const fieldset = fieldsetOf(name, legend, actions);
   const boxes = new Map();
   for (const [value, label] of shown) {
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.name = name;
-    box.value = value;
-    box.checked = allows(current(), value);
-    box.id = `filter-${name}-${value}`;
-    boxes.set(value, box);
-    const text = document.createElement('label');
-    text.htmlFor = box.id;
-    if (decorate) text.append(decorate(value));
-    text.append(`${label} (${count(value)})`);
-    const row = document.createElement('div');
-    row.className = 'filter-option';
-    row.append(
-      box,
-      text,
+    const { row, box } = checkboxRow(
+      name,
+      value,
+      allows(current(), value),
+      [...(decorate ? [decorate(value)] : []), `${label} (${count(value)})`],
       linkButton('only', `${legend}: only ${label}`, 'only', () => keep([value])),
     );
+    boxes.set(value, box);
     fieldset.append(row);
   }
   fieldset.addEventListener('change', () => {
@@ -139,29 +152,16 @@ function systemGroup(cy, state, onChange) {
     .filter((f) => f.incomers('edge[type = "PART_OF"]').nonempty() || named.includes(f.id()));
   const ids = [...new Set([...frameworks.map((f) => f.id()), ...named])].sort();
   if (ids.length === 0) return null;
-  const fieldset = document.createElement('fieldset');
-  fieldset.dataset.filter = 'system';
-  const title = document.createElement('legend');
-  title.textContent = 'Industry systems';
-  fieldset.append(title);
+  const fieldset = fieldsetOf('system', 'Industry systems');
   for (const id of ids) {
     const framework = cy.getElementById(id);
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.name = 'system';
-    box.value = id;
-    box.checked = named.includes(id);
-    box.id = `filter-system-${id}`;
-    const text = document.createElement('label');
-    text.htmlFor = box.id;
-    const industries = [...systemMembers(cy, [id], { ...state, system: null })].filter(
+    const industries = [...systemMembers(cy, [id], state)].filter(
       (m) => cy.getElementById(m).data('kind') === 'INDUSTRY',
     );
-    text.append(`Only industries of ${framework.nonempty() ? framework.data('name') : id} (${industries.length})`);
-    const row = document.createElement('div');
-    row.className = 'filter-option';
-    row.append(box, text);
-    fieldset.append(row);
+    const name = framework.nonempty() ? framework.data('name') : id;
+    fieldset.append(
+      checkboxRow('system', id, named.includes(id), [`Only industries of ${name} (${industries.length})`]).row,
+    );
   }
   fieldset.addEventListener('change', () => {
     const kept = [...fieldset.querySelectorAll('input:checked')].map((b) => b.value);
