@@ -2,8 +2,10 @@
 
 /** Citation fields: where each points and, when the server has the source's text, the cited words. */
 export const CITATION_FIELDS = 'citations { paragraph start end text source { id name } }';
-/** What the page draws and shows of a node. */
-export const NODE_FIELDS = 'id kind name summary sources namespace tier ' + CITATION_FIELDS;
+/** Names in other languages, each with its language tag. */
+export const NAMES_FIELDS = 'names { text language }';
+/** What the page draws and shows of a node (a GraphNode: `date` and `verdict` are not on every entity). */
+export const NODE_FIELDS = `id kind name summary sources namespace tier date verdict ${NAMES_FIELDS} ${CITATION_FIELDS}`;
 /** What the page draws and shows of a link. */
 export const EDGE_FIELDS =
   'id type source target basis rationale sources review { status by at note } ' + CITATION_FIELDS;

@@ -7,10 +7,11 @@ import { KINDS, setTiers } from './kinds.js';
 /** How many of the most connected entities the overview draws. */
 export const OVERVIEW_ENTITIES = 25;
 
-// An entity's fields as the page draws them; `tier` exists on industries only.
-const ENTITY_FIELDS = NODE_FIELDS.replace(' tier ', ' ... on Industry { tier } ');
-const PLAN_FIELDS = NODE_FIELDS.replace(' tier ', ' ');
-const asNode = (entity) => ({ tier: null, ...entity });
+// An entity's fields as the page draws them; `tier` exists on industries only, and `date` and `verdict`
+// are read as a GraphNode's (the overview's entities are drawn without them).
+const ENTITY_FIELDS = NODE_FIELDS.replace(' tier date verdict ', ' ... on Industry { tier } ');
+const PLAN_FIELDS = NODE_FIELDS.replace(' tier date verdict ', ' ');
+const asNode = (entity) => ({ tier: null, date: null, verdict: null, ...entity });
 
 /**
  * The library at a glance, in one request: entities per kind and namespace, the plans, and the most
