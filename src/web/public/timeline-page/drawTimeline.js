@@ -91,6 +91,7 @@ function drawGoal({ goal, x, y }, plan, onSelect) {
   const mark = svgEl('g', {
     class: 'mark goal',
     'data-id': goal.id,
+    'data-plan': plan.id,
     'data-year': goal.targetYear,
     role: 'button',
     tabindex: 0,
@@ -112,11 +113,12 @@ function drawGoal({ goal, x, y }, plan, onSelect) {
   return mark;
 }
 
-function drawEvidence({ piece, x, y }) {
+function drawEvidence({ piece, x, y }, plan) {
   const name = `Evidence: ${piece.name}, dated ${piece.date}, drawn ${placeText(piece.date)}`;
   const mark = svgEl('g', {
     class: 'mark evidence',
     'data-id': piece.id,
+    'data-plan': plan.id,
     'data-date': piece.date,
     'data-on': piece.on.join(' '),
     role: 'img',
@@ -184,7 +186,7 @@ export function drawTimeline(container, rows, onSelect) {
       names.set(g.goal.id, g.goal.name);
       marks.append(drawGoal(g, row.plan, onSelect));
     }
-    for (const e of layout.evidence) marks.append(drawEvidence(e));
+    for (const e of layout.evidence) marks.append(drawEvidence(e, row.plan));
   });
   const nameOf = (id) => names.get(id) ?? id;
   drawPlanLinks(linkLayer, plans, (id) => bandOf.get(id), axisLeft, nameOf);
