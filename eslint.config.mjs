@@ -71,8 +71,9 @@ export default tseslint.config(
     },
   },
   {
-    // The explorer: ES modules loaded by the browser as they are, with the vendor libraries as globals.
-    files: ['src/web/public/explorer/**/*.js'],
+    // The explorer and the other pages: ES modules loaded by the browser as they are, with the vendor
+    // libraries as globals.
+    files: ['src/web/public/explorer/**/*.js', 'src/web/public/*-page/**/*.js'],
     languageOptions: {
       sourceType: 'module',
       globals: {
@@ -83,6 +84,8 @@ export default tseslint.config(
         Blob: 'readonly',
         DOMParser: 'readonly',
         setTimeout: 'readonly',
+        requestAnimationFrame: 'readonly',
+        localStorage: 'readonly',
         Papa: 'readonly',
       },
     },

@@ -7,11 +7,9 @@
  * this server.
  */
 import type { Browser, Page } from 'playwright-core';
-import { seedPlan } from '../../src/dataset/seedPlan';
 import { findChromium } from '../support/chromium';
-import { emptyGraph } from '../support/graphSnapshot';
-import { sourceTextsDir } from '../support/sourceDocument';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { startBundleServer } from '../support/planServer';
+import type { TestServer } from '../support/testServer';
 import { changeView, launchBrowser, newPage, seriousViolations, waitDrawn } from '../support/explorerBrowser';
 
 let t: TestServer;
@@ -155,14 +153,7 @@ async function tabTo(selector: string, most = 200): Promise<void> {
 describeInBrowser(`The timeline in a browser${browserFound.found ? '' : ` [skipped: ${browserFound.reason}]`}`, () => {
   beforeAll(async () => {
     if (!browserFound.found) return;
-    const folder = sourceTextsDir();
-    t = await startTestServer(undefined, undefined, {
-      sourceTextsDir: folder,
-      prepare: async (db) => {
-        await emptyGraph(db);
-        await seedPlan(db, folder);
-      },
-    });
+    t = await startBundleServer();
     browser = await launchBrowser(browserFound.executable);
     page = await newPage(browser, offsite);
   });

@@ -38,11 +38,17 @@ export async function newPage(browser: Browser, offsite: string[]): Promise<Page
   return page;
 }
 
-/** Waits until the page has drawn a view and laid it out, and fails with the page's status if it could not. */
+/**
+ * Waits until the page has drawn a view, laid it out and placed its labels (on a page that places them),
+ * and fails with the page's status if it could not.
+ */
 export async function waitDrawn(page: Page): Promise<void> {
-  await page.waitForSelector('body[data-ready="true"][data-layout="done"], body[data-ready="error"]', {
-    timeout: 60_000,
-  });
+  await page.waitForSelector(
+    'body[data-ready="true"][data-layout="done"]:not([data-labels="pending"]), body[data-ready="error"]',
+    {
+      timeout: 60_000,
+    },
+  );
   if ((await page.evaluate('document.body.dataset.ready')) === 'error')
     throw new Error(`the explorer failed: ${await page.locator('#status').textContent()}`);
 }
@@ -82,20 +88,30 @@ export async function drawn(page: Page): Promise<Drawn> {
   })()`);
 }
 
-/** Pairs of shown nodes whose boxes, labels included, overlap on the canvas. */
+/**
+ * Pairs of shown nodes where one's drawn label covers the other's label or the other node. Only the
+ * labels of the plans and of chosen nodes (selected, highlighted, search hits) may cover other nodes:
+ * they are drawn whatever lies under them.
+ */
 export async function labelOverlaps(page: Page): Promise<Array<[string, string]>> {
   return page.evaluate<Array<[string, string]>>(`(() => {
-    const boxes = cy.nodes().not('.filtered').map((n) => ({
+    const only = { includeEdges: false, includeOverlays: false, includeUnderlays: false, includeOutlines: false };
+    const shown = cy.nodes().not('.filtered');
+    const meet = (a, c) => a.x1 < c.x2 && c.x1 < a.x2 && a.y1 < c.y2 && c.y1 < a.y2;
+    const nodes = shown.map((n) => ({ id: n.id(), b: n.renderedBoundingBox({ ...only, includeLabels: false }) }));
+    const labels = shown.filter((n) => n.style('label') !== '').map((n) => ({
       id: n.id(),
-      b: n.boundingBox({ includeNodes: true, includeLabels: true, includeEdges: false, includeOverlays: false,
-        includeUnderlays: false, includeOutlines: false }),
+      mayCover: n.data('kind') === 'PLAN' || n.selected() || n.hasClass('highlight') || n.hasClass('search-hit'),
+      b: n.renderedBoundingBox({ ...only, includeNodes: false, includeLabels: true }),
     }));
     const pairs = [];
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i].b, c = boxes[j].b;
-        if (a.x1 < c.x2 && c.x1 < a.x2 && a.y1 < c.y2 && c.y1 < a.y2) pairs.push([boxes[i].id, boxes[j].id]);
-      }
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = i + 1; j < labels.length; j++)
+        if (meet(labels[i].b, labels[j].b)) pairs.push([labels[i].id, labels[j].id]);
+      if (labels[i].mayCover) continue;
+      for (const node of nodes)
+        if (node.id !== labels[i].id && meet(labels[i].b, node.b)) pairs.push([labels[i].id, node.id]);
+    }
     return pairs;
   })()`);
 }

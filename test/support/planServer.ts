@@ -1,7 +1,7 @@
-/** A test server over a database holding exactly the bundled Plan. */
+/** A test server over a database holding exactly the bundled Plan, or every bundled dataset. */
 import { loadDataset } from '../../src/dataset/loadDataset';
 import { readDataset } from '../../src/dataset/readDataset';
-import { BUNDLED_PLAN_FILE } from '../../src/dataset/seedPlan';
+import { BUNDLED_PLAN_FILE, seedPlan } from '../../src/dataset/seedPlan';
 import type { ApiLimits } from '../../src/config/ApiLimits';
 import type { AdhocCypherSettings } from '../../src/adhoc/runAdhocCypher';
 import { emptyGraph } from './graphSnapshot';
@@ -19,6 +19,23 @@ export async function startPlanServer(limits?: ApiLimits, adhoc?: AdhocCypherSet
     prepare: async (db) => {
       await emptyGraph(db);
       await loadDataset(db, readDataset(BUNDLED_PLAN_FILE, { sourceTextsDir: folder }));
+    },
+  });
+  t.queries.length = 0;
+  return t;
+}
+
+/**
+ * Empties the database, loads every bundled dataset as the server does on an empty database (the Plan,
+ * the related plans, the follow-through), and starts a server on it that shows cited words when it can.
+ */
+export async function startBundleServer(): Promise<TestServer> {
+  const folder = sourceTextsDir();
+  const t = await startTestServer(undefined, undefined, {
+    sourceTextsDir: folder,
+    prepare: async (db) => {
+      await emptyGraph(db);
+      await seedPlan(db, folder);
     },
   });
   t.queries.length = 0;

@@ -25,6 +25,14 @@ function basisText(d) {
   return BASES[d.basis] + review;
 }
 
+// The names a node has in other languages, each marked with its language so that it is read aloud as such.
+function otherNames(names) {
+  const list = el('ul', { id: 'details-names', className: 'other-names' });
+  for (const name of names ?? [])
+    list.append(el('li', {}, el('span', { lang: name.language, textContent: name.text }), ` (${name.language})`));
+  return list;
+}
+
 /**
  * Shows the node or link with this id in the panel; `actions.select(id)` follows a link to another
  * element, `actions.expand(id)`, `actions.pathFrom`, `actions.pathTo` and `actions.impact` run the
@@ -44,7 +52,14 @@ export function showDetails(cy, element, actions) {
     const facts = [k.label, d.tier ? `${TIERS[d.tier] ?? d.tier} industry` : null, d.namespace, d.id].filter(Boolean);
     body.push(
       el('h2', { id: 'details-name', textContent: d.name }),
+      otherNames(d.names),
       el('p', { id: 'details-kind' }, shapeIcon(d.kind), ' ' + facts.join(' · ')),
+      el('p', {
+        id: 'details-dated',
+        textContent: [d.date ? 'Date: ' + d.date : null, d.verdict ? 'Verdict: ' + d.verdict : null]
+          .filter(Boolean)
+          .join(' · '),
+      }),
       el('p', { id: 'details-summary', textContent: d.summary ?? '' }),
       el('p', { id: 'details-sources', textContent: 'Source paragraphs: ' + d.sources.join(', ') }),
       el('h3', { textContent: 'Evidence' }),

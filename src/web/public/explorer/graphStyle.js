@@ -1,6 +1,8 @@
 // The Cytoscape stylesheet: kinds by shape and colour, inferred links dashed, disputed links dotted,
-// wrapped labels under their nodes, and the selection and highlights in a colour and a thicker border.
+// wrapped labels under the nodes that labelDetail.js lets draw one, at the size it sets, and the selection
+// and highlights in a colour and a thicker border. Plans are drawn larger: they are what a view starts from.
 import { kindOf } from './kinds.js';
+import { LABEL_PX } from './labelDetail.js';
 
 /** The stylesheet of the graph. */
 export function graphStyle() {
@@ -8,20 +10,32 @@ export function graphStyle() {
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
-        'font-size': 10,
         'font-family': 'system-ui, sans-serif',
         color: '#111827',
+        // Labels come wrapped (labels.js); Cytoscape is not to wrap them again at a larger font.
         'text-wrap': 'wrap',
-        'text-max-width': 200,
+        'text-max-width': 100000,
         'text-valign': 'bottom',
-        'text-margin-y': 3,
+        'text-margin-y': (n) => (n.data('labelValign') === 'top' ? -3 : 3),
         'background-color': (n) => kindOf(n.data('kind')).color,
         shape: (n) => kindOf(n.data('kind')).shape,
         'border-width': 1,
         'border-color': '#ffffff',
         width: 22,
         height: 22,
+      },
+    },
+    { selector: 'node[kind = "PLAN"]', style: { width: 34, height: 34 } },
+    {
+      selector: 'node.labelled',
+      style: {
+        label: 'data(label)',
+        'font-size': 'data(labelFont)',
+        'text-halign': 'data(labelAlign)',
+        'text-valign': 'data(labelValign)',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'text-background-padding': 1,
       },
     },
     {
@@ -52,7 +66,7 @@ export function graphStyle() {
         'line-color': '#b45309',
         'target-arrow-color': '#b45309',
         label: 'data(type)',
-        'font-size': 9,
+        'font-size': (e) => e.data('labelFont') ?? LABEL_PX,
         'text-background-color': '#ffffff',
         'text-background-opacity': 1,
       },

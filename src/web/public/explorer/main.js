@@ -3,11 +3,12 @@
 // they reach.
 // The page announces its state on <body> so that scripts and tests wait for states, never for time:
 // data-ready ("true" once a view is drawn), data-drawn (how many views were drawn), data-layout
-// ("running" or "done"), data-view ("moving" while the viewport animates, else "still"), data-selected
-// and data-state (the view's query string).
+// ("running" or "done"), data-view ("moving" while the viewport animates, else "still"), data-labels
+// ("placed" once the drawn labels suit the viewport, see labelDetail.js), data-selected and data-state
+// (the view's query string).
 import { SETTINGS } from './settings.js';
 import { graphStyle } from './graphStyle.js';
-import { labelLines } from './labels.js';
+import { nodeLabel } from './labels.js';
 import { FILTER_NAMES, readState, writeState } from './viewState.js';
 import { dataKey, loadLibrary, loadView } from './loadView.js';
 import { applyFilters, countsText, renderFilters, shapeIcon, syncFilters } from './filters.js';
@@ -20,7 +21,9 @@ import { renderLibrary } from './libraryPanel.js';
 import { downloadCsv, downloadPng, downloadSvg, graphmlUrl } from './downloads.js';
 import { KINDS } from './kinds.js';
 import { time, timings } from './timing.js';
-import { ZOOM_STEP, fitShown, zoomBy, zoomOnWheel } from './zoom.js';
+import { ZOOM_STEP, boundZoom, fitShown, unboundZoom, zoomBy, zoomOnWheel } from './zoom.js';
+import { foldingPanels } from './panels.js';
+import { placeLabelsOnChange } from './labelDetail.js';
 
 const $ = (id) => document.getElementById(id);
 const body = document.body;
@@ -28,6 +31,7 @@ const body = document.body;
 const cy = cytoscape({ container: $('graph'), style: graphStyle() });
 window.cy = cy;
 window.explorerTimings = timings;
+const relabel = placeLabelsOnChange(cy);
 
 let state = readState(location.search, SETTINGS.maxDepth);
 let library = null;
@@ -49,7 +53,7 @@ function toElements(v) {
   return [
     ...v.nodes.map((n, i) => ({
       group: 'nodes',
-      data: { ...n, tier: n.tier ?? null, label: labelLines(n.name).join('\n') },
+      data: { ...n, tier: n.tier ?? null, label: nodeLabel(n, state.names === 'zh') },
       position: { x: (i % 50) * 60, y: Math.floor(i / 50) * 60 },
     })),
     ...v.edges.map((e) => ({ group: 'edges', data: { ...e, reviewStatus: e.review?.status ?? 'ACCEPTED' } })),
@@ -74,9 +78,17 @@ function viewText(v, counts) {
   );
 }
 
-// The layout depends on what is drawn, which filters hide what, and the layout chosen.
+// The layout depends on what is drawn, which filters hide what, the layout chosen and the labels' names.
 function layoutKey(s) {
-  return JSON.stringify([loadedKey, s.layout, ...FILTER_NAMES.map((name) => s[name])]);
+  return JSON.stringify([loadedKey, s.layout, s.names, ...FILTER_NAMES.map((name) => s[name])]);
+}
+
+// Labels follow the names asked for; a change of names lays the drawing out again (see layoutKey).
+let labelledIn = state.names;
+function relabelNames(names) {
+  if (names === labelledIn) return;
+  labelledIn = names;
+  cy.batch(() => cy.nodes().forEach((n) => n.data('label', nodeLabel(n.data(), names === 'zh'))));
 }
 
 // Brings a node into sight, announcing the animation on <body>. A node already well inside the canvas
@@ -151,6 +163,7 @@ async function apply(next, how, cause = 'view') {
       renderLibrary($('library'), library, view, (id) => navigate({ focus: [id], selected: id }, 'expand'));
       drawnAgain = true;
     }
+    relabelNames(next.names);
     const hide = time('hide');
     const counts = applyFilters(cy, next);
     hide();
@@ -174,6 +187,7 @@ async function apply(next, how, cause = 'view') {
     }
     body.dataset.layout = 'done';
     $('layout').value = next.layout;
+    $('names-zh').checked = next.names === 'zh';
     $('depth').value = String(next.depth);
     // Depth applies to a focus; without one there is nothing to change.
     $('depth').disabled = next.focus.length === 0;
@@ -184,6 +198,7 @@ async function apply(next, how, cause = 'view') {
       await runSearch($('search-results'), next.q, pick, () => mine === generation);
       if (mine !== generation) return;
     }
+    markSearchHits();
     showSelection(next.selected);
     const graphml = graphmlUrl(next, view, SETTINGS.maxFocus);
     const link = $('download-graphml');
@@ -214,6 +229,14 @@ async function apply(next, how, cause = 'view') {
     body.dataset.ready = 'error';
     body.dataset.drawn = String(++drawnCount);
   }
+}
+
+// Drawn search hits claim room for their labels before other nodes do.
+function markSearchHits() {
+  cy.nodes('.search-hit').removeClass('search-hit');
+  for (const item of $('search-results').querySelectorAll('li[data-id]'))
+    cy.getElementById(item.dataset.id).addClass('search-hit');
+  relabel();
 }
 
 function moveFocus() {
@@ -263,7 +286,7 @@ function answer(text) {
 
 // The path and impact buttons report in the answer box; a failure is reported there too.
 function report(question) {
-  question.then(answer, (error) => answer('Could not answer: ' + error.message));
+  question.then(answer, (error) => answer('Could not answer: ' + error.message)).then(relabel);
 }
 
 // The view's link filters, which every question the page asks of the API carries.
@@ -317,6 +340,8 @@ for (const link of document.querySelectorAll('.skip-links a')) {
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   focusAfter = 'results';
+  // The hits are listed in the details panel.
+  showPanel('details');
   const text = $('search-text').value.trim();
   if (text === state.q) {
     searchedFor = null;
@@ -324,10 +349,25 @@ $('search-form').addEventListener('submit', (event) => {
   } else navigate({ q: text }, 'search');
 });
 $('layout').addEventListener('change', () => navigate({ layout: $('layout').value }, 'layout'));
+$('names-zh').addEventListener('change', () => navigate({ names: $('names-zh').checked ? 'zh' : 'en' }, 'names'));
+// Folding a panel changes the drawing's room: the drawing is fitted to it again.
+const showPanel = foldingPanels(
+  [
+    [$('toggle-controls'), $('controls'), 'filters'],
+    [$('toggle-details'), document.querySelector('aside'), 'details'],
+  ],
+  () => {
+    cy.resize();
+    unboundZoom(cy);
+    fitShown(cy);
+    boundZoom(cy);
+  },
+);
 $('depth').addEventListener('change', () => navigate({ depth: Number($('depth').value) }, 'expand'));
 $('whole').addEventListener('click', () => navigate({ focus: [], selected: null }, 'expand'));
 $('clear').addEventListener('click', () => {
   clearHighlights(cy);
+  relabel();
   answer('');
   // The button goes with the answer: the keyboard goes back to the drawing.
   $('graph').focus();

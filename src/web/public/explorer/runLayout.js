@@ -2,7 +2,8 @@
 // tasks to what the tasks develop, or force-directed (fCoSE) as a choice. Only elements the
 // filters show take part, so hiding some closes the gaps they leave.
 import { kindOf } from './kinds.js';
-import { boundZoom, unboundZoom } from './zoom.js';
+import { boundZoom, fitShown, unboundZoom } from './zoom.js';
+import { LABEL_PX, placeLabels } from './labelDetail.js';
 
 /** Drawings with more nodes than this are laid out with less effort. */
 const LARGE_DRAWING = 200;
@@ -12,8 +13,7 @@ const OPTIONS = {
     name: 'elk',
     nodeDimensionsIncludeLabels: true,
     animate: false,
-    fit: true,
-    padding: 24,
+    fit: false,
     elk: {
       algorithm: 'layered',
       'elk.direction': 'RIGHT',
@@ -35,8 +35,7 @@ const OPTIONS = {
     randomize: true,
     nodeDimensionsIncludeLabels: true,
     animate: false,
-    fit: true,
-    padding: 24,
+    fit: false,
     nodeRepulsion: () => 12000,
     idealEdgeLength: () => 90,
   },
@@ -62,9 +61,18 @@ function layoutNow(cy, name) {
   const options = OPTIONS[name] ?? OPTIONS.layered;
   // Fewer sweeps against crossings on large drawings keep the layout within a second or so.
   if (options.name === 'elk') options.elk['elk.layered.thoroughness'] = shown.nodes().length > LARGE_DRAWING ? 1 : 7;
+  // Every label takes its room in the layout, at the size it has at zoom 1, so that zoomed in all of them fit;
+  // labelDetail.js then keeps those that fit at the zoom the drawing is fitted to.
+  cy.batch(() =>
+    shown.nodes().data({ labelFont: LABEL_PX, labelAlign: 'center', labelValign: 'bottom' }).addClass('labelled'),
+  );
   const layout = shown.layout(options);
-  // The layout fits the drawing: the zoom bounds are lifted for it and set around the zoom it fits to.
-  const done = layout.promiseOn('layoutstop').then(() => boundZoom(cy));
+  // The drawing is fitted once laid out: the zoom bounds are lifted for it and set around the zoom it fits to.
+  const done = layout.promiseOn('layoutstop').then(() => {
+    fitShown(cy);
+    boundZoom(cy);
+    placeLabels(cy);
+  });
   unboundZoom(cy);
   layout.run();
   return done;

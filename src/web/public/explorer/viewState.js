@@ -1,8 +1,8 @@
 // The view as the URL holds it, so that a link restores it in any browser and back/forward step through
 // views: which entities it centres on (`focus`, `depth`), which filters hide what (`kinds`, `tiers`,
 // `basis`, `review`, `namespace`, and `system`: only the industries that are part of the named
-// frameworks), how it is laid out (`layout`), the search text (`q`) and what is
-// selected (`selected`). Lists are comma-separated; a filter not given shows everything.
+// frameworks), how it is laid out (`layout`), whether labels carry Chinese names (`names=zh`), the search
+// text (`q`) and what is selected (`selected`). Lists are comma-separated; a filter not given shows everything.
 import { BASES, KINDS, REVIEW_STATUSES } from './kinds.js';
 
 /** The filters the server's export route takes too, in the order a URL writes them. */
@@ -13,6 +13,9 @@ export const FILTER_NAMES = [...EXPORTED_FILTERS, 'system'];
 
 /** Layouts the page offers. */
 export const LAYOUTS = ['layered', 'force'];
+
+/** Which names labels show: English only, or Chinese beside English. */
+export const NAME_CHOICES = ['en', 'zh'];
 
 /** The view of a bare URL. */
 export const DEFAULT_STATE = Object.freeze({
@@ -25,6 +28,7 @@ export const DEFAULT_STATE = Object.freeze({
   namespace: null,
   system: null,
   layout: 'layered',
+  names: 'en',
   q: '',
   selected: null,
 });
@@ -56,6 +60,7 @@ export function readState(search, maxDepth) {
     system: list(params, 'system'),
     tiers: list(params, 'tiers'),
     layout: LAYOUTS.includes(params.get('layout')) ? params.get('layout') : 'layered',
+    names: NAME_CHOICES.includes(params.get('names')) ? params.get('names') : 'en',
     q: params.get('q') ?? '',
     selected: params.get('selected') || null,
   };
@@ -70,6 +75,7 @@ export function writeState(state) {
   if (state.focus.length > 0 && state.depth !== 1) params.set('depth', String(state.depth));
   for (const name of FILTER_NAMES) if (state[name] !== null) params.set(name, state[name].join(','));
   if (state.layout !== DEFAULT_STATE.layout) params.set('layout', state.layout);
+  if (state.names !== DEFAULT_STATE.names) params.set('names', state.names);
   if (state.q) params.set('q', state.q);
   if (state.selected) params.set('selected', state.selected);
   // Commas and colons are legal in a query string; leaving them unescaped keeps shared URLs readable.

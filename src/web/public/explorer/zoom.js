@@ -19,9 +19,27 @@ export function zoomBy(cy, factor, at = { x: cy.width() / 2, y: cy.height() / 2 
   cy.zoom({ level: cy.zoom() * factor, renderedPosition: at });
 }
 
-/** Fits the shown elements into the canvas. */
+// Room around the fitted nodes, in pixels: below them more, for the labels under the lowest ones.
+const PADDING = { side: 24, top: 24, bottom: 60 };
+
+/**
+ * Fits the shown nodes into the canvas. Their labels do not count: which labels are drawn depends on the
+ * zoom (labelDetail.js), and a label at the canvas's side is drawn beside its node instead.
+ */
 export function fitShown(cy) {
-  cy.fit(cy.elements().not('.filtered'), 24);
+  const shown = cy.nodes().not('.filtered');
+  if (shown.empty()) return;
+  const b = shown.boundingBox({ includeLabels: false, includeOverlays: false });
+  const room = { w: cy.width() - 2 * PADDING.side, h: cy.height() - PADDING.top - PADDING.bottom };
+  if (room.w <= 0 || room.h <= 0) return;
+  const level = Math.min(room.w / Math.max(b.w, 1), room.h / Math.max(b.h, 1));
+  cy.viewport({
+    zoom: level,
+    pan: {
+      x: PADDING.side + (room.w - b.w * level) / 2 - b.x1 * level,
+      y: PADDING.top + (room.h - b.h * level) / 2 - b.y1 * level,
+    },
+  });
 }
 
 /** Lifts the zoom bounds, so that a layout can fit any drawing. */
