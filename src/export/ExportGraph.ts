@@ -1,6 +1,7 @@
 /** The graph as exporters receive it: nodes and directed edges with their attributes. */
 import type { RelationshipType } from '../dataset/PlanDataset';
 import type { Locator } from '../provenance/SourceText';
+import type { ExportLifetimes } from './exportLifetimes';
 
 /** A citation as exports write it: the locator and, when the server holds the source's text, its words. */
 export interface ExportCitation extends Locator {
@@ -42,6 +43,8 @@ export interface ExportEdge {
 export interface ExportGraph {
   nodes: ExportNode[];
   edges: ExportEdge[];
+  /** When each node and edge is on the timeline; without it (or with no date in it) an export is static. */
+  lifetimes?: ExportLifetimes;
 }
 
 /** The citations of a node or edge written as one text attribute (GraphML and GEXF have no list of records). */

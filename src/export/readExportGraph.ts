@@ -17,8 +17,13 @@ import type { SourceTexts } from '../provenance/checkCitations';
 import type { Locator } from '../provenance/SourceText';
 import { combineParts, type ExportPart } from './combineParts';
 import type { NodeFilter } from './NodeFilter';
+import { COMMITMENTS } from '../dataset/PlanDataset';
+import { exportLifetimes, type NodeDates, type PlanDates } from './exportLifetimes';
 
 const NAMESPACES = readCypher('export/namespaces.cypher');
+const NODE_DATES = readCypher('export/node-dates.cypher');
+// The [link type, kind label] pairs that make a commitment, as node-dates.cypher matches them.
+const COMMITMENT_PAIRS = Object.entries(COMMITMENTS).flatMap(([type, labels]) => labels.map((l) => [type, l]));
 
 /**
  * What to export: everything, or `depth` links around each of `foci`; only the links `basis` and
@@ -33,8 +38,9 @@ export interface ExportSelection extends WalkFilter {
 
 /**
  * Reads the selected graph; `maxNodes` caps each read and the result. Citations carry their words from
- * `sourceTexts` where it holds the source. Throws NotFoundError naming the first unknown focus, or the
- * namespaces asked for that hold no entity (with those that do): an empty file would read as "nothing".
+ * `sourceTexts` where it holds the source; `lifetimes` says when each node and edge is on the timeline.
+ * Throws NotFoundError naming the first unknown focus, or the namespaces asked for that hold no entity
+ * (with those that do): an empty file would read as "nothing".
  */
 export async function readExportGraph(
   db: Database,
@@ -73,11 +79,26 @@ export async function readExportGraph(
     ...item,
     citations: (item.citations as Locator[]).map((l) => ({ ...l, text: sourceTexts.get(l.source)?.span(l) ?? null })),
   });
-  return {
-    nodes: graph.nodes.map(withText),
-    edges: sortEdges(graph.edges).map(withText),
-    truncated: graph.truncated,
-  };
+  const nodes = graph.nodes.map(withText);
+  const edges = sortEdges(graph.edges).map(withText);
+  const dates = await readNodeDates(
+    db,
+    nodes.map((n) => n.id),
+  );
+  return { nodes, edges, lifetimes: exportLifetimes({ nodes, edges }, dates), truncated: graph.truncated };
+}
+
+// The plan periods behind the nodes' lifetimes, by node id; nodes that are neither plans nor
+// commitments have no entry.
+async function readNodeDates(db: Database, ids: readonly string[]): Promise<Map<string, NodeDates>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.read(NODE_DATES, { ids, commitments: COMMITMENT_PAIRS });
+  return new Map(
+    rows.map((row) => [
+      String(row['id']),
+      { plan: (row['plan'] as PlanDates | null) ?? null, committedBy: row['committedBy'] as PlanDates[] },
+    ]),
+  );
 }
 
 async function checkNamespaces(db: Database, asked: readonly string[]): Promise<void> {

@@ -1,9 +1,19 @@
 /**
  * GEXF 1.3 for Gephi, with node and edge attributes declared and typed (paragraph lists as liststring,
  * citations as a JSON array of `{source, paragraph, start, end, text}`).
+ *
+ * Time: when any node or edge has a lifetime (exportLifetimes.ts says how plans, commitments, evidence,
+ * assessments, sources and links get theirs), the graph is `mode="dynamic"` with `timeformat="date"` and
+ * each bounded node and edge carries `start` and/or `end` (inclusive days, YYYY-MM-DD); an element with
+ * neither is open, there at every time. Days rather than integer years, because evidence is dated to the
+ * day as often as to the year, and a year would play a whole year's forum events as one. Otherwise (an
+ * export of undated kinds only) the graph stays `mode="static"`: Gephi takes a dynamic graph without a
+ * single bound for a static one anyway, and a static file is what such an export always was. The
+ * static `date` attribute is kept in both, as written (YYYY, YYYY-MM or YYYY-MM-DD).
  */
 import { create } from 'xmlbuilder2';
 import { citationsAttribute, namesAttribute, type ExportGraph } from './ExportGraph';
+import { hasTime, type Lifetime } from './exportLifetimes';
 
 // Attribute ids are positions (n0, e0, ...): a new attribute goes last, so the others keep their ids.
 const NODE_ATTRIBUTES = [
@@ -29,7 +39,15 @@ export function writeGexf(graph: ExportGraph): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
   const root = doc.ele('http://gexf.net/1.3', 'gexf', { version: '1.3' });
   root.ele('meta').ele('creator').txt('zgc-plan-graph');
-  const g = root.ele('graph', { defaultedgetype: 'directed', mode: 'static' });
+  const dynamic = hasTime(graph.lifetimes);
+  const g = root.ele(
+    'graph',
+    dynamic
+      ? { defaultedgetype: 'directed', mode: 'dynamic', timeformat: 'date' }
+      : { defaultedgetype: 'directed', mode: 'static' },
+  );
+  const times = (lifetime: Lifetime | undefined): Record<string, string> =>
+    dynamic && lifetime ? bounds(lifetime) : {};
   const nodeAttrs = g.ele('attributes', { class: 'node' });
   NODE_ATTRIBUTES.forEach(([title, type], i) => nodeAttrs.ele('attribute', { id: `n${i}`, title, type }));
   const edgeAttrs = g.ele('attributes', { class: 'edge' });
@@ -47,7 +65,9 @@ export function writeGexf(graph: ExportGraph): string {
       date: node.date,
       verdict: node.verdict,
     };
-    const attvalues = nodes.ele('node', { id: node.id, label: node.name }).ele('attvalues');
+    const attvalues = nodes
+      .ele('node', { id: node.id, label: node.name, ...times(graph.lifetimes?.nodes.get(node.id)) })
+      .ele('attvalues');
     NODE_ATTRIBUTES.forEach(([title], i) => {
       const value = values[title];
       if (value !== null) attvalues.ele('attvalue', { for: `n${i}`, value });
@@ -62,7 +82,13 @@ export function writeGexf(graph: ExportGraph): string {
       citations: citationsAttribute(edge.citations),
     };
     const attvalues = edges
-      .ele('edge', { id: edge.id, source: edge.source, target: edge.target, label: edge.type })
+      .ele('edge', {
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        label: edge.type,
+        ...times(graph.lifetimes?.edges.get(edge.id)),
+      })
       .ele('attvalues');
     EDGE_ATTRIBUTES.forEach(([title], i) => {
       const value = values[title];
@@ -70,6 +96,11 @@ export function writeGexf(graph: ExportGraph): string {
     });
   }
   return doc.end({ prettyPrint: true });
+}
+
+// An open end is written as no attribute: GEXF 1.3 dropped its open-interval attributes for that.
+function bounds({ start, end }: Lifetime): Record<string, string> {
+  return { ...(start === null ? {} : { start }), ...(end === null ? {} : { end }) };
 }
 
 // GEXF writes list values as `[a, b]`.

@@ -1,7 +1,7 @@
 /**
  * The three export writers, on a graph small enough to read whole: each carries an industry's tier
  * and an assessment's names, date and verdict, writes none for the kinds without them, and keeps
- * the attribute keys files already written use.
+ * the attribute keys files already written use; GEXF is dynamic only when something has a lifetime.
  */
 import { XMLParser } from 'fast-xml-parser';
 import type { ExportGraph, ExportNode } from '../../src/export/ExportGraph';
@@ -112,6 +112,30 @@ describe('Export writers', () => {
       ['n6', 'n7', 'n8'].includes(v['@for']!),
     );
     expect(values.map((v) => v['@value'])).toEqual(['评估 [zh-Hans] | 評估 [zh-Hant]', '2024-11', 'UNDER_WAY']);
+  });
+
+  it('write a static GEXF without lifetimes, and a dynamic one in days with them, open ends left out', () => {
+    const graph = (g: ExportGraph) =>
+      (parser.parse(writeGexf(g)) as { gexf: { graph: Record<string, unknown> & { nodes: { node: object[] } } } }).gexf
+        .graph;
+    expect(graph(GRAPH)).toMatchObject({ '@mode': 'static' });
+    expect(graph(GRAPH)).not.toHaveProperty('@timeformat');
+    const lifetimes = {
+      nodes: new Map([
+        ['a:goal', { start: '2021-01-01', end: null }],
+        ['a:verdict', { start: '2024-11-01', end: '2025-12-31' }],
+      ]),
+      edges: new Map(),
+    };
+    const timed = graph({ ...GRAPH, lifetimes });
+    expect(timed).toMatchObject({ '@mode': 'dynamic', '@timeformat': 'date' });
+    expect(
+      timed.nodes.node.map((n) => [(n as Record<string, string>)['@start'], (n as Record<string, string>)['@end']]),
+    ).toEqual([
+      [undefined, undefined],
+      ['2021-01-01', undefined],
+      ['2024-11-01', '2025-12-31'],
+    ]);
   });
 
   it('write a Cytoscape.js tier only for the industry, names, date and verdict only where a node has them', () => {
