@@ -24,18 +24,38 @@ export function downloadSvg(cy) {
   save(new Blob([drawingToSvg(cy)], { type: 'image/svg+xml' }), 'zgc-plan-view.svg');
 }
 
+/**
+ * The nodes as a table: the fields every node has, then its date (an evidence's date, an assessment's
+ * as-of, a source's date, a plan's issue date) and an assessment's verdict, then one `name_<language>`
+ * column per language any of them has a name in (several names in one language joined by ` | `).
+ * New columns go last, so a sheet reading the first ones by position keeps working.
+ */
+function nodeTable(nodes) {
+  const languages = [...new Set(nodes.flatMap((d) => (d.names ?? []).map((n) => n.language)))].sort();
+  const nameIn = (d, language) =>
+    (d.names ?? [])
+      .filter((n) => n.language === language)
+      .map((n) => n.text)
+      .join(' | ');
+  return {
+    fields: [
+      ...['id', 'kind', 'name', 'namespace', 'tier', 'summary', 'sources', 'date', 'verdict'],
+      ...languages.map((l) => `name_${l}`),
+    ],
+    data: nodes.map((d) => [
+      ...[d.id, d.kind, d.name, d.namespace, d.tier ?? '', d.summary ?? '', d.sources.join(';')],
+      ...[d.date ?? '', d.verdict ?? ''],
+      ...languages.map((l) => nameIn(d, l)),
+    ]),
+  };
+}
+
 /** The shown nodes, or the shown links, as CSV (one row each). */
 export function downloadCsv(cy, what) {
   const shown = cy.elements().not('.filtered');
   const table =
     what === 'nodes'
-      ? {
-          fields: ['id', 'kind', 'name', 'namespace', 'tier', 'summary', 'sources'],
-          data: shown.nodes().map((n) => {
-            const d = n.data();
-            return [d.id, d.kind, d.name, d.namespace, d.tier ?? '', d.summary ?? '', d.sources.join(';')];
-          }),
-        }
+      ? nodeTable(shown.nodes().map((n) => n.data()))
       : {
           fields: ['id', 'type', 'source', 'target', 'basis', 'review', 'rationale', 'sources'],
           data: shown.edges().map((e) => {
