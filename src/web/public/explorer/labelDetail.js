@@ -63,8 +63,11 @@ class TakenBoxes {
 // Nodes in the order they claim room for their labels.
 const claim = (n) =>
   n.selected() ? 0 : n.hasClass('highlight') ? 1 : n.hasClass('search-hit') ? 2 : n.data('kind') === 'PLAN' ? 3 : 4;
+// Each node's claim and degree are read once: a sort would otherwise count links at every comparison.
 function byClaim(nodes) {
-  return nodes.sort((a, b) => claim(a) - claim(b) || b.degree() - a.degree() || (a.id() < b.id() ? -1 : 1));
+  const keyed = nodes.map((n) => ({ n, claim: claim(n), degree: n.degree(), id: n.id() }));
+  keyed.sort((a, b) => a.claim - b.claim || b.degree - a.degree || (a.id < b.id ? -1 : 1));
+  return keyed;
 }
 
 // Where the label would stand beside its node, as [halign, valign, rendered box]: below, centred or to
@@ -103,16 +106,19 @@ export function placeLabels(cy) {
   // Nodes are obstacles to labels, but not to the labels of the chosen nodes and the plans, which must show.
   const nodesTaken = new TakenBoxes();
   const taken = new TakenBoxes();
+  // A node's box from its position and size: Cytoscape's own bounding box costs far more, per node and frame.
   const inView = shown.filter((n) => {
-    const b = n.renderedBoundingBox({ includeLabels: false });
+    const p = n.renderedPosition();
+    const [w, h] = [(n.width() * zoom) / 2, (n.height() * zoom) / 2];
+    const b = { x1: p.x - w, y1: p.y - h, x2: p.x + w, y2: p.y + h };
     if (b.x2 < 0 || b.y2 < 0 || b.x1 > width || b.y1 > height) return false;
     nodesTaken.add(b, n.id());
     return true;
   });
   const labelled = [];
   const place = new Map();
-  for (const node of byClaim(inView)) {
-    const mustShow = claim(node) < 4;
+  for (const { n: node, claim: rank } of byClaim(inView)) {
+    const mustShow = rank < 4;
     const fitting = labelBoxes(node, zoom, px).find(
       ([, , b]) => inside(b) && !taken.meets(b, node.id()) && (mustShow || !nodesTaken.meets(b, node.id())),
     );
@@ -121,15 +127,21 @@ export function placeLabels(cy) {
     labelled.push(node);
     place.set(node.id(), fitting);
   }
+  // Only what changed is written: each write makes Cytoscape restyle the node.
+  const font = px / zoom;
   cy.batch(() => {
-    shown.not(cy.collection(labelled)).removeClass('labelled');
+    shown.filter('.labelled').forEach((node) => {
+      if (!place.has(node.id())) node.removeClass('labelled');
+    });
     for (const node of labelled) {
       const [halign, valign] = place.get(node.id());
-      node.data({ labelFont: px / zoom, labelAlign: halign, labelValign: valign });
-      node.addClass('labelled');
+      const d = node.data();
+      if (d.labelFont !== font || d.labelAlign !== halign || d.labelValign !== valign)
+        node.data({ labelFont: font, labelAlign: halign, labelValign: valign });
+      if (!node.hasClass('labelled')) node.addClass('labelled');
     }
     // A selected link's type is drawn at the same size as the labels.
-    cy.edges(':selected').data('labelFont', px / zoom);
+    cy.edges(':selected').data('labelFont', font);
   });
   document.body.dataset.labelled = String(labelled.length);
   document.body.dataset.labels = 'placed';
