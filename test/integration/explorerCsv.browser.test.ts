@@ -5,12 +5,10 @@
  */
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
-import { seedPlan } from '../../src/dataset/seedPlan';
 import { findChromium } from '../support/chromium';
 import { downloaded, drawn, launchBrowser, newPage, openExplorer } from '../support/explorerBrowser';
-import { emptyGraph } from '../support/graphSnapshot';
-import { sourceTextsDir } from '../support/sourceDocument';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { startBundleServer } from '../support/planServer';
+import type { TestServer } from '../support/testServer';
 
 let t: TestServer;
 let browser: Browser;
@@ -38,14 +36,7 @@ describeInBrowser(
   () => {
     beforeAll(async () => {
       if (!browserFound.found) return;
-      const folder = sourceTextsDir();
-      t = await startTestServer(undefined, undefined, {
-        sourceTextsDir: folder,
-        prepare: async (db) => {
-          await emptyGraph(db);
-          await seedPlan(db, folder);
-        },
-      });
+      t = await startBundleServer();
       browser = await launchBrowser(browserFound.executable);
       page = await newPage(browser, offsite);
     });

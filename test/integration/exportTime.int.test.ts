@@ -9,10 +9,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { loadDataset } from '../../src/dataset/loadDataset';
 import { checkDataset } from '../../src/dataset/readDataset';
-import { seedPlan } from '../../src/dataset/seedPlan';
-import { emptyGraph } from '../support/graphSnapshot';
-import { sourceTextsDir } from '../support/sourceDocument';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { startBundleServer } from '../support/planServer';
+import type { TestServer } from '../support/testServer';
 
 let t: TestServer;
 
@@ -49,15 +47,7 @@ const TIMED = {
 };
 
 beforeAll(async () => {
-  const folder = sourceTextsDir();
-  t = await startTestServer(undefined, undefined, {
-    sourceTextsDir: folder,
-    prepare: async (db) => {
-      await emptyGraph(db);
-      await seedPlan(db, folder);
-      await loadDataset(db, checkDataset('timed.json', TIMED));
-    },
-  });
+  t = await startBundleServer((db) => loadDataset(db, checkDataset('timed.json', TIMED)));
 });
 afterAll(async () => {
   await t.db.write("MATCH (n:Entity {namespace: 'timed'}) DETACH DELETE n");
