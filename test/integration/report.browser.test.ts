@@ -6,11 +6,9 @@
  * should hold is asked of the API, never copied here.
  */
 import type { Browser, Page } from 'playwright-core';
-import { seedPlan } from '../../src/dataset/seedPlan';
 import { findChromium } from '../support/chromium';
-import { emptyGraph } from '../support/graphSnapshot';
-import { sourceTextsDir } from '../support/sourceDocument';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { startBundleServer } from '../support/planServer';
+import type { TestServer } from '../support/testServer';
 import { launchBrowser, newPage, seriousViolations } from '../support/explorerBrowser';
 
 interface Citation {
@@ -65,13 +63,7 @@ describeInBrowser(
     beforeAll(async () => {
       if (!browserFound.found) return;
       // Every bundled plan and the follow-through, as a server started on an empty database seeds them.
-      t = await startTestServer(undefined, undefined, {
-        sourceTextsDir: sourceTextsDir(),
-        prepare: async (db) => {
-          await emptyGraph(db);
-          await seedPlan(db, sourceTextsDir());
-        },
-      });
+      t = await startBundleServer();
       ({ commitments } = await ask<{ commitments: Commitment[] }>(
         `query ($plan: ID!) { commitments(plan: $plan) {
         entity { id citations { text } } latestAssessment { id verdict asOf citations { text } } } }`,
