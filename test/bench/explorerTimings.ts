@@ -12,18 +12,10 @@ import type { Page } from 'playwright-core';
 import { findChromium } from '../support/chromium';
 import { changeView, launchBrowser, newPage, openExplorer } from '../support/explorerBrowser';
 import { postGraphql } from './postGraphql';
-
-type Sample = Record<string, number>;
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+import { lastMeasure, printMedians, type Sample } from './pageMeasures';
 
 /** The duration of the last measure the page took under `name`. */
-async function lastMeasure(page: Page, name: string): Promise<number> {
-  const all = await page.evaluate<Array<{ name: string; duration: number }>>('window.explorerTimings()');
-  const found = all.filter((m) => m.name === name).pop();
-  if (!found) throw new Error(`the page took no measure named ${name}`);
-  return found.duration;
-}
+const measure = (page: Page, name: string): Promise<number> => lastMeasure(page, 'explorerTimings', name);
 
 /** Times the interactions on the view the page shows; keys are prefixed with `prefix`. */
 async function interactions(page: Page, prefix: string, sample: Sample): Promise<void> {
@@ -38,10 +30,10 @@ async function interactions(page: Page, prefix: string, sample: Sample): Promise
   sample[`${prefix} nodes`] = counts.nodes;
   sample[`${prefix} links`] = counts.edges;
   await changeView(page, () => page.evaluate(`cy.getElementById(${JSON.stringify(counts.node)}).emit('tap')`));
-  sample[`${prefix} select (ms)`] = await lastMeasure(page, 'select');
+  sample[`${prefix} select (ms)`] = await measure(page, 'select');
   await changeView(page, () => page.locator(`#filter-kinds-${counts.kind}`).click());
-  sample[`${prefix} hide a kind: hiding (ms)`] = await lastMeasure(page, 'hide');
-  sample[`${prefix} hide a kind: with layout (ms)`] = await lastMeasure(page, 'filter');
+  sample[`${prefix} hide a kind: hiding (ms)`] = await measure(page, 'hide');
+  sample[`${prefix} hide a kind: with layout (ms)`] = await measure(page, 'filter');
   await changeView(page, () => page.locator(`#filter-kinds-${counts.kind}`).click());
   sample[`${prefix} zoom step to painted frame (ms)`] = await page.evaluate<number>(`(async () => {
     const frames = [];
@@ -75,17 +67,17 @@ async function main(): Promise<void> {
       const page = await newPage(browser, []);
       const sample: Sample = {};
       await openExplorer(page, url);
-      sample['open: navigation to drawn (ms)'] = await lastMeasure(page, 'open');
-      sample['open: layout (ms)'] = await lastMeasure(page, 'layout');
+      sample['open: navigation to drawn (ms)'] = await measure(page, 'open');
+      sample['open: layout (ms)'] = await measure(page, 'layout');
       await interactions(page, 'default view:', sample);
       await openExplorer(page, url, `focus=${focus}`);
-      sample['large view: navigation to drawn (ms)'] = await lastMeasure(page, 'open');
-      sample['large view: layered layout (ms)'] = await lastMeasure(page, 'layout');
+      sample['large view: navigation to drawn (ms)'] = await measure(page, 'open');
+      sample['large view: layered layout (ms)'] = await measure(page, 'layout');
       await interactions(page, 'large view:', sample);
       await changeView(page, async () => {
         await page.selectOption('#layout', 'force');
       });
-      sample['large view: force layout (ms)'] = await lastMeasure(page, 'layout');
+      sample['large view: force layout (ms)'] = await measure(page, 'layout');
       samples.push(sample);
       await page.context().close();
       process.stderr.write(`run ${run + 1}: ${JSON.stringify(sample)}\n`);
@@ -93,13 +85,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
-  console.log(`Explorer at ${url}, ${samples.length} runs, medians; large view: focus=${focus}\n`);
-  console.log('| measure | median | min | max |\n| --- | ---: | ---: | ---: |');
-  for (const key of Object.keys(samples[0]!)) {
-    const all = samples.map((s) => s[key]!);
-    const f = (v: number): string => (key.endsWith('(ms)') ? v.toFixed(0) : String(v));
-    console.log(`| ${key} | ${f(median(all))} | ${f(Math.min(...all))} | ${f(Math.max(...all))} |`);
-  }
+  printMedians(`Explorer at ${url}, ${samples.length} runs, medians; large view: focus=${focus}`, samples);
 }
 
 main().catch((error: unknown) => {

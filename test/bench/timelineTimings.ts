@@ -13,18 +13,10 @@ import type { Page } from 'playwright-core';
 import { findChromium } from '../support/chromium';
 import { changeView, launchBrowser, newPage, waitDrawn } from '../support/explorerBrowser';
 import { postGraphql } from './postGraphql';
-
-type Sample = Record<string, number>;
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+import { lastMeasure, printMedians, type Sample } from './pageMeasures';
 
 /** The duration of the last measure the page took under `name`. */
-async function lastMeasure(page: Page, name: string): Promise<number> {
-  const all = await page.evaluate<Array<{ name: string; duration: number }>>('window.timelineTimings()');
-  const found = all.filter((m) => m.name === name).pop();
-  if (!found) throw new Error(`the page took no measure named ${name}`);
-  return found.duration;
-}
+const measure = (page: Page, name: string): Promise<number> => lastMeasure(page, 'timelineTimings', name);
 
 /** Fails unless the panel lists the evidence of `id` that the API's `followThrough` gives, in its order. */
 async function checkPanel(page: Page, graphqlUrl: string, id: string): Promise<void> {
@@ -50,7 +42,7 @@ async function select(page: Page, graphqlUrl: string, selector: string): Promise
   await changeView(page, () => target.click());
   if ((await page.evaluate('document.body.dataset.selected')) !== id) throw new Error(`selecting ${id} did not take`);
   await checkPanel(page, graphqlUrl, id!);
-  return lastMeasure(page, 'select');
+  return measure(page, 'select');
 }
 
 async function main(): Promise<void> {
@@ -71,7 +63,7 @@ async function main(): Promise<void> {
       const sample: Sample = {};
       await page.goto(`${url}/timeline`);
       await waitDrawn(page);
-      sample['open: navigation to drawn (ms)'] = await lastMeasure(page, 'open');
+      sample['open: navigation to drawn (ms)'] = await measure(page, 'open');
       const counts = await page.evaluate<{
         plans: number;
         bands: number;
@@ -103,13 +95,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
-  console.log(`Timeline at ${url}, ${samples.length} runs, medians\n`);
-  console.log('| measure | median | min | max |\n| --- | ---: | ---: | ---: |');
-  for (const key of Object.keys(samples[0]!)) {
-    const all = samples.map((s) => s[key]!);
-    const f = (v: number): string => (key.endsWith('(ms)') ? v.toFixed(0) : String(v));
-    console.log(`| ${key} | ${f(median(all))} | ${f(Math.min(...all))} | ${f(Math.max(...all))} |`);
-  }
+  printMedians(`Timeline at ${url}, ${samples.length} runs, medians`, samples);
 }
 
 main().catch((error: unknown) => {
