@@ -4,16 +4,25 @@
  * `benchServer.ts ours|peer|floor URI WORKLOAD`, where WORKLOAD names the floor's statements
  * (`bench-SIZE` or `plan-mix`). It tells its parent where it listens, then answers two requests:
  * `reset` starts recording the statements the server sends, `profile` stops and returns their db hits
- * (the sum over all of them).
+ * (the sum over all of them); `cpuStart` starts V8's CPU profiler in this process and `cpuStop` stops it
+ * and writes the profile (`.cpuprofile`, as `--cpu-prof` writes it) to the request's `file`.
+ * With `BENCH_OURS_FROM=DIR`, `ours` is the server of another checkout of the project (its `src/`), so
+ * that a change shows its before and after in one run.
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import express from 'express';
 import pino from 'pino';
 import { readConfig } from '../../src/config/readConfig';
 import { Database, type QueryEvent } from '../../src/database/Database';
 import { startHttpServer } from '../../src/http/startHttpServer';
 import { PROJECT_ROOT } from '../../src/paths';
+import type * as DatabaseModule from '../../src/database/Database';
+import type * as HttpModule from '../../src/http/startHttpServer';
+import type * as ConfigModule from '../../src/config/readConfig';
 import { startPeerServer } from './peerServer';
 import { floorStatements } from './floorStatements';
 
@@ -29,7 +38,9 @@ export interface ServerReady {
 export interface ServerRequest {
   type: 'request';
   seq: number;
-  op: 'reset' | 'profile';
+  op: 'reset' | 'profile' | 'cpuStart' | 'cpuStop';
+  /** Where `cpuStop` writes the profile. */
+  file?: string;
 }
 
 /** The answer to a request: for `profile`, the summed db hits of what was sent since the last reset. */
@@ -67,9 +78,24 @@ async function main(): Promise<void> {
   // Profiles what was sent since the reset, through `db`.
   let profile: (db?: Database) => Promise<number>;
   if (kind === 'ours') {
-    const db = await connect((q) => void (recording && sent.push(q)));
-    const config = readConfig(process.env, PROJECT_ROOT);
-    const server = await startHttpServer({
+    const from = process.env['BENCH_OURS_FROM'];
+    // Another checkout's own modules, all of them: its database access is part of what it changed.
+    const theirs = from
+      ? {
+          Database: ((await import(path.join(from, 'src/database/Database'))) as typeof DatabaseModule).Database,
+          startHttpServer: ((await import(path.join(from, 'src/http/startHttpServer'))) as typeof HttpModule)
+            .startHttpServer,
+          readConfig: ((await import(path.join(from, 'src/config/readConfig'))) as typeof ConfigModule).readConfig,
+        }
+      : { Database, startHttpServer, readConfig };
+    const db = await theirs.Database.connect({
+      uri,
+      database: 'neo4j',
+      connectTimeoutMs: 10_000,
+      onQuery: (q) => void (recording && sent.push(q)),
+    });
+    const config = theirs.readConfig(process.env, from ?? PROJECT_ROOT);
+    const server = await theirs.startHttpServer({
       host: '127.0.0.1',
       port: 0,
       db,
@@ -120,8 +146,22 @@ async function main(): Promise<void> {
     ...(schemaMs ? { schemaMs } : {}),
   };
   process.send!(ready);
+  const inspector = new Session();
+  inspector.connect();
   process.on('message', (message: ServerRequest) => {
     const reply = async (): Promise<number | undefined> => {
+      if (message.op === 'cpuStart') {
+        await inspector.post('Profiler.enable');
+        // 100 µs between samples: fine enough to share a request of a millisecond out among its parts.
+        await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
+        await inspector.post('Profiler.start');
+        return undefined;
+      }
+      if (message.op === 'cpuStop') {
+        const { profile } = await inspector.post('Profiler.stop');
+        fs.writeFileSync(message.file!, JSON.stringify(profile));
+        return undefined;
+      }
       if (message.op === 'reset') {
         sent.length = 0;
         recording = true;

@@ -16,6 +16,10 @@ export interface BenchServer {
   dbHits(): Promise<number>;
   /** The highest resident set size the process has reached, in MB (Linux: VmHWM). */
   peakRssMB(): number;
+  /** Starts V8's CPU profiler in the server's process. */
+  cpuStart(): Promise<void>;
+  /** Stops it and writes the profile to `file`. */
+  cpuStop(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,9 +61,9 @@ export async function startBenchServer(
       else waiting.get(message.seq)?.resolve(message);
     });
   });
-  const ask = async (op: ServerRequest['op']): Promise<ServerReply> => {
+  const ask = async (op: ServerRequest['op'], file?: string): Promise<ServerReply> => {
     if (exitCode !== undefined) throw new Error(`the ${kind} bench server exited with ${String(exitCode)}`);
-    const request: ServerRequest = { type: 'request', seq: ++seq, op };
+    const request: ServerRequest = { type: 'request', seq: ++seq, op, ...(file ? { file } : {}) };
     const reply = await new Promise<ServerReply>((resolve, reject) => {
       waiting.set(request.seq, { resolve, reject });
       child.send(request);
@@ -76,6 +80,8 @@ export async function startBenchServer(
     reset: async () => void (await ask('reset')),
     dbHits: async () => (await ask('profile')).value ?? 0,
     peakRssMB: () => peakRssMB(child.pid!),
+    cpuStart: async () => void (await ask('cpuStart')),
+    cpuStop: async (file) => void (await ask('cpuStop', file)),
     close: async () => {
       if (child.connected) child.disconnect();
       // Disconnecting asks the server to close; one that has not exited after the grace is killed.
