@@ -62,7 +62,8 @@ function wholeAnswerPolicy(ttlSeconds: number): ApolloServerPlugin<Context> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        executionDidStart(requestContext) {
+        // Before any answer is made: an answer may come without graphql-js executing (shapedAnswers.ts).
+        didResolveOperation(requestContext) {
           requestContext.overallCachePolicy.replace({ maxAge: ttlSeconds, scope: 'PUBLIC' });
           return Promise.resolve();
         },

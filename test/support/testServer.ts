@@ -51,6 +51,8 @@ export interface TestServerOptions {
   responseCache?: ResponseCacheSettings;
   /** Most elements the explorer page draws at once; the server's default when omitted. */
   explorerMaxDrawn?: number;
+  /** Whether answers the compiler already shaped skip graphql-js's walk; the server's default when omitted. */
+  shapedAnswers?: boolean;
 }
 
 /** Starts a server with migrations applied; logs are silenced so test output stays readable. */
@@ -70,6 +72,7 @@ export async function startTestServer(
     ...(options.curation ? { curation: options.curation } : {}),
     ...(options.responseCache ? { responseCache: options.responseCache } : {}),
     ...(options.explorerMaxDrawn ? { explorerMaxDrawn: options.explorerMaxDrawn } : {}),
+    ...(options.shapedAnswers === undefined ? {} : { shapedAnswers: options.shapedAnswers }),
     host: '127.0.0.1',
     port: 0,
     db,
