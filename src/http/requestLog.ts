@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
 import type { Logger } from '../logging/createLogger';
@@ -31,41 +30,42 @@ export function outcomeOf(res: ServerResponse): RequestOutcome {
   return (holder.locals.outcome ??= {});
 }
 
-/** Express middleware writing the request line. */
+/**
+ * Express middleware writing the request line once the response is finished (or its connection
+ * closed first). Pino writes it; nothing per request is built when the line's level is off, and no
+ * logger is made per request (pino-http made a child logger for each, which nothing here used).
+ */
 export function requestLog(logger: Logger): RequestHandler {
-  return pinoHttp({
-    logger,
-    genReqId: (req, res) => {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({
-        id: req.id,
-        method: req.method,
-        path: req.url.split('?')[0],
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    // A 503 (Neo4j away, shutting down) is a state, not a fault; the causes of 500s are logged where they happen.
-    customLogLevel: (_req, res, error) =>
-      res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : 'info',
-    customSuccessMessage: () => 'request finished',
-    customErrorMessage: () => 'request finished',
-    customSuccessObject: (_req, res, line: Record<string, unknown>) => ({ ...line, ...graphqlFields(res) }),
-    customErrorObject: (_req, res, _error, line: Record<string, unknown>) => ({
-      ...withoutError(line),
-      ...graphqlFields(res),
-    }),
-  });
-}
-
-function withoutError(line: Record<string, unknown>): Record<string, unknown> {
-  const copy = { ...line };
-  delete copy['err'];
-  return copy;
+  return (req, res, next) => {
+    const started = Date.now();
+    const given = req.headers['x-request-id'];
+    const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', id);
+    let written = false;
+    const write = (error?: Error): void => {
+      if (written) return;
+      written = true;
+      res.off('finish', write);
+      res.off('close', write);
+      res.off('error', write);
+      // A 503 (Neo4j away, shutting down) is a state, not a fault; the causes of 500s are logged where they happen.
+      const level = res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      logger[level](
+        {
+          req: { id, method: req.method, path: req.originalUrl.split('?')[0] },
+          res: { statusCode: res.statusCode },
+          responseTime: Date.now() - started,
+          ...graphqlFields(res),
+        },
+        'request finished',
+      );
+    };
+    res.on('finish', write);
+    res.on('close', write);
+    res.on('error', write);
+    next();
+  };
 }
 
 function graphqlFields(res: ServerResponse): Record<string, unknown> {
