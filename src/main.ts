@@ -1,7 +1,9 @@
 /**
  * Entry point: read the configuration, reach Neo4j (starting the embedded one when NEO4J_URI is
  * unset), apply the schema, seed the Plan on an empty database, then serve HTTP until signalled.
+ * With WORKERS > 1 this process does the first steps and several processes serve (runWorkers.ts).
  */
+import cluster from 'node:cluster';
 import { readConfig, type Config } from './config/readConfig';
 import { createLogger } from './logging/createLogger';
 import { openDatabase } from './startup/openDatabase';
@@ -13,6 +15,7 @@ import { CYPHER_DIR, PROJECT_ROOT, SCHEMA_DIR } from './paths';
 import { loadSchema } from './graphql/loadSchema';
 import { servedSourceTexts } from './provenance/servedSourceTexts';
 import path from 'node:path';
+import { runWorkers } from './startup/runWorkers';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -43,6 +46,20 @@ async function main(): Promise<void> {
       stopping = true;
       void shutdown(signal, 0);
     });
+  }
+
+  const failed = async (error: unknown): Promise<never> => {
+    if (error instanceof StartupError || error instanceof ConfigError) {
+      logger.fatal(error.message);
+      process.stderr.write(`Start-up failed: ${error.message}\n`);
+    } else {
+      logger.fatal({ err: error }, 'start-up failed');
+    }
+    return shutdown('start-up failed', 1);
+  };
+  if (config.http.workers > 1 && cluster.isPrimary) {
+    await runWorkers(config, logger, { cleanups, stopping: () => stopping }).catch(failed);
+    return;
   }
 
   try {
@@ -86,13 +103,7 @@ async function main(): Promise<void> {
       `Server ready at ${server.url}/graphql`,
     );
   } catch (error) {
-    if (error instanceof StartupError || error instanceof ConfigError) {
-      logger.fatal(error.message);
-      process.stderr.write(`Start-up failed: ${error.message}\n`);
-    } else {
-      logger.fatal({ err: error }, 'start-up failed');
-    }
-    await shutdown('start-up failed', 1);
+    await failed(error);
   }
 }
 

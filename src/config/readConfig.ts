@@ -32,7 +32,8 @@ export type Neo4jTarget =
 
 /** The whole configuration, passed down from `main`. */
 export interface Config {
-  http: { host: string; port: number };
+  /** Where to listen, and how many server processes share the port (WORKERS, 1 to 64; default 1). */
+  http: { host: string; port: number; workers: number };
   neo4j: Neo4jTarget;
   /** How long to wait for Neo4j to answer at start-up before giving up. */
   connectTimeoutMs: number;
@@ -162,7 +163,11 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
   const adhoc = readAdhoc(env);
   const config: Config = {
     // PORT=0 lets the operating system pick a free port; the start-up log line gives the URL.
-    http: { host: text(env, 'HOST') ?? '127.0.0.1', port: integer(env, 'PORT', 4000, { min: 0, max: 65535 }) },
+    http: {
+      host: text(env, 'HOST') ?? '127.0.0.1',
+      port: integer(env, 'PORT', 4000, { min: 0, max: 65535 }),
+      workers: integer(env, 'WORKERS', 1, { min: 1, max: 64 }),
+    },
     neo4j,
     connectTimeoutMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 5000, { min: 100, max: 600_000 }),
     seedOnStart: boolean(env, 'SEED_ON_START', true),

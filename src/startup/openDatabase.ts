@@ -47,7 +47,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     onProgress: (message) => logger.info(message),
     onWatchdog: (message) => logger.warn({ component: 'neo4j-watchdog' }, message),
   });
-  logger.info({ uri: embedded.uri, pid: embedded.pid }, 'embedded Neo4j is up');
+  logger.info({ uri: embedded.uri, neo4jPid: embedded.pid }, 'embedded Neo4j is up');
   try {
     const db = await Database.connect({ uri: embedded.uri, database: target.database, ...requestTimeouts(config) });
     return {

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Database } from '../../src/database/Database';
@@ -101,7 +102,7 @@ describe('Start-up of the server process', () => {
         CYPHER_API_KEY: apiKey,
         CYPHER_TIMEOUT_MS: '120000',
       });
-      const pid = Number((await main.waitFor(/"pid":(\d+),"msg":"embedded Neo4j is up"/, 120_000))[1]);
+      const pid = Number((await main.waitFor(/"neo4jPid":(\d+),"msg":"embedded Neo4j is up"/, 120_000))[1]);
       const url = (await main.waitFor(/"url":"(http:\/\/[^"]+)\/graphql"/, 60_000))[1];
       expect(isAlive(pid)).toBe(true);
 
@@ -165,6 +166,52 @@ describe('Start-up of the server process', () => {
     },
     180_000,
   );
+});
+
+describe('Several server processes (WORKERS)', () => {
+  it('share one port over one embedded Neo4j, each answering, and all stop on SIGTERM', async () => {
+    const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', 'test-workers');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    const main = startMain({
+      PORT: '0',
+      WORKERS: '2',
+      NEO4J_EMBEDDED_BOLT_PORT: String(await freePort()),
+      NEO4J_EMBEDDED_DATA_DIR: dataDir,
+      SEED_ON_START: 'false',
+    });
+    const neo4j = Number((await main.waitFor(/"neo4jPid":(\d+),"msg":"embedded Neo4j is up"/, 120_000))[1]);
+    const ready = await main.waitFor(/"url":"(http:\/\/[^"]+)\/graphql","workers":\[(\d+),(\d+)\]/, 120_000);
+    const [url, workers] = [ready[1]!, [Number(ready[2]), Number(ready[3])]];
+    // A new connection for each request: the primary hands connections to the processes in turn.
+    for (let i = 0; i < 6; i++) {
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = http.request(
+          `${url}/graphql`,
+          { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-request-id': `w-${i}` } },
+          (response) => {
+            let body = '';
+            response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            response.on('end', () => resolve({ status: response.statusCode!, body }));
+          },
+        );
+        request.on('error', reject);
+        request.end('{"query":"{ plans { id } }"}');
+      });
+      expect(answer).toEqual({ status: 200, body: '{"data":{"plans":[]}}\n' });
+    }
+    await main.waitFor(/"id":"w-5"/, 5000);
+    const answeredBy = new Set(
+      main
+        .output()
+        .split('\n')
+        .filter((line) => /"id":"w-\d"/.test(line))
+        .map((line) => (JSON.parse(line) as { pid: number }).pid),
+    );
+    expect([...answeredBy].sort()).toEqual([...workers].sort());
+    main.child.kill('SIGTERM');
+    expect((await main.exited).code).toBe(0);
+    expect([neo4j, ...workers].filter(isAlive)).toEqual([]);
+  }, 180_000);
 });
 
 describe('Start-up with source texts', () => {

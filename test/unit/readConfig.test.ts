@@ -19,7 +19,7 @@ function errorOf(env: NodeJS.ProcessEnv): ConfigError {
 describe('readConfig: defaults', () => {
   it('serves on localhost:4000 over an embedded Neo4j when nothing is set', () => {
     const config = readConfig({}, ROOT);
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000, workers: 1 });
     expect(config.neo4j).toEqual({
       mode: 'embedded',
       boltPort: 7687,
@@ -115,6 +115,8 @@ describe('readConfig: rejects wrong values, naming the variable and the rule', (
     [{ PORT: 'eighty' }, 'PORT', 'whole number from 0 to 65535, got "eighty"'],
     [{ PORT: '70000' }, 'PORT', 'got "70000"'],
     [{ PORT: '-1' }, 'PORT', 'got "-1"'],
+    [{ WORKERS: '0' }, 'WORKERS', 'whole number from 1 to 64, got "0"'],
+    [{ WORKERS: 'all' }, 'WORKERS', 'got "all"'],
     [{ NEO4J_URI: 'http://localhost:7474' }, 'NEO4J_URI', 'SCHEME one of bolt'],
     [{ NEO4J_URI: 'localhost:7687' }, 'NEO4J_URI', 'got "localhost:7687"'],
     [{ NEO4J_URI: 'bolt://db', NEO4J_USERNAME: 'neo4j' }, 'NEO4J_PASSWORD', 'together'],
