@@ -47,6 +47,7 @@ export function compileSearch(scope: CompileScope, args: SearchArgs): CompiledQu
     query.unspaced ? ask('entity_names', query.unspaced) : null,
   ].filter((line): line is string => line !== null);
   const exact = scope.param(args.text.trim().toLowerCase());
+  const pageLimit = scope.param(limit);
   const kindFilter = `WHERE ${labelsParam} IS NULL OR any(l IN labels(node) WHERE l IN ${labelsParam})`;
   const lines = [
     // Text in one script asks one index (spaced text exactly as before names in other languages were
@@ -58,8 +59,15 @@ export function compileSearch(scope: CompileScope, args: SearchArgs): CompiledQu
           `WITH node, max(score) AS score ${kindFilter}`,
         ]),
     // An entity whose whole name (in any language) is the text comes first, whatever Lucene thinks of its summary.
-    `WITH node, score ORDER BY toLower(node.name) = ${exact}${query.unspaced ? ` OR ${exact} IN coalesce(node.nameTexts, [])` : ''} DESC, ` +
-      `score DESC, node.id LIMIT ${scope.param(limit)}`,
+    `WITH node, score, toLower(node.name) = ${exact}${query.unspaced ? ` OR ${exact} IN coalesce(node.nameTexts, [])` : ''} AS exact`,
+    // Ties are broken by id, but only hits that can make the page need their id read: those ranked at
+    // least as high as the last hit of the page (ties with it included).
+    'ORDER BY exact DESC, score DESC',
+    'WITH collect({node: node, score: score, exact: exact}) AS hits',
+    `WITH hits, hits[${pageLimit} - 1] AS last`,
+    'UNWIND hits AS hit',
+    'WITH hit WHERE last IS NULL OR hit.exact > last.exact OR (hit.exact = last.exact AND hit.score >= last.score)',
+    `WITH hit.node AS node, hit.score AS score ORDER BY hit.exact DESC, score DESC, node.id LIMIT ${pageLimit}`,
   ];
   return compiledQuery(lines, { result }, scope.params);
 }
