@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import type { Resolvers } from './generated/resolvers';
 import type { Context } from './context';
-import { CompileScope } from '../compiler/CompileScope';
+import { compiledOnce } from './compiledOnce';
 import type { CompiledQuery, Projected, ResultRow } from '../compiler/CompiledQuery';
 import { returnObjectType } from '../compiler/collectFields';
 import { finishEdges, selectedGraphFields } from '../compiler/graphShapes';
@@ -54,15 +54,14 @@ async function results(context: Context, query: CompiledQuery<ResultRow>): Promi
   return (await runCompiled(context.db, query)).map((row) => row.result);
 }
 
-function scope(context: Context, info: GraphQLResolveInfo): CompileScope {
-  return new CompileScope(info, context.limits);
-}
-
 const list = async (args: ListArgs, context: Context, info: GraphQLResolveInfo): Promise<Projected[]> =>
-  results(context, compileList(scope(context, info), returnObjectType(info), args));
+  results(
+    context,
+    compiledOnce(context, info, (s) => compileList(s, returnObjectType(info), args)),
+  );
 
 const connection = async (args: ConnectionArgs, context: Context, info: GraphQLResolveInfo) => {
-  const compiled = compileConnection(scope(context, info), returnObjectType(info), args);
+  const compiled = compiledOnce(context, info, (s) => compileConnection(s, returnObjectType(info), args));
   const [row] = await runCompiled(context.db, compiled);
   // Aggregations always return one row.
   return shapeConnection(row!, compiled);
@@ -73,7 +72,10 @@ const countBy = async (args: CountByArgs, context: Context, info: GraphQLResolve
   const by = info.parentType.getFields()[info.fieldName]!.args.find((a) => a.name === 'by')!;
   const kind = info.schema.getType(getNamedType(by.type).name.replace(/CountField$/, ''));
   if (!isObjectType(kind)) throw new InternalError(`${info.fieldName} counts no entity type`);
-  return results(context, compileCountBy(scope(context, info), kind, args));
+  return results(
+    context,
+    compiledOnce(context, info, (s) => compileCountBy(s, kind, args)),
+  );
 };
 
 /** Resolvers for every type in `schema/`. */
@@ -114,17 +116,31 @@ export const resolvers: Resolvers = {
     evidenceCountBy: (_parent, args, context, info) => countBy(args, context, info),
     assessmentsCountBy: (_parent, args, context, info) => countBy(args, context, info),
     node: async (_parent, { id }, context, info) =>
-      (await results(context, compileNode(scope(context, info), id)))[0] ?? null,
-    search: (_parent, args, context, info) => results(context, compileSearch(scope(context, info), args)),
+      (
+        await results(
+          context,
+          compiledOnce(context, info, (s) => compileNode(s, id)),
+        )
+      )[0] ?? null,
+    search: (_parent, args, context, info) =>
+      results(
+        context,
+        compiledOnce(context, info, (s) => compileSearch(s, args)),
+      ),
     neighborhood: async (_parent, args, context, info) => {
-      const compile = scope(context, info);
-      const [row] = await runCompiled(context.db, compileNeighborhood(compile, args, selectedGraphFields(compile)));
+      const [row] = await runCompiled(
+        context.db,
+        compiledOnce(context, info, (s) => compileNeighborhood(s, args, selectedGraphFields(s))),
+      );
       if (!row?.found)
         throw new NotFoundError(`neighborhood: no entity has the id ${JSON.stringify(args.id)}`, { argument: 'id' });
       return { nodes: row.nodes, edges: finishEdges(row.edges, { sort: true }), truncated: row.truncated };
     },
     shortestPath: async (_parent, args, context, info) => {
-      const [row] = await runCompiled(context.db, compileShortestPath(scope(context, info), args));
+      const [row] = await runCompiled(
+        context.db,
+        compiledOnce(context, info, (s) => compileShortestPath(s, args)),
+      );
       for (const end of ['from', 'to'] as const) {
         if (!row?.[`${end}Found`])
           throw new NotFoundError(`shortestPath: no entity has the id ${JSON.stringify(args[end])} (argument ${end})`, {
@@ -135,27 +151,47 @@ export const resolvers: Resolvers = {
       return { length: row.nodes.length - 1, nodes: row.nodes, edges: finishEdges(row.edges, { sort: false }) };
     },
     graph: async (_parent, args, context, info) => {
-      const compile = scope(context, info);
-      const [row] = await runCompiled(context.db, compileGraph(compile, args, selectedGraphFields(compile)));
+      const [row] = await runCompiled(
+        context.db,
+        compiledOnce(context, info, (s) => compileGraph(s, args, selectedGraphFields(s))),
+      );
       // The query collects, so it always returns its one row.
       return { nodes: row!.nodes, edges: finishEdges(row!.edges, { sort: true }), truncated: row!.truncated };
     },
     goalImpact: async (_parent, { id, ...walk }, context, info) => {
-      const [result] = await results(context, compileGoalImpact(scope(context, info), id, walk));
+      const [result] = await results(
+        context,
+        compiledOnce(context, info, (s) => compileGoalImpact(s, id, walk)),
+      );
       if (!result) throw new NotFoundError(`goalImpact: no goal has the id ${JSON.stringify(id)}`, { argument: 'id' });
       return result;
     },
     gaps: async (_parent, { namespace, ...walk }, context, info) =>
-      (await results(context, compileGaps(scope(context, info), namespace, walk)))[0] ?? {},
-    mostConnected: (_parent, args, context, info) => results(context, compileMostConnected(scope(context, info), args)),
+      (
+        await results(
+          context,
+          compiledOnce(context, info, (s) => compileGaps(s, namespace, walk)),
+        )
+      )[0] ?? {},
+    mostConnected: (_parent, args, context, info) =>
+      results(
+        context,
+        compiledOnce(context, info, (s) => compileMostConnected(s, args)),
+      ),
     commitments: async (_parent, { plan, ...walk }, context, info) => {
-      const [list] = await results(context, compileCommitments(scope(context, info), plan, walk));
+      const [list] = await results(
+        context,
+        compiledOnce(context, info, (s) => compileCommitments(s, plan, walk)),
+      );
       if (!list)
         throw new NotFoundError(`commitments: no plan has the id ${JSON.stringify(plan)}`, { argument: 'plan' });
       return list as unknown as Projected[];
     },
     followThrough: async (_parent, { id, ...walk }, context, info) => {
-      const [result] = await results(context, compileFollowThrough(scope(context, info), id, walk));
+      const [result] = await results(
+        context,
+        compiledOnce(context, info, (s) => compileFollowThrough(s, id, walk)),
+      );
       if (!result) {
         throw new NotFoundError(
           `followThrough: no goal, task, platform, framework or action plan has the id ${JSON.stringify(id)}`,
@@ -165,12 +201,19 @@ export const resolvers: Resolvers = {
       return result;
     },
     scorecard: async (_parent, { plan, ...walk }, context, info) => {
-      const [result] = await results(context, compileScorecard(scope(context, info), plan, walk));
+      const [result] = await results(
+        context,
+        compiledOnce(context, info, (s) => compileScorecard(s, plan, walk)),
+      );
       if (!result)
         throw new NotFoundError(`scorecard: no plan has the id ${JSON.stringify(plan)}`, { argument: 'plan' });
       return result;
     },
-    movedGoals: (_parent, walk, context, info) => results(context, compileMovedGoals(scope(context, info), walk)),
+    movedGoals: (_parent, walk, context, info) =>
+      results(
+        context,
+        compiledOnce(context, info, (s) => compileMovedGoals(s, walk)),
+      ),
     ...curationResolvers.Query,
     cypher: (_parent, { query, params }, context) =>
       runAdhocCypher(
