@@ -1,6 +1,7 @@
 /**
- * `npm run loadtest -- [--connections 64] [--duration 60] [--rounds 1]`: starts three servers, each in
- * a process of its own, on one embedded Neo4j seeded with the Plan:
+ * `npm run loadtest -- [--connections 64] [--duration 60] [--rounds 1] [--workers 1]`: starts three
+ * servers, each in a process of its own (the uncached one in WORKERS processes), on one embedded Neo4j
+ * seeded with the Plan:
  * - **cached**: the real server (`src/main.ts`, as `npm start` runs it), which owns the embedded Neo4j;
  * - **uncached**: the real server again, reaching that Neo4j over Bolt, with its response cache off;
  * - **floor**: the same answers fetched with hand-written Cypher behind bare Express routes.
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '64' },
       duration: { type: 'string', default: '60' },
       rounds: { type: 'string', default: '1' },
+      workers: { type: 'string', default: '1' },
     },
   });
   const connections = Number(values.connections);
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
     );
     children.push(cached.child);
     const uncached = await startMain(
-      { NEO4J_URI: uri, RESPONSE_CACHE_MAX_BYTES: '0' },
+      { NEO4J_URI: uri, RESPONSE_CACHE_MAX_BYTES: '0', WORKERS: values.workers },
       path.join(logDir, 'server-uncached.log'),
     );
     children.push(uncached.child);
@@ -136,7 +138,7 @@ async function main(): Promise<void> {
             };
       });
     process.stderr.write(
-      `cached ${base.cached}, uncached ${base.uncached}, floor ${base.floor}; ` +
+      `cached ${base.cached}, uncached ${base.uncached} (${values.workers} process(es)), floor ${base.floor}; ` +
         `${rounds} round(s) of ${connections} clients for ${duration} s each...\n`,
     );
     // Neo4j plans each new statement once, and each server warms its caches: let that happen first.
