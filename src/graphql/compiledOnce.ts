@@ -10,6 +10,8 @@ import type { Context } from './context';
 
 // Variable sets kept per field: a document asked with ever new variables keeps only the latest ones.
 const MAX_VARIABLE_SETS = 64;
+// Larger variable sets are compiled every time, so that what is kept stays small whatever clients send.
+const MAX_KEPT_VARIABLES_LENGTH = 2048;
 
 const kept = new WeakMap<ApiLimits, WeakMap<FieldNode, Map<string, unknown>>>();
 
@@ -23,6 +25,7 @@ export function compiledOnce<Q>(context: Context, info: GraphQLResolveInfo, comp
   const key = JSON.stringify(info.variableValues);
   if (byVariables.has(key)) return byVariables.get(key) as Q;
   const compiled = compile(new CompileScope(info, context.limits));
+  if (key.length > MAX_KEPT_VARIABLES_LENGTH) return compiled;
   if (byVariables.size >= MAX_VARIABLE_SETS) byVariables.delete(byVariables.keys().next().value!);
   byVariables.set(key, compiled);
   return compiled;

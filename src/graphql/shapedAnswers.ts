@@ -133,6 +133,8 @@ class Completion {
   value(type: GraphQLOutputType, nodes: readonly FieldNode[], value: unknown): unknown {
     if (isNonNullType(type)) return value == null ? DECLINE : this.value(type.ofType, nodes, value);
     if (value == null) return null;
+    // graphql-js would wait for a promise wherever it stands; here nothing below the root is awaited.
+    if (typeof (value as { then?: unknown }).then === 'function') return DECLINE;
     if (isListType(type)) {
       if (!Array.isArray(value)) return DECLINE;
       const items: unknown[] = new Array<unknown>(value.length);
@@ -150,7 +152,6 @@ class Completion {
         return DECLINE;
       }
     }
-    if (typeof (value as { then?: unknown }).then === 'function') return DECLINE;
     let objectType: GraphQLObjectType;
     if (isAbstractType(type)) {
       let name: unknown;

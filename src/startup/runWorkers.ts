@@ -1,6 +1,7 @@
 /**
  * Several server processes on one port (WORKERS > 1), through Node's cluster module: this process
- * reaches Neo4j (starting the embedded one), applies the schema and seeds once, then forks WORKERS
+ * reaches Neo4j (starting the embedded one), applies the schema and seeds once (each server process
+ * checks the schema again at its start, which changes nothing), then forks WORKERS
  * processes that each serve HTTP over Bolt to that Neo4j, the port shared between them. Each has its
  * own response cache, which stays never-stale: every cached answer is keyed by the graph's version
  * in the database, which every write raises. One process uses one core; this is how a server uses more.
@@ -44,8 +45,11 @@ export async function runWorkers(config: Config, logger: Logger, lifecycle: Prim
     worker.once('exit', (code, signal) => {
       // Once serving, a process that dies is replaced; during start-up the start fails instead.
       if (!ready || lifecycle.stopping()) return;
-      logger.error({ worker: worker.process.pid, code, signal }, 'a server process exited; starting another');
-      fork();
+      logger.error({ worker: worker.process.pid, code, signal }, 'a server process exited; starting another in 1 s');
+      // A pause, so that a process that cannot start (Neo4j away) is not forked again in a tight loop.
+      setTimeout(() => {
+        if (!lifecycle.stopping()) fork();
+      }, 1000);
     });
     return worker;
   };
