@@ -6,15 +6,12 @@
 import cluster from 'node:cluster';
 import { readConfig, type Config } from './config/readConfig';
 import { createLogger } from './logging/createLogger';
-import { openDatabase } from './startup/openDatabase';
-import { seedPlan } from './dataset/seedPlan';
-import { applyMigrations } from './migrations/applyMigrations';
+import { prepareDatabase } from './startup/prepareDatabase';
 import { startHttpServer } from './http/startHttpServer';
 import { ConfigError, StartupError } from './errors/errors';
-import { CYPHER_DIR, PROJECT_ROOT, SCHEMA_DIR } from './paths';
+import { PROJECT_ROOT, SCHEMA_DIR } from './paths';
 import { loadSchema } from './graphql/loadSchema';
 import { servedSourceTexts } from './provenance/servedSourceTexts';
-import path from 'node:path';
 import { runWorkers } from './startup/runWorkers';
 
 async function main(): Promise<void> {
@@ -66,14 +63,8 @@ async function main(): Promise<void> {
     const started = Date.now();
     // A schema fault stops start-up before Neo4j is started for nothing.
     const schema = loadSchema(SCHEMA_DIR);
-    const { db, close } = await openDatabase(config, logger);
+    const { db, close } = await prepareDatabase(config, logger, config.seedOnStart);
     cleanups.push(close);
-    const statements = await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
-    logger.debug({ statements }, 'schema applied');
-    if (config.seedOnStart) {
-      const report = await seedPlan(db, config.sourceTextsDir);
-      if (report) logger.info({ report }, 'loaded the bundled datasets into the empty database');
-    }
     const sourceTexts = await servedSourceTexts(db, config.sourceTextsDir);
     logger.info(
       { folder: config.sourceTextsDir ?? null, sources: [...sourceTexts.keys()] },

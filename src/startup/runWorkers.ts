@@ -7,15 +7,12 @@
  * in the database, which every write raises. One process uses one core; this is how a server uses more.
  */
 import cluster, { type Worker } from 'node:cluster';
-import path from 'node:path';
 import type { Config } from '../config/readConfig';
 import type { Logger } from '../logging/createLogger';
 import { StartupError } from '../errors/errors';
 import { loadSchema } from '../graphql/loadSchema';
-import { applyMigrations } from '../migrations/applyMigrations';
-import { seedPlan } from '../dataset/seedPlan';
-import { CYPHER_DIR, SCHEMA_DIR } from '../paths';
-import { openDatabase } from './openDatabase';
+import { SCHEMA_DIR } from '../paths';
+import { prepareDatabase } from './prepareDatabase';
 
 /** What the primary process needs from the entry point: where to register its clean-ups, whether it stops. */
 export interface PrimaryLifecycle {
@@ -27,13 +24,8 @@ export interface PrimaryLifecycle {
 export async function runWorkers(config: Config, logger: Logger, lifecycle: PrimaryLifecycle): Promise<void> {
   const started = Date.now();
   loadSchema(SCHEMA_DIR);
-  const { db, close } = await openDatabase(config, logger);
+  const { close } = await prepareDatabase(config, logger, config.seedOnStart);
   lifecycle.cleanups.push(close);
-  await applyMigrations(db, path.join(CYPHER_DIR, 'schema'));
-  if (config.seedOnStart) {
-    const report = await seedPlan(db, config.sourceTextsDir);
-    if (report) logger.info({ report }, 'loaded the bundled datasets into the empty database');
-  }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SEED_ON_START: 'false',

@@ -73,18 +73,18 @@ async function main(): Promise<void> {
       body: JSON.stringify({ query }),
     });
     const targets: Target[] = [];
-    const start = async (name: string, kind: 'ours' | 'floor', extra: NodeJS.ProcessEnv = {}): Promise<BenchServer> => {
+    const start = async (kind: 'ours' | 'floor', extra: NodeJS.ProcessEnv = {}): Promise<BenchServer> => {
       const server = await startBenchServer(kind, uri, `bench-${sizeName}`, { ...serverEnv, ...extra });
       opened.push(() => server.close());
       return server;
     };
-    const ours = await start('ours', 'ours');
+    const ours = await start('ours');
     targets.push({ name: 'ours', server: ours, request: graphql(ours) });
     if (values.before) {
-      const before = await start('before', 'ours', { BENCH_OURS_FROM: path.resolve(values.before) });
+      const before = await start('ours', { BENCH_OURS_FROM: path.resolve(values.before) });
       targets.unshift({ name: 'before', server: before, request: graphql(before) });
     }
-    const floor = await start('floor', 'floor');
+    const floor = await start('floor');
     targets.push({ name: 'floor', server: floor, request: (i) => ({ url: `${floor.url}/${i}`, method: 'GET' }) });
 
     const summaries = new Map<string, Map<string, ProfileSummary>>();
